@@ -1,0 +1,51 @@
+"""Form base classes: HTML5 date inputs, NL Design System classes, optimistic locking."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class BaseModelForm(forms.ModelForm):
+    """All edit forms derive from this: date widgets and the Utrecht form-control classes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
+                field.widget = DatumInput(attrs=field.widget.attrs)
+                field.input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
+                widget.attrs.setdefault("rows", 4)
+            elif not isinstance(widget, forms.HiddenInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+                widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+
+
+class VersieFormMixin(forms.Form):
+    """Carries the version an edit started from; the generic edit view refuses stale saves."""
+
+    geladen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk:
+            self.fields["geladen_versie"].initial = instance.versie
+
+
+VERSIE_CONFLICT = _(
+    "Deze gegevens zijn gewijzigd door {gebruiker} nadat u het formulier opende. Uw wijzigingen "
+    "zijn niet opgeslagen, zodat niets ongemerkt wordt overschreven. Open het formulier opnieuw "
+    "om de actuele gegevens te zien en voer uw wijziging daarna opnieuw in."
+)

@@ -1,0 +1,345 @@
+"""One generic list/detail/edit/delete machinery, reused by every app (after NetBox).
+
+A concrete list view is a few lines::
+
+    class GemeenteListView(ObjectListView):
+        model = Gemeente
+        table_class = GemeenteTable
+        filterset_class = GemeenteFilterSet
+
+Permissions follow the model: ``<app>.view_<model>`` for lists and details, ``add``/``change``/
+``delete`` for the edit views. URL names follow ``<app>:<model>_<list|detail|add|edit|delete>``.
+"""
+
+import contextlib
+
+from auditlog.models import LogEntry
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.forms import modelform_factory
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import generic
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from .exports import NederlandseTableExport
+from .forms import VERSIE_CONFLICT, BaseModelForm, VersieFormMixin
+from .imports import Importer
+
+MAX_PER_PAGINA = 100
+
+
+def model_url(model, actie: str, *args) -> str | None:
+    try:
+        return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{actie}", args=args)
+    except NoReverseMatch:
+        return None
+
+
+def crud_urls(model, *, list=None, detail=None, add=None, edit=None, delete=None, prefix=None):
+    """URL patterns for the views of one model, named by convention."""
+    name = model._meta.model_name
+    prefix = prefix or name
+    patterns = []
+    for actie, view, route in (
+        ("list", list, f"{prefix}/"),
+        ("add", add, f"{prefix}/nieuw/"),
+        ("detail", detail, f"{prefix}/<int:pk>/"),
+        ("edit", edit, f"{prefix}/<int:pk>/wijzigen/"),
+        ("delete", delete, f"{prefix}/<int:pk>/verwijderen/"),
+    ):
+        if view is not None:
+            patterns.append(path(route, view.as_view(model=model), name=f"{name}_{actie}"))
+    return patterns
+
+
+class ObjectPermissionMixin(PermissionRequiredMixin):
+    """Requires ``<app>.<action>_<model>``; logged-in users without it get 403."""
+
+    permission_action = "view"
+    raise_exception = True
+
+    def get_permission_required(self):
+        if self.permission_required:
+            return super().get_permission_required()
+        opts = self.model._meta
+        return (f"{opts.app_label}.{self.permission_action}_{opts.model_name}",)
+
+    def heeft_recht(self, actie):
+        opts = self.model._meta
+        return self.request.user.has_perm(f"{opts.app_label}.{actie}_{opts.model_name}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["opts"] = self.model._meta
+        context["lijst_url"] = model_url(self.model, "list")
+        context["nieuw_url"] = model_url(self.model, "add") if self.heeft_recht("add") else None
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
+
+    def get_breadcrumbs(self):
+        opts = self.model._meta
+        crumbs = []
+        with contextlib.suppress(NoReverseMatch):
+            crumbs.append((opts.app_config.verbose_name, reverse(f"{opts.app_label}:index")))
+        lijst = model_url(self.model, "list")
+        if lijst:
+            crumbs.append((opts.verbose_name_plural.capitalize(), lijst))
+        return crumbs
+
+
+class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, FilterView):
+    """Filterset + filter form + sortable, paginated table + htmx partial + CSV/XLSX export."""
+
+    template_name = "generic/object_list.html"
+    partial_template_name = "generic/object_list_results.html"
+    export_class = NederlandseTableExport
+    export_formats = ("csv", "xlsx")
+    export_trigger_param = "export"
+    paginate_by = 25
+    filterset_fields = ()
+    import_url_name = None
+    titel = None
+
+
+    def get(self, request, *args, **kwargs):
+        if self.filterset_class is None and not self.filterset_fields:
+            self.filterset = None
+            self.object_list = self.get_queryset()
+            return self.render_to_response(self.get_context_data(filter=None, object_list=self.object_list))
+        return super().get(request, *args, **kwargs)
+
+    def get_table_pagination(self, table):
+        try:
+            per_page = min(int(self.request.GET.get("per_page", self.paginate_by)), MAX_PER_PAGINA)
+        except ValueError:
+            per_page = self.paginate_by
+        return {"per_page": max(per_page, 1)}
+
+    def get_export_filename(self, export_format):
+        return f"{self.model._meta.model_name}-{timezone.localdate():%Y%m%d}.{export_format}"
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
+            return [self.partial_template_name]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["titel"] = self.titel or self.model._meta.verbose_name_plural.capitalize()
+        context["breadcrumbs"] = context["breadcrumbs"][:-1]
+        if self.import_url_name and self.heeft_recht("add"):
+            context["import_url"] = reverse(self.import_url_name)
+        return context
+
+
+class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
+    """Shows the object's fields (or ``velden``), its related lists and its audit trail."""
+
+    template_name = "generic/object_detail.html"
+    velden: tuple[str, ...] = ()
+
+    def get_template_names(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}/{opts.model_name}_detail.html", self.template_name]
+
+    def get_velden(self):
+        obj = self.object
+        namen = self.velden or [
+            f.name for f in obj._meta.concrete_fields if f.name not in ("id", "versie")
+        ]
+        rijen = []
+        for naam in namen:
+            field = obj._meta.get_field(naam)
+            display = getattr(obj, f"get_{naam}_display", None)
+            waarde = display() if display else getattr(obj, naam)
+            rijen.append((field.verbose_name, waarde))
+        return rijen
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        context["titel"] = str(obj)
+        context["velden"] = self.get_velden()
+        context["wijzig_url"] = model_url(self.model, "edit", obj.pk) if self.heeft_recht("change") else None
+        context["verwijder_url"] = (
+            model_url(self.model, "delete", obj.pk) if self.heeft_recht("delete") else None
+        )
+        context["audit_trail"] = (
+            LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:50]
+        )
+        return context
+
+
+class ObjectEditView(ObjectPermissionMixin, generic.UpdateView):
+    """Create (no pk) or update; models with a ``versie`` field are protected against lost updates."""
+
+    template_name = "generic/object_form.html"
+    fields = None
+    form_class = None
+
+    def get_permission_required(self):
+        self.permission_action = "change" if "pk" in self.kwargs else "add"
+        return super().get_permission_required()
+
+    def get_object(self, queryset=None):
+        if "pk" not in self.kwargs:
+            return None
+        obj = super().get_object(queryset)
+        self.controleer_wijzigbaar(obj)
+        return obj
+
+    def controleer_wijzigbaar(self, obj):
+        """Hook: raise PermissionDenied when this user may not edit this object."""
+
+    def get_form_class(self):
+        form_class = self.form_class or modelform_factory(self.model, form=BaseModelForm, fields=self.fields)
+        if hasattr(self.model, "versie") and not issubclass(form_class, VersieFormMixin):
+            form_class = type(form_class.__name__, (VersieFormMixin, form_class), {})
+        return form_class
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        opts = self.model._meta
+        if self.object:
+            context["titel"] = _("%(object)s wijzigen") % {"object": self.object}
+            context["annuleer_url"] = self.object.get_absolute_url()
+            context["breadcrumbs"].append((str(self.object), self.object.get_absolute_url()))
+        else:
+            context["titel"] = _("Nieuw: %(model)s") % {"model": opts.verbose_name}
+            context["annuleer_url"] = context["lijst_url"]
+        return context
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                if self.object is not None and hasattr(self.model, "versie"):
+                    huidige = self.model.objects.select_for_update().get(pk=self.object.pk)
+                    geladen = form.cleaned_data.get("geladen_versie")
+                    if geladen is None or geladen != huidige.versie:
+                        laatste = LogEntry.objects.get_for_object(huidige).select_related("actor").first()
+                        wie = str(laatste.actor) if laatste and laatste.actor else _("een andere gebruiker")
+                        form.add_error(None, VERSIE_CONFLICT.format(gebruiker=wie))
+                        return self.form_invalid(form)
+                    form.instance.versie = huidige.versie + 1
+                self.object = form.save()
+        except IntegrityError:
+            form.add_error(None, _("Deze gegevens bestaan al of zijn in strijd met andere gegevens."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(object)s is opgeslagen.") % {"object": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class ObjectDeleteView(ObjectPermissionMixin, generic.DeleteView):
+    """Asks for confirmation; refuses with a clear message when other records depend on it."""
+
+    permission_action = "delete"
+    template_name = "generic/object_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["titel"] = _("%(object)s verwijderen") % {"object": self.object}
+        context["breadcrumbs"].append((str(self.object), self.object.get_absolute_url()))
+        return context
+
+    def form_valid(self, form):
+        naam = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("%(object)s kan niet worden verwijderd omdat er andere gegevens naar verwijzen.")
+                % {"object": naam},
+            )
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        messages.success(self.request, _("%(object)s is verwijderd.") % {"object": naam})
+        return HttpResponseRedirect(model_url(self.model, "list") or reverse("dashboard"))
+
+
+
+
+
+class UploadForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("CSV (UTF-8, scheidingsteken ; of ,) of XLSX, maximaal 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt", "class": "utrecht-textbox"}),
+    )
+
+
+class ImportView(ObjectPermissionMixin, generic.FormView):
+    """Upload page for an :class:`~noordwijk_migratie.imports.Importer`: template download,
+    column documentation, per-row errors, all-or-nothing."""
+
+    importer_class: type[Importer] = None
+    permission_action = "add"
+    template_name = "generic/import.html"
+    form_class = UploadForm
+
+    @property
+    def model(self):
+        return self.importer_class.model
+
+    def get(self, request, *args, **kwargs):
+        importer = self.importer_class()
+        naam = f"sjabloon-{self.model._meta.model_name}"
+        if request.GET.get("sjabloon") == "xlsx":
+            response = HttpResponse(importer.sjabloon_xlsx(), content_type=NederlandseTableExport.FORMATS["xlsx"])
+            response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+            return response
+        if request.GET.get("sjabloon") == "csv":
+            response = HttpResponse(importer.sjabloon_csv(), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        importer = self.importer_class()
+        context["titel"] = importer.titel or _("%(model)s importeren") % {
+            "model": self.model._meta.verbose_name_plural.capitalize()
+        }
+        context["kolommen"] = importer.kolommen()
+        return context
+
+    def form_valid(self, form):
+        resultaat = self.importer_class().importeer(form.cleaned_data["bestand"])
+        if not resultaat.geslaagd:
+            return self.render_to_response(self.get_context_data(form=form, resultaat=resultaat))
+        messages.success(
+            self.request,
+            _("Import geslaagd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt.")
+            % {"nieuw": resultaat.aangemaakt, "bijgewerkt": resultaat.bijgewerkt},
+        )
+        return HttpResponseRedirect(model_url(self.model, "list") or reverse("dashboard"))
+
+
+class AppIndexView(generic.TemplateView):
+    """The landing page of an area: its sections, filtered by what the user may see."""
+
+    template_name = "generic/app_index.html"
+    titel = ""
+    inleiding = ""
+    secties: tuple[tuple[str, str, str, str], ...] = ()  # (title, url name, description, permission)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["titel"] = self.titel
+        context["inleiding"] = self.inleiding
+        context["secties"] = [
+            {"titel": titel, "url": reverse(url_name), "omschrijving": omschrijving}
+            for titel, url_name, omschrijving, perm in self.secties
+            if not perm or self.request.user.has_perm(perm)
+        ]
+        return context

@@ -1,0 +1,37 @@
+"""Small helpers to read settings from the environment (after Healthchecks' settings)."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    """Return ``NAME`` or the contents of the file named by ``NAME_FILE`` (Docker secrets)."""
+    file_name = os.environ.get(f"{name}_FILE")
+    if file_name:
+        with open(file_name, encoding="utf-8") as fh:
+            return fh.read().strip()
+    return os.environ.get(name, default)
+
+
+def env_required(name: str) -> str:
+    value = env(name)
+    if not value:
+        raise ImproperlyConfigured(f"De omgevingsvariabele {name} is verplicht in deze omgeving.")
+    return value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    return default if value in (None, "") else int(value)
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]

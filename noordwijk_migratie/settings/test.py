@@ -1,0 +1,24 @@
+"""Tests: real PostgreSQL and Redis, started by `make test` (scripts/test.sh)."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DATABASES, REDIS_URL
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDIS_URL:
+    raise ImproperlyConfigured(
+        "De tests draaien tegen echte PostgreSQL en Redis: start ze met `make test` "
+        "(of zet DATABASE_URL=postgres://… en REDIS_URL=redis://…)."
+    )
+
+DEBUG = False
+SECRET_KEY = "test-sleutel-niet-geheim"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True  # in-process by default; worker tests start a real worker
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

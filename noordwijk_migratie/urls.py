@@ -1,0 +1,46 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+
+from . import generic, views
+from .models import Doelgroep, Gemeente
+
+kern_patterns = [
+    path("", views.BeheerView.as_view(), name="beheer"),
+    *generic.crud_urls(
+        Gemeente,
+        list=views.GemeenteListView,
+        detail=views.GemeenteDetailView,
+        add=views.GemeenteEditView,
+        edit=views.GemeenteEditView,
+        delete=generic.ObjectDeleteView,
+        prefix="gemeenten",
+    ),
+    *generic.crud_urls(
+        Doelgroep, list=views.DoelgroepListView, detail=views.DoelgroepDetailView, prefix="doelgroepen"
+    ),
+    path("wijzigingen/", views.AuditListView.as_view(), name="audit_list"),
+]
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "inloggen/",
+        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("rapportage.urls_dashboard")),
+    path("statushouders/", include("taakstelling.urls")),
+    path("opvang/", include("opvang.urls")),
+    path("internationale-werknemers/", include("internationale_werknemers.urls")),
+    path("programma/", include("programma.urls")),
+    path("themasessies/", include("themasessies.urls")),
+    path("rapportages/", include("rapportage.urls")),
+    path("beheer/", include((kern_patterns, "kern"))),
+    path("beheer/admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Beheer · Opgave asiel en migratie"
+admin.site.site_title = "Beheer"

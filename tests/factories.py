@@ -1,0 +1,35 @@
+"""factory_boy factories. Every model reachable through a URL needs one here, so the permission
+walk (tests/test_permissions.py) can open its detail and edit pages. Apps add theirs with
+``@registreer``."""
+
+import factory
+
+from noordwijk_migratie.models import Doelgroep, Gemeente
+
+FACTORIES = {}
+
+
+def registreer(factory_class):
+    FACTORIES[factory_class._meta.model] = factory_class
+    return factory_class
+
+
+@registreer
+class DoelgroepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Doelgroep
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"doelgroep-{n}")
+    naam = factory.Sequence(lambda n: f"Doelgroep {n}")
+
+
+@registreer
+class GemeenteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+        django_get_or_create = ("cbs_code",)
+
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    naam = factory.Sequence(lambda n: f"Testgemeente {n}")
+    holland_rijnland = True
