@@ -25,7 +25,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
-	bash scripts/test.sh
+	bash scripts/test.sh $(ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

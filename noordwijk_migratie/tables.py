@@ -12,7 +12,9 @@ class BaseTable(tables.Table):
 
     class Meta:
         empty_text = _("Er zijn geen gegevens die aan de selectie voldoen.")
-        attrs = {"class": "utrecht-table utrecht-table--html-table nw-table"}
+        # Sorting and paging links are boosted by htmx (see generic/object_list_results.html);
+        # links in the rows open full pages.
+        attrs = {"class": "utrecht-table utrecht-table--html-table nw-table", "tbody": {"hx-boost": "false"}}
 
 
 class GemeenteTable(BaseTable):

@@ -33,3 +33,19 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
     cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     holland_rijnland = True
+
+
+def _laad_app_factories():
+    """Each app keeps its factories in ``<app>/tests/factories.py`` (registered with ``@registreer``)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from noordwijk_migratie.roles import ALLE_APPS
+
+    for app in ALLE_APPS:
+        module = f"{app}.tests.factories"
+        if find_spec(app) and find_spec(f"{app}.tests") and find_spec(module):
+            import_module(module)
+
+
+_laad_app_factories()

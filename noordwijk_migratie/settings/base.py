@@ -192,7 +192,6 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
 )
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # IP addresses of staff are not needed for the trail
 
-DJANGO_TABLES2_TABLE_ATTRS = {"class": "utrecht-table utrecht-table--html-table nw-table"}
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
 DEMO_GEBRUIKERS_TOEGESTAAN = False

@@ -1,0 +1,437 @@
+"""Server-side SVG charts, used identically in HTML pages and WeasyPrint PDFs.
+
+Every chart comes with a data table (``Chart.columns``/``Chart.rows``) as its text
+alternative; render both with ``templates/includes/chart.html``. The SVG contains no
+scripts and no ``style`` attributes (strict CSP) and only uses presentation attributes.
+Axis math is done with :class:`~decimal.Decimal`, so any finite input (huge, tiny or
+negative) yields finite coordinates; output is deterministic for equal input.
+"""
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
+
+# Rijkshuisstijl-like palette, each >= 3:1 contrast against white.
+PALETTE = ("#01689b", "#ca005d", "#39870c", "#e17000", "#42145f", "#007bc7")
+DASHES = ("", "8 4", "2 3", "10 3 2 3", "5 2")  # line series, so colour is not the only cue
+MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+HATCHES = ("", "M0 6L6 0", "M0 3H6", "dots", "M0 0L6 6M6 0L0 6")  # bar series overlays
+MONTHS = tuple(
+    gettext_noop(m) for m in ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+)
+TEXT, GRID, WHITE = "#333333", "#d6d6d6", "#ffffff"
+EMPTY_CELL = "—"
+_NICE = tuple(Decimal(m) for m in ("1", "2", "2.5", "5"))
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass
+class Series:
+    """A named data series; ``points`` are ``(x, value)`` with x a date or category."""
+
+    label: str
+    points: list[tuple[Any, float | int | None]]
+
+
+@dataclass
+class Chart:
+    """A rendered chart: SVG plus a data table as text alternative."""
+
+    title: str
+    description: str
+    svg: SafeString
+    columns: list[str]
+    rows: list[list[str]]
+    id: str
+
+
+def format_number(value: float | int | Decimal) -> str:
+    """Format Dutch style: ``1.234``, ``12,5``, ``-0,25``; integral values without decimals."""
+    d = Decimal(value)
+    if d.is_zero():
+        return "0"
+    if d == d.to_integral_value():
+        text = f"{d:,.0f}"
+    else:
+        places = 2 if abs(d) >= 1 else min(10, 2 - d.adjusted())
+        text = f"{d:,.{places}f}".rstrip("0").rstrip(".")
+        if text in ("-0", "0"):
+            return "0"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_date(d: date) -> str:
+    """Format a date as dd-mm-yyyy."""
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
+
+
+def nice_ticks(lo: Decimal, hi: Decimal) -> list[Decimal]:
+    """Return 4-6 evenly spaced 'nice' ticks (1, 2, 2.5, 5 x 10^n) covering [lo, hi] and 0."""
+    lo, hi = min(Decimal(lo), Decimal(0)), max(Decimal(hi), Decimal(0))
+    if lo == hi:
+        hi = Decimal(1)
+    exp = ((hi - lo) / 6).adjusted() - 1  # small enough that the first step gives > 5 intervals
+    while True:
+        for nice in _NICE:
+            step = nice.scaleb(exp)
+            k_lo = int((lo / step).to_integral_value(ROUND_FLOOR))
+            k_hi = int((hi / step).to_integral_value(ROUND_CEILING))
+            if k_hi - k_lo <= 5:
+                return [step * k for k in range(k_lo, k_hi + 1)]
+        exp += 1
+
+
+def _num(value: Any) -> Decimal | None:
+    """Return a finite Decimal, or None for gaps (None, NaN, infinity, garbage)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        d = Decimal(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    return d if d.is_finite() else None
+
+
+def _t(text: Any, limit: int = 0) -> str:
+    """Escape text for XML, dropping characters XML cannot contain; optionally truncate."""
+    text = _INVALID_XML.sub("", str(text))
+    if limit and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return escape(text)
+
+
+def _c(x: float) -> str:
+    """Format a coordinate compactly and deterministically."""
+    text = f"{x:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
+
+
+def _chart_id(*parts: Any) -> str:
+    """Stable id: slug of the title plus a short hash of all input (for aria/pattern ids)."""
+    digest = hashlib.sha256(repr(parts).encode("utf-8", "replace")).hexdigest()[:8]
+    slug = slugify(str(parts[1]))[:40].strip("-")
+    return f"grafiek-{slug}-{digest}" if slug else f"grafiek-{digest}"
+
+
+def _svg(chart_id: str, title: str, desc: str, width: int, height: float, body: list[str]) -> SafeString:
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_c(height)}" width="{width}" '
+        f'height="{_c(height)}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'class="nw-chart__svg" font-family="sans-serif" font-size="12">'
+        f'<title id="{chart_id}-title">{_t(title)}</title><desc id="{chart_id}-desc">{_t(desc)}</desc>'
+    )
+    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 - every text part is escaped via _t
+
+
+def _empty(title: str, chart_id: str, columns: list[str], width: int, height: int) -> Chart:
+    desc = _("Geen gegevens beschikbaar.")
+    text = (
+        f'<text x="{width // 2}" y="{height // 2}" text-anchor="middle" fill="{TEXT}" '
+        f'font-size="16">{_t(_("Geen gegevens"))}</text>'
+    )
+    return Chart(title, desc, _svg(chart_id, title, desc, width, height, [text]), columns, [], chart_id)
+
+
+class _Frame:
+    """Plot area geometry plus the value -> y mapping."""
+
+    def __init__(self, width: int, height: int, ticks: list[Decimal], legend_rows: int, y_label: str):
+        self.lo, self.hi = ticks[0], ticks[-1]
+        self.labels = [format_number(t) for t in ticks]
+        self.left = min(max(36, 7 * max(len(s) for s in self.labels) + 14), width // 3)
+        self.top, self.right = 28, width - 28  # room for centred x labels at the edges
+        bottom = 40 + 18 * legend_rows
+        self.height = max(height, self.top + 80 + bottom)
+        self.bottom = self.height - bottom
+        self.legend_top = self.bottom + 36  # centre line of the first legend row
+        self.y_label, self.ticks = y_label, ticks
+
+    def y(self, v: Decimal) -> float:
+        ratio = float((self.hi - v) / (self.hi - self.lo))
+        return self.top + min(max(ratio, 0.0), 1.0) * (self.bottom - self.top)
+
+    def axes(self, refs: list[tuple[str, Decimal]]) -> list[str]:
+        """Gridlines, tick labels, y label, zero line and dashed reference lines."""
+        out = [f'<text x="4" y="14" fill="{TEXT}">{_t(self.y_label, 80)}</text>'] if self.y_label else []
+        for tick, label in zip(self.ticks, self.labels, strict=True):
+            y = _c(self.y(tick))
+            out.append(f'<line x1="{self.left}" x2="{self.right}" y1="{y}" y2="{y}" stroke="{GRID}"/>')
+            out.append(
+                f'<text x="{self.left - 6}" y="{_c(self.y(tick) + 4)}" text-anchor="end" fill="{TEXT}">{label}</text>'
+            )
+        y0 = _c(self.y(Decimal(0)))
+        out.append(
+            f'<line class="zero-line" x1="{self.left}" x2="{self.right}" y1="{y0}" y2="{y0}" '
+            f'stroke="{TEXT}" stroke-width="1.5"/>'
+        )
+        for label, value in refs:
+            y = self.y(value)
+            out.append(
+                f'<line class="ref-line" x1="{self.left}" x2="{self.right}" y1="{_c(y)}" y2="{_c(y)}" '
+                f'stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="6 4"/>'
+            )
+            pos = f'x="{self.right - 2}" y="{_c(y - 5)}" text-anchor="end"'
+            text = f"{_t(label, 60)}: {format_number(value)}"
+            halo = f'fill="{WHITE}" stroke="{WHITE}" stroke-width="4" stroke-linejoin="round"'  # legible on bars
+            out.append(f"<text {pos} {halo}>{text}</text>")
+            out.append(f'<text class="ref-label" {pos} fill="{TEXT}">{text}</text>')
+        return out
+
+
+def _marker(shape: str, x: float, y: float, colour: str, r: float = 3.5) -> str:
+    """Point marker; the shape differs per series so colour is not the only cue."""
+    if shape == "circle":
+        return f'<circle cx="{_c(x)}" cy="{_c(y)}" r="{r}" fill="{colour}"/>'
+    if shape == "square":
+        return f'<rect x="{_c(x - r)}" y="{_c(y - r)}" width="{2 * r}" height="{2 * r}" fill="{colour}"/>'
+    if shape == "cross":
+        d = f"M{_c(x - r)} {_c(y - r)}L{_c(x + r)} {_c(y + r)}M{_c(x - r)} {_c(y + r)}L{_c(x + r)} {_c(y - r)}"
+        return f'<path d="{d}" stroke="{colour}" stroke-width="2"/>'
+    pts = (
+        ((0, -r - 1), (r + 1, r), (-r - 1, r))
+        if shape == "triangle"
+        else ((0, -r - 1), (r + 1, 0), (0, r + 1), (-r - 1, 0))
+    )
+    return f'<path d="M{"L".join(f"{_c(x + dx)} {_c(y + dy)}" for dx, dy in pts)}Z" fill="{colour}"/>'
+
+
+def _swatch(kind: str, i: int, x: float, y: float, chart_id: str) -> str:
+    """Legend key for series i: line + marker, or a (hatched) square."""
+    colour = PALETTE[i % len(PALETTE)]
+    if kind == "bar":
+        rect = f'x="{_c(x)}" y="{_c(y - 6)}" width="14" height="14"'
+        hatch = f'<rect {rect} fill="url(#{chart_id}-p{i % len(HATCHES)})"/>' if i % len(HATCHES) else ""
+        return f'<rect {rect} fill="{colour}"/>' + hatch
+    dash = f' stroke-dasharray="{DASHES[i % len(DASHES)]}"' if DASHES[i % len(DASHES)] else ""
+    return (
+        f'<line x1="{_c(x)}" x2="{_c(x + 24)}" y1="{_c(y + 1)}" y2="{_c(y + 1)}" stroke="{colour}" '
+        f'stroke-width="2"{dash}/>' + _marker(MARKERS[i % len(MARKERS)], x + 12, y + 1, colour)
+    )
+
+
+def _legend(labels: list[str], kind: str, width: int, chart_id: str) -> tuple[int, list[str]]:
+    """Legend inside the SVG (so PDFs have it too), wrapped greedily into rows.
+
+    Returns the number of rows and the elements, positioned relative to the first row's centre line.
+    """
+    swatch = 14 if kind == "bar" else 24
+    out, x, row = [], 12.0, 0
+    for i, label in enumerate(labels):
+        w = swatch + 6 + 7 * min(len(label), 40) + 18
+        if x > 12 and x + w > width - 12:
+            x, row = 12.0, row + 1
+        out.append(_swatch(kind, i, x, 18 * row, chart_id))
+        out.append(f'<text x="{_c(x + swatch + 6)}" y="{18 * row + 5}" fill="{TEXT}">{_t(label, 40)}</text>')
+        x += w
+    return row + 1, out
+
+
+def _x_label(x: Any) -> str:
+    return format_date(x) if isinstance(x, date) else str(x)
+
+
+def _date_ticks(d0: date, d1: date) -> list[tuple[date, str]]:
+    """Month ticks ("jan 2025") for spans of 60+ days, otherwise day ticks ("5 jan")."""
+    if (d1 - d0).days >= 60:
+        first = d0.year * 12 + d0.month - 1 + (d0.day > 1)
+        last = d1.year * 12 + d1.month - 1
+        for step in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000, 24000, 120000):
+            start = -(-first // step) * step
+            if (last - start) // step + 1 <= 6:
+                break
+        return [(date(m // 12, m % 12 + 1, 1), f"{_(MONTHS[m % 12])} {m // 12}") for m in range(start, last + 1, step)]
+    days = (d1 - d0).days
+    step = next(s for s in (1, 2, 3, 7, 14) if days // s + 1 <= 6)
+    dates = (d0 + timedelta(k) for k in range(0, days + 1, step))
+    return [(d, f"{d.day} {_(MONTHS[d.month - 1])}") for d in dates]
+
+
+def _summary(start: str, top_label: str, top: Decimal, values: list[Decimal], refs: list) -> str:
+    """Dutch one-sentence summary used as SVG <desc>."""
+    text = f"{start}; {top_label % {'value': format_number(top)}}"
+    if min(values) < 0:
+        text += ", " + _("laagste waarde %(value)s") % {"value": format_number(min(values))}
+    text += "."
+    for label, value in refs:
+        text += " " + _("Referentielijn %(label)s: %(value)s.") % {"label": label, "value": format_number(value)}
+    return text
+
+
+def line_chart(
+    title: str,
+    series: list[Series],
+    *,
+    y_label: str = "",
+    reference_lines: list[tuple[str, float]] = (),
+    width: int = 640,
+    height: int = 280,
+    x_label: str | None = None,
+) -> Chart:
+    """Line chart with dates (proportional time axis) or categories on the x axis.
+
+    A None value breaks the line (gap) and shows as an em dash in the table; dates missing
+    from a series are simply skipped. ``x_label`` defaults to "Datum" (or "Categorie").
+    """
+    chart_id = _chart_id("line", title, [(s.label, s.points) for s in series], reference_lines, width, height)
+    data = [{x.date() if isinstance(x, datetime) else x: _num(v) for x, v in s.points if x is not None} for s in series]
+    xs = list(dict.fromkeys(x for d in data for x in d))
+    is_date = all(isinstance(x, date) for x in xs)
+    columns = [x_label or (_("Datum") if is_date else _("Categorie")), *(str(s.label) for s in series)]
+    values = [v for d in data for v in d.values() if v is not None]
+    if not values:
+        return _empty(title, chart_id, columns, width, height)
+    xs = sorted(xs) if is_date else xs
+    refs = [(str(label), v) for label, value in reference_lines if (v := _num(value)) is not None]
+    legend_rows, legend = _legend([str(s.label) for s in series], "line", width, chart_id)
+    extent = values + [r for _l, r in refs]
+    frame = _Frame(width, height, nice_ticks(min(extent), max(extent)), legend_rows, y_label)
+    plot_w = frame.right - frame.left
+    if is_date:
+        o0, o1 = xs[0].toordinal(), xs[-1].toordinal()
+
+        def xpos(x):
+            return frame.left + (plot_w * (x.toordinal() - o0) / (o1 - o0) if o1 > o0 else plot_w / 2)
+
+        ticks = _date_ticks(xs[0], xs[-1])
+    else:
+        index = {x: i for i, x in enumerate(xs)}
+
+        def xpos(x):
+            return frame.left + plot_w * (index[x] + 0.5) / len(xs)
+
+        every = math.ceil(len(xs) / max(1, plot_w // 60))
+        ticks = [(x, str(x)) for x in xs[::every]]
+    body = frame.axes(refs)
+    for x, label in ticks:
+        body.append(
+            f'<text x="{_c(xpos(x))}" y="{_c(frame.bottom + 18)}" text-anchor="middle" '
+            f'fill="{TEXT}">{_t(label, 14)}</text>'
+        )
+    for i, d in enumerate(data):
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        pts = [(xpos(x), frame.y(d[x])) if d[x] is not None else None for x in xs if x in d]
+        path, marks, all_marks = "", [], sum(p is not None for p in pts) <= 40
+        for k, p in enumerate(pts):
+            if p is None:
+                continue
+            joined = k > 0 and pts[k - 1] is not None
+            path += f"{'L' if joined else 'M'}{_c(p[0])} {_c(p[1])}"
+            isolated = not joined and (k + 1 == len(pts) or pts[k + 1] is None)
+            if isolated or all_marks:  # markers (shape per series) unless the line is dense
+                marks.append(_marker(MARKERS[i % len(MARKERS)], p[0], p[1], colour))
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        if path:
+            body.append(
+                f'<path class="series" d="{path}" fill="none" stroke="{colour}" stroke-width="2" '
+                f'stroke-linejoin="round"{dash_attr}/>'
+            )
+        body.extend(marks)
+    body += [f'<g transform="translate(0 {_c(frame.legend_top)})">', *legend, "</g>"]
+    rows = [[_x_label(x), *(format_number(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
+    start = ngettext("Lijndiagram van %(count)d reeks", "Lijndiagram van %(count)d reeksen", len(series)) % {
+        "count": len(series)
+    }
+    start += " " + _("van %(start)s tot %(end)s") % {"start": _x_label(xs[0]), "end": _x_label(xs[-1])}
+    desc = _summary(start, _("hoogste waarde %(value)s"), max(values), values, refs)
+    return Chart(title, desc, _svg(chart_id, title, desc, width, frame.height, body), columns, rows, chart_id)
+
+
+def bar_chart(
+    title: str,
+    categories: list[str],
+    series: list[Series],
+    *,
+    stacked: bool = False,
+    y_label: str = "",
+    reference_lines: list[tuple[str, float]] = (),
+    width: int = 640,
+    height: int = 280,
+) -> Chart:
+    """Grouped or stacked vertical bar chart; points are (category, value), None = no bar.
+
+    Points whose category is not in ``categories`` are ignored; if ``categories`` is empty,
+    the categories are taken from the points in order of appearance. Stacking puts positive
+    values above and negative values below the zero line.
+    """
+    chart_id = _chart_id(
+        "bar", title, list(categories), [(s.label, s.points) for s in series], stacked, reference_lines, width, height
+    )
+    data = [{str(c): _num(v) for c, v in s.points} for s in series]
+    cats = list(dict.fromkeys(str(c) for c in categories)) or list(dict.fromkeys(c for d in data for c in d))
+    columns = [_("Categorie"), *(str(s.label) for s in series)]
+    values = [v for d in data for c in cats if (v := d.get(c)) is not None]
+    if not values:
+        return _empty(title, chart_id, columns, width, height)
+    refs = [(str(label), v) for label, value in reference_lines if (v := _num(value)) is not None]
+    stacks = [[v for d in data if (v := d.get(c)) is not None] for c in cats]
+    tops = [sum((v for v in stack if v > 0), Decimal(0)) for stack in stacks]
+    extent = tops + [sum((v for v in stack if v < 0), Decimal(0)) for stack in stacks] if stacked else list(values)
+    legend_rows, legend = _legend([str(s.label) for s in series], "bar", width, chart_id)
+    extent += [r for _l, r in refs]
+    frame = _Frame(width, height, nice_ticks(min(extent), max(extent)), legend_rows, y_label)
+    band = (frame.right - frame.left) / len(cats)
+    group = band * 0.8
+    bar_w = group if stacked else group / max(1, len(series))
+    defs = "".join(
+        f'<pattern id="{chart_id}-p{h}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        + (
+            f'<circle cx="3" cy="3" r="1.2" fill="{WHITE}"/>'
+            if HATCHES[h] == "dots"
+            else f'<path d="{HATCHES[h]}" stroke="{WHITE}" stroke-width="1.5"/>'
+        )
+        + "</pattern>"
+        for h in sorted({i % len(HATCHES) for i in range(len(series))} - {0})
+    )
+    body = [f"<defs>{defs}</defs>"] if defs else []
+    axes = frame.axes(refs)  # gridlines below the bars, zero and reference lines on top
+    split = next(k for k, part in enumerate(axes) if 'class="zero-line"' in part)
+    body += axes[:split]
+    every = math.ceil(len(cats) / max(1, int((frame.right - frame.left) // 60)))
+    for k, cat in enumerate(cats):
+        pos, neg = Decimal(0), Decimal(0)
+        x0 = frame.left + band * k + (band - group) / 2
+        if k % every == 0:
+            body.append(
+                f'<text x="{_c(x0 + group / 2)}" y="{_c(frame.bottom + 18)}" text-anchor="middle" '
+                f'fill="{TEXT}">{_t(cat, max(4, int(band * every // 7)))}</text>'
+            )
+        for i, d in enumerate(data):
+            v = d.get(cat)
+            if v is None:
+                continue
+            base = (pos if v >= 0 else neg) if stacked else Decimal(0)
+            ya, yb = frame.y(base), frame.y(base + v)
+            if stacked:
+                pos, neg = (pos + v, neg) if v >= 0 else (pos, neg + v)
+            x = x0 if stacked else x0 + bar_w * i
+            rect = f'x="{_c(x)}" y="{_c(min(ya, yb))}" width="{_c(bar_w)}" height="{_c(abs(yb - ya))}"'
+            body.append(
+                f'<rect class="bar" {rect} fill="{PALETTE[i % len(PALETTE)]}" stroke="{WHITE}" stroke-width="0.5"/>'
+            )
+            if i % len(HATCHES):
+                body.append(f'<rect {rect} fill="url(#{chart_id}-p{i % len(HATCHES)})"/>')
+    body += axes[split:]
+    body += [f'<g transform="translate(0 {_c(frame.legend_top)})">', *legend, "</g>"]
+    rows = [[cat, *(format_number(v) if (v := d.get(cat)) is not None else EMPTY_CELL for d in data)] for cat in cats]
+    n = len(series)
+    if stacked:
+        start = ngettext(
+            "Gestapeld staafdiagram van %(count)d reeks", "Gestapeld staafdiagram van %(count)d reeksen", n
+        ) % {"count": n}
+        top_label, top = _("hoogste totaal %(value)s"), max(tops)
+    else:
+        start = ngettext("Staafdiagram van %(count)d reeks", "Staafdiagram van %(count)d reeksen", n) % {"count": n}
+        top_label, top = _("hoogste waarde %(value)s"), max(values)
+    start += " " + ngettext("over %(count)d categorie", "over %(count)d categorieën", len(cats)) % {"count": len(cats)}
+    desc = _summary(start, top_label, top, values, refs)
+    return Chart(title, desc, _svg(chart_id, title, desc, width, frame.height, body), columns, rows, chart_id)
