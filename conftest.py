@@ -77,3 +77,60 @@ def basisgegevens(db):
     from django.core.management import call_command
 
     call_command("laad_basisgegevens", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def celery_worker_proces(transactional_db, tmp_path):
+    """A real Celery worker process against the test PostgreSQL database and the test Redis.
+
+    Yields a small handle with ``stop(kill=False)`` and ``start()`` so fault tests can kill it.
+    """
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from django.db import connection
+
+    from noordwijk_migratie.celery import app
+
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "noordwijk_migratie.settings.test",
+        "CELERY_EAGER": "0",
+    }
+
+    class Worker:
+        proces = None
+
+        def start(self):
+            log = open(tmp_path / "worker.log", "a")  # noqa: SIM115
+            self.proces = subprocess.Popen(  # noqa: S603
+                [sys.executable, "-m", "celery", "-A", "noordwijk_migratie", "worker", "--pool=solo",
+                 "--concurrency=1", "--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+                env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    if app.control.ping(timeout=0.5):
+                        return self
+                except Exception:  # noqa: BLE001,S110 - broker not answering yet
+                    pass
+                assert self.proces.poll() is None, (tmp_path / "worker.log").read_text()
+            raise AssertionError("Celery-worker startte niet binnen 30 s:\n" + (tmp_path / "worker.log").read_text())
+
+        def stop(self, kill=False):
+            if self.proces and self.proces.poll() is None:
+                self.proces.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+                self.proces.wait(timeout=30)
+
+        @property
+        def log(self):
+            return (tmp_path / "worker.log").read_text()
+
+    worker = Worker().start()
+    yield worker
+    worker.stop()

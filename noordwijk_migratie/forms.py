@@ -49,3 +49,19 @@ VERSIE_CONFLICT = _(
     "zijn niet opgeslagen, zodat niets ongemerkt wordt overschreven. Open het formulier opnieuw "
     "om de actuele gegevens te zien en voer uw wijziging daarna opnieuw in."
 )
+
+
+class JaNeeVeld(forms.TypedChoiceField):
+    """Import column with the values ja/nee (empty = nee)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(
+            choices=[("", "—"), ("ja", _("ja")), ("nee", _("nee"))],
+            coerce=lambda v: v == "ja",
+            empty_value=False,
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        return super().to_python((value or "").strip().lower())

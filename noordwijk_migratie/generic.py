@@ -17,6 +17,7 @@ from auditlog.models import LogEntry
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import EmptyPage
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
@@ -117,11 +118,23 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
         return super().get(request, *args, **kwargs)
 
     def get_table_pagination(self, table):
+        return False  # paginated in get_table, with the page size capped
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
         try:
-            per_page = min(int(self.request.GET.get("per_page", self.paginate_by)), MAX_PER_PAGINA)
+            per_page = min(max(int(self.request.GET.get("per_page", self.paginate_by)), 1), MAX_PER_PAGINA)
         except ValueError:
             per_page = self.paginate_by
-        return {"per_page": max(per_page, 1)}
+        try:
+            pagina = max(int(self.request.GET.get("page", 1)), 1)
+        except ValueError:
+            pagina = 1
+        try:
+            table.paginate(per_page=per_page, page=pagina)
+        except EmptyPage:
+            table.paginate(per_page=per_page, page=table.paginator.num_pages)
+        return table
 
     def get_export_filename(self, export_format):
         return f"{self.model._meta.model_name}-{timezone.localdate():%Y%m%d}.{export_format}"

@@ -20,6 +20,7 @@ kern_patterns = [
     *generic.crud_urls(
         Doelgroep, list=views.DoelgroepListView, detail=views.DoelgroepDetailView, prefix="doelgroepen"
     ),
+    path("gemeenten/importeren/", views.GemeenteImportView.as_view(), name="gemeente_import"),
     path("wijzigingen/", views.AuditListView.as_view(), name="audit_list"),
 ]
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from . import generic
 from .celery import app as celery_app
 from .filtersets import GemeenteFilterSet
+from .importers import GemeenteImporter
 from .tables import DoelgroepTable, GemeenteTable, LogEntryTable
 
 
@@ -54,6 +55,11 @@ class BeheerView(generic.AppIndexView):
 class GemeenteListView(generic.ObjectListView):
     table_class = GemeenteTable
     filterset_class = GemeenteFilterSet
+    import_url_name = "kern:gemeente_import"
+
+
+class GemeenteImportView(generic.ImportView):
+    importer_class = GemeenteImporter
 
 
 class GemeenteDetailView(generic.ObjectDetailView):
