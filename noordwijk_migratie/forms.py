@@ -16,20 +16,27 @@ class BaseModelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
-                field.widget = DatumInput(attrs=field.widget.attrs)
-                field.input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
-            elif isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
-                widget.attrs.setdefault("rows", 4)
-            elif not isinstance(widget, forms.HiddenInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
-                widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+        stijl_velden(self)
+
+
+def stijl_velden(form):
+    """HTML5 date inputs and the Utrecht form-control classes, for edit and filter forms alike."""
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
+            field.widget = DatumInput(attrs=field.widget.attrs)
+            field.input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+        elif isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
+            widget.attrs.setdefault("rows", 4)
+        elif not isinstance(widget, forms.HiddenInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+            widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+
+
 
 
 class VersieFormMixin(forms.Form):

@@ -31,7 +31,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from .exports import NederlandseTableExport
-from .forms import VERSIE_CONFLICT, BaseModelForm, VersieFormMixin
+from .forms import VERSIE_CONFLICT, BaseModelForm, VersieFormMixin, stijl_velden
 from .imports import Importer
 
 MAX_PER_PAGINA = 100
@@ -116,6 +116,11 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
             self.object_list = self.get_queryset()
             return self.render_to_response(self.get_context_data(filter=None, object_list=self.object_list))
         return super().get(request, *args, **kwargs)
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        stijl_velden(filterset.form)
+        return filterset
 
     def get_table_pagination(self, table):
         return False  # paginated in get_table, with the page size capped
