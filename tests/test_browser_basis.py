@@ -1,8 +1,8 @@
 """In real Chromium: log in, visit every area, and check each page with axe-core (WCAG 2.1 AA)."""
 
 import pytest
-from playwright.sync_api import expect
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from .browser import axe_overtredingen, inloggen
 
