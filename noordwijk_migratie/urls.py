@@ -26,6 +26,7 @@ kern_patterns = [
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/live", views.liveness, name="liveness"),
     path(
         "inloggen/",
         login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),

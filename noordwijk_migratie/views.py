@@ -19,6 +19,14 @@ from .tables import DoelgroepTable, GemeenteTable, LogEntryTable
 @login_not_required
 @never_cache
 @require_GET
+def liveness(request):
+    """Liveness probe: the process answers; touches neither database nor broker (also the bench baseline)."""
+    return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@never_cache
+@require_GET
 def healthz(request):
     """Database and broker status as JSON; 503 when the database is unreachable."""
     status = {"database": "ok", "broker": "ok"}

@@ -10,7 +10,7 @@ from noordwijk_migratie.roles import ROLLEN
 from .factories import FACTORIES
 
 # URL names that are not pages of the application itself.
-OPENBAAR = {"healthz", "login"}
+OPENBAAR = {"healthz", "liveness", "login"}
 NIET_VOOR_POST = {"login", "logout"}  # authentication itself
 # Values for URL keywords other than pk (extend when an app adds such a route).
 EXTRA_KWARGS = {"jaar": 2025}
