@@ -26,9 +26,10 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz"]
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "noordwijk_migratie.cache.VeerkrachtigeRedisCache",
         "LOCATION": REDIS_URL,
         "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 }
 CELERY_BROKER_URL = REDIS_URL
