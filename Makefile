@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: run test lint install bench soak clean
+.PHONY: run test lint install bench clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 nodig (zie .python-version)")'
@@ -33,3 +33,6 @@ lint: install
 
 clean:
 	rm -rf var/ staticfiles/ .pytest_cache .ruff_cache
+
+bench: install
+	bash scripts/bench.sh

@@ -41,6 +41,7 @@ start_services() {
   "${PG_RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
     -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null
+  "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres noordwijk
   redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$SERVICES_TMP/redis.log" 2>&1 &
   REDIS_PID=$!
   for _ in $(seq 50); do redis-cli -p "$REDISPORT" ping >/dev/null 2>&1 && break; sleep 0.1; done

@@ -1,0 +1,159 @@
+"""One measuring run for `make bench` (started by scripts/bench.sh, which runs the servers).
+
+Throughput and latency with wrk against gunicorn, the ratio to the bare view, SQL queries per page,
+report and import timings, peak RSS of a web worker and the Celery worker. Writes
+docs/benchmarks.md.
+"""
+
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import django
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+BASIS = os.environ["BENCH_URL"]
+WRK_LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format('{"rps": %f, "p50": %f, "p95": %f, "requests": %d, "errors": %d}\\n',
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout))
+end
+"""
+
+
+def paginas():
+    """(label, path) of the measured pages; the first is the bare baseline."""
+    from bench_paginas import PAGINAS  # scripts/bench_paginas.py: kept beside the data generator
+
+    return PAGINAS
+
+
+def sessie_cookie():
+    user, _ = get_user_model().objects.get_or_create(username="bench-opgavemanager")
+    user.groups.add(Group.objects.get(name="Opgavemanager"))
+    sessie = SessionStore()
+    sessie["_auth_user_id"] = str(user.pk)
+    sessie["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    sessie["_auth_user_hash"] = user.get_session_auth_hash()
+    sessie.create()
+    return user, f"sessionid={sessie.session_key}"
+
+
+def wrk(path, cookie, verbindingen, seconden):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(WRK_LUA)
+    uit = subprocess.run(  # noqa: S603
+        ["wrk", f"-t{min(verbindingen, 2)}", f"-c{verbindingen}", f"-d{seconden}s", "--timeout", "10s",
+         "-H", f"Cookie: {cookie}", "-s", fh.name, BASIS + path],  # noqa: S607
+        capture_output=True, text=True, timeout=seconden + 60, check=True,
+    ).stdout
+    return json.loads(uit.strip().splitlines()[-1])
+
+
+def queries(user, path):
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    return response.status_code, len(ctx)
+
+
+def piek_rss_mb(pid):
+    try:
+        for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if regel.startswith("VmHWM:"):
+                return int(regel.split()[1]) / 1024
+    except FileNotFoundError:
+        return None
+    return None
+
+
+def kinderen(pid):
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def extra_metingen():
+    """Report and import timings: (label, seconds, note) rows from scripts/bench_extra.py."""
+    from bench_extra import METINGEN
+
+    rijen = []
+    for label, functie in METINGEN:
+        start = time.perf_counter()
+        notitie = functie() or ""
+        rijen.append((label, time.perf_counter() - start, notitie))
+    return rijen
+
+
+def main():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    user, cookie = sessie_cookie()
+    resultaten = []
+    for label, path in paginas():
+        status, aantal = queries(user, path)
+        assert status == 200, f"{path} gaf {status}"
+        wrk(path, cookie, 2, 2)  # warm-up
+        doorvoer = wrk(path, cookie, 8, 10)
+        enkel = wrk(path, cookie, 1, 5)
+        resultaten.append({"label": label, "path": path, "queries": aantal, **doorvoer, "p50_1": enkel["p50"],
+                           "p95_1": enkel["p95"]})
+    kaal = resultaten[0]["rps"]
+    extra = extra_metingen()
+    web_rss = max((piek_rss_mb(p) or 0) for p in kinderen(int(os.environ["GUNICORN_PID"])))
+    celery_rss = max([piek_rss_mb(int(os.environ["CELERY_PID"])) or 0]
+                     + [piek_rss_mb(p) or 0 for p in kinderen(int(os.environ["CELERY_PID"]))])
+    schrijf(resultaten, kaal, extra, web_rss, celery_rss)
+
+
+def schrijf(resultaten, kaal, extra, web_rss, celery_rss):
+    regels = [
+        "# Benchmarks",
+        "",
+        f"Gemeten op {datetime.datetime.now():%d-%m-%Y %H:%M} met `make bench` "
+        f"(schaal `{os.environ.get('BENCH_SCHAAL', 'groot')}`), {os.cpu_count()} cores, {platform.platform()}, "
+        "gunicorn 2 workers met productie-instellingen, PostgreSQL en Redis op loopback, wrk 10 s met 8 verbindingen "
+        "(doorvoer) en 5 s met 1 verbinding (latentie één gebruiker). Verhoudingen gelden binnen één run.",
+        "",
+        "| pagina | req/s | verhouding tot kale view | p50 (ms) | p95 (ms) | p50 1 gebruiker | p95 1 gebruiker | queries | fouten |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in resultaten:
+        regels.append(
+            f"| {r['label']} (`{r['path']}`) | {r['rps']:.0f} | {100 * r['rps'] / kaal:.1f} % | {r['p50']:.1f} | "
+            f"{r['p95']:.1f} | {r['p50_1']:.1f} | {r['p95_1']:.1f} | {r['queries']} | {r['errors']} |"
+        )
+    regels += ["", "| meting | tijd (s) | toelichting |", "|---|---:|---|"]
+    regels += [f"| {label} | {sec:.2f} | {notitie} |" for label, sec, notitie in extra]
+    regels += ["", f"Piek-RSS web worker: {web_rss:.0f} MB; Celery-worker: {celery_rss:.0f} MB.", ""]
+    doel = ROOT / "docs" / "benchmarks.md"
+    bestaand = doel.read_text() if doel.exists() else ""
+    geschiedenis = bestaand.split("## Eerdere runs", 1)[1] if "## Eerdere runs" in bestaand else ""
+    vorige = bestaand.split("## Eerdere runs", 1)[0].strip() if bestaand else ""
+    if vorige:
+        geschiedenis = "\n\n" + vorige.replace("# Benchmarks", "### Run", 1) + geschiedenis
+    doel.write_text("\n".join(regels) + "\n## Eerdere runs\n" + geschiedenis.rstrip() + "\n")
+    print("\n".join(regels))
+
+
+if __name__ == "__main__":
+    main()
