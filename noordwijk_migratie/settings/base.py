@@ -207,3 +207,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# Statushouders (taakstelling): warn when this many consecutive closed periods ended behind.
+TAAKSTELLING_ACHTERSTAND_DREMPEL = env_int("TAAKSTELLING_ACHTERSTAND_DREMPEL", 4)
+# Our own gemeente in the regional comparison (CBS code of Noordwijk).
+TAAKSTELLING_GEMEENTE_CBS_CODE = env("TAAKSTELLING_GEMEENTE_CBS_CODE", "GM0575")

@@ -1,0 +1,143 @@
+"""CSV/XLSX imports: all-or-nothing, per-row Dutch errors, idempotent on a natural key.
+
+Plaatsingen use the natural key koppeldatum + samenstelling + volgnummer (volgnummer 1, 2, … per
+koppeldatum and samenstelling): re-importing the same file updates those households instead of
+adding duplicates. The optional COA koppelreferentie may be imported but is never exported.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.imports import Importer
+from noordwijk_migratie.models import Gemeente
+
+from .models import CoaStand, Periode, Plaatsing, RegioCijfer
+
+DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y"]
+
+
+def _datum(label, verplicht=False, help_text=""):
+    return forms.DateField(
+        label=label,
+        required=verplicht,
+        input_formats=DATUMFORMATEN,
+        help_text=help_text or _("%(label)s (jjjj-mm-dd of dd-mm-jjjj)") % {"label": label},
+    )
+
+
+def _keuze_hulp(label, keuzes):
+    return _("%(label)s: %(codes)s") % {"label": label, "codes": ", ".join(code for code, _n in keuzes)}
+
+
+def _periode_veld():
+    return forms.ModelChoiceField(
+        Periode.objects.all(),
+        to_field_name="label",
+        label=_("periode"),
+        help_text=_("Periode zoals 2025-H1, 2025-H2 of (historisch) 2024"),
+        error_messages={"invalid_choice": _("Onbekende periode %(value)s; voer de periode eerst in.")},
+    )
+
+
+class PlaatsingImportForm(forms.Form):
+    koppeldatum = _datum(_("Koppeldatum COA"), verplicht=True)
+    samenstelling = forms.ChoiceField(choices=Plaatsing._meta.get_field("samenstelling").choices)
+    volgnummer = forms.IntegerField(
+        min_value=1, help_text=_("Volgnummer 1, 2, … binnen dezelfde koppeldatum en samenstelling")
+    )
+    volwassenen = forms.IntegerField(min_value=0)
+    minderjarigen = forms.IntegerField(min_value=0, required=False)
+    verwachte_nareizigers = forms.IntegerField(min_value=0, required=False)
+    woonvorm = forms.ChoiceField(choices=[("", "—"), *Plaatsing._meta.get_field("woonvorm").choices], required=False)
+    corporatie = forms.CharField(max_length=100, required=False, help_text=_("Naam van de corporatie"))
+    datum_woning_aangeboden = _datum(_("Woning aangeboden op"))
+    datum_huurovereenkomst = _datum(_("Ingang huurovereenkomst"))
+    datum_gehuisvest = _datum(_("Gehuisvest op (telmoment)"))
+    beeindiging = forms.ChoiceField(
+        choices=[("", "—"), *Plaatsing._meta.get_field("beeindiging").choices], required=False
+    )
+    datum_beeindigd = _datum(_("Beëindigd op"))
+    reden_beeindiging = forms.CharField(required=False, help_text=_("Reden van ontkoppeling of annulering"))
+    coa_referentie = forms.CharField(
+        max_length=50, required=False, help_text=_("COA-koppelreferentie (optioneel; wordt nooit geëxporteerd)")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["samenstelling"].help_text = _keuze_hulp(_("Samenstelling"), self.fields["samenstelling"].choices)
+        self.fields["woonvorm"].help_text = _keuze_hulp(_("Woonvorm"), self.fields["woonvorm"].choices[1:])
+        self.fields["beeindiging"].help_text = _keuze_hulp(_("Beëindiging"), self.fields["beeindiging"].choices[1:])
+        for naam in ("volwassenen", "minderjarigen", "verwachte_nareizigers"):
+            self.fields[naam].help_text = _("Aantal %(wie)s") % {"wie": naam.replace("_", " ")}
+
+    def clean(self):
+        cleaned = super().clean()
+        for naam in ("minderjarigen", "verwachte_nareizigers"):
+            if cleaned.get(naam) is None:
+                cleaned[naam] = 0
+        return cleaned
+
+
+class PlaatsingImporter(Importer):
+    model = Plaatsing
+    form_class = PlaatsingImportForm
+    sleutelvelden = ("koppeldatum", "samenstelling", "volgnummer")
+    titel = _("Plaatsingen importeren")
+
+
+class CoaStandImportForm(forms.Form):
+    periode = _periode_veld()
+    maand = forms.DateField(
+        input_formats=[*DATUMFORMATEN, "%Y-%m", "%m-%Y"],
+        help_text=_("Maand van de stand (jjjj-mm of een datum in die maand)"),
+    )
+    realisatie_cumulatief = forms.IntegerField(
+        min_value=0, help_text=_("Realisatie volgens COA, cumulatief in de periode")
+    )
+    toelichting = forms.CharField(max_length=200, required=False, help_text=_("Toelichting (optioneel)"))
+
+    def clean_maand(self):
+        return self.cleaned_data["maand"].replace(day=1)
+
+
+class CoaStandImporter(Importer):
+    model = CoaStand
+    form_class = CoaStandImportForm
+    sleutelvelden = ("periode", "maand")
+    titel = _("COA-standen importeren")
+
+
+class RegioCijferImportForm(forms.Form):
+    cbs_code = forms.ModelChoiceField(
+        Gemeente.objects.all(),
+        to_field_name="cbs_code",
+        help_text=_("CBS-code van de gemeente, bijv. GM0575"),
+        error_messages={
+            "invalid_choice": _("Onbekende CBS-code %(value)s; alleen de gemeenten uit Beheer zijn toegestaan.")
+        },
+    )
+    periode = _periode_veld()
+    netto_taakstelling = forms.IntegerField(min_value=0, help_text=_("Netto taakstelling van de periode"))
+    realisatie = forms.IntegerField(min_value=0, help_text=_("Gehuisveste personen in de periode"))
+    saldo_eind = forms.IntegerField(help_text=_("Saldo eind (voorsprong positief, achterstand negatief)"))
+    inwoners = forms.IntegerField(min_value=1, help_text=_("Aantal inwoners"))
+    bron = forms.CharField(max_length=200, required=False, help_text=_("Bron (optioneel)"))
+
+
+class RegioCijferImporter(Importer):
+    model = RegioCijfer
+    form_class = RegioCijferImportForm
+    sleutelvelden = ("cbs_code", "periode")
+    titel = _("Regiocijfers importeren")
+
+    def opslaan(self, waarden):
+        waarden = dict(waarden)
+        waarden["gemeente"] = waarden.pop("cbs_code")
+        obj = RegioCijfer.objects.filter(gemeente=waarden["gemeente"], periode=waarden["periode"]).first()
+        aangemaakt = obj is None
+        obj = obj or RegioCijfer()
+        for k, v in waarden.items():
+            setattr(obj, k, v)
+        obj.full_clean()
+        obj.save()
+        return aangemaakt

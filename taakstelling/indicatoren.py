@@ -1,0 +1,83 @@
+"""Computed "Meetbaar door" indicators of the statushouders line (see noordwijk_migratie.indicatoren)."""
+
+from django.conf import settings
+
+from noordwijk_migratie.indicatoren import Berekend, indicator
+
+from . import services
+
+
+def _actief():
+    return settings.MODULE_TAAKSTELLING_ACTIEF
+
+
+@indicator("taakstelling_voldaan")
+def taakstelling_voldaan(peildatum):
+    """Ja when the running period is on schedule, else when the last closed period ended ≥ 0."""
+    if not _actief():
+        return None
+    overzicht = services.periode_overzicht(peildatum)
+    lopend = services.huidige_periode(overzicht)
+    if lopend is not None:
+        return Berekend(
+            waarde=lopend.op_schema,
+            toelichting=(
+                f"Lopende periode {lopend.label}: realisatie {lopend.realisatie} ({lopend.bron_tekst}) tegen een "
+                f"COA-norm van {lopend.op_schema_norm} na {lopend.verstreken_maanden} van {lopend.maanden} maanden "
+                f"(gecorrigeerde taakstelling {lopend.gecorrigeerd}): "
+                + ("op schema." if lopend.op_schema else "niet op schema.")
+            ),
+        )
+    laatste = services.laatste_afgesloten(overzicht)
+    if laatste is None:
+        return None
+    return Berekend(
+        waarde=laatste.saldo_eind >= 0,
+        toelichting=(
+            f"Saldo eind {laatste.label}: {services.getal_tekst(laatste.saldo_eind)} "
+            f"({'voorsprong' if laatste.saldo_eind > 0 else 'achterstand' if laatste.saldo_eind < 0 else 'precies gehaald'}; "
+            f"netto {laatste.netto}, saldo begin {services.getal_tekst(laatste.saldo_begin)}, gecorrigeerd "
+            f"{laatste.gecorrigeerd}, realisatie {laatste.realisatie} volgens {laatste.bron_tekst})."
+        ),
+    )
+
+
+@indicator("regio_slechter_dan_gemiddeld")
+def regio_slechter_dan_gemiddeld(peildatum):
+    """Ja/nee against the Duin- en Bollenstreek average, for the latest closed period with regional figures."""
+    if not _actief():
+        return None
+    from .models import Periode
+
+    periode = (
+        Periode.objects.filter(einddatum__lt=peildatum, regiocijfers__isnull=False)
+        .distinct()
+        .order_by("-begindatum")
+        .first()
+    )
+    if periode is None:
+        return None
+    vergelijking = services.regio_vergelijking(periode, peildatum)
+    if vergelijking.slechter_dan_subregio is None:
+        return None
+    return Berekend(waarde=vergelijking.slechter_dan_subregio, toelichting=vergelijking.toelichting)
+
+
+@indicator("inburgering_succesratio")
+def inburgering_succesratio(peildatum):
+    """Succesratio of the latest cohort whose 3-year term has ended, with its definition."""
+    if not _actief():
+        return None
+    from decimal import Decimal
+
+    overzicht = services.inburgering_overzicht(peildatum)
+    cohort = overzicht.laatste_complete
+    if cohort is None or cohort.succesratio is None:
+        return None
+    return Berekend(
+        waarde=Decimal(str(cohort.succesratio)),
+        toelichting=(
+            f"Cohort {cohort.cohort}: {cohort.voldaan_binnen_termijn} van {cohort.inburgeringsplichtig} "
+            f"inburgeringsplichtigen voldaan binnen de termijn (tot {cohort.termijn_einde}). {overzicht.definitie}"
+        ),
+    )

@@ -1,0 +1,280 @@
+"""Imports (all-or-nothing, per-row errors, idempotent), exports without the COA reference,
+regional comparison, inburgering, indicators, and a query budget for every list."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from noordwijk_migratie.indicatoren import bereken
+from noordwijk_migratie.models import Gemeente
+from taakstelling import services
+from taakstelling.imports import PlaatsingImporter, RegioCijferImporter
+from taakstelling.models import CoaStand, Periode, Plaatsing, RegioCijfer
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def csv(naam, regels):
+    return SimpleUploadedFile(naam, ("\n".join(regels) + "\n").encode("utf-8"), content_type="text/csv")
+
+
+PLAATSING_KOP = "koppeldatum;samenstelling;volgnummer;volwassenen;minderjarigen;woonvorm;datum_woning_aangeboden;datum_huurovereenkomst;datum_gehuisvest;coa_referentie"
+
+
+def test_plaatsingen_import_is_idempotent(adviseur_client):
+    regels = [
+        PLAATSING_KOP,
+        "2024-01-10;alleenstaande;1;1;0;corporatiewoning;01-02-2024;2024-03-01;2024-03-05;KOP-123",
+        "2024-01-10;alleenstaande;2;1;0;;;;;",
+        "2024-01-10;gezin;1;2;3;;;;;",
+    ]
+    for _ in range(2):
+        resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
+        assert resultaat.geslaagd, resultaat.fouten
+    assert Plaatsing.objects.count() == 3
+    p = Plaatsing.objects.get(coa_referentie="KOP-123")
+    assert (p.status, p.datum_gehuisvest, p.personen) == ("gehuisvest", date(2024, 3, 5), 1)
+    # the upload page works through the browser flow too, and the template can be downloaded
+    response = adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": csv("p.csv", regels)})
+    assert response.status_code == 302
+    assert Plaatsing.objects.count() == 3
+    sjabloon = adviseur_client.get(reverse("taakstelling:plaatsing_import") + "?sjabloon=csv").content.decode(
+        "utf-8-sig"
+    )
+    assert sjabloon.startswith("koppeldatum;samenstelling;volgnummer")
+
+
+def test_plaatsingen_import_met_fouten_slaat_niets_op(adviseur_client):
+    regels = [
+        PLAATSING_KOP,
+        "2024-01-10;alleenstaande;1;1;0;;;;;",
+        "2024-13-40;alleenstaande;1;1;0;;;;;",
+        "2024-01-11;eenling;1;1;0;;;;;",
+        "2024-01-12;gezin;1;1;0;;;;2024-03-05;",
+    ]
+    response = adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": csv("p.csv", regels)})
+    assert response.status_code == 200
+    fouten = response.context["resultaat"].fouten
+    assert {(fout.rij, fout.kolom) for fout in fouten} >= {(3, "koppeldatum"), (4, "samenstelling")}
+    assert Plaatsing.objects.count() == 0
+    # a model rule (housed without lease) is reported per row and column too, and rolls everything back
+    resultaat = PlaatsingImporter().importeer(csv("p.csv", [regels[0], regels[1], regels[4]]))
+    assert [(x.rij, x.kolom) for x in resultaat.fouten] == [(3, "datum_gehuisvest")]
+    assert "Vul eerst de datum in" in resultaat.fouten[0].melding
+    assert Plaatsing.objects.count() == 0
+
+
+def test_export_bevat_nooit_de_coa_referentie(adviseur_client):
+    f.PlaatsingFactory(coa_referentie="GEHEIM-42")
+    lijst = adviseur_client.get(reverse("taakstelling:plaatsing_list"), {"q": "GEHEIM"})
+    assert "GEHEIM-42" in lijst.content.decode()  # searchable and shown to staff
+    for formaat in ("csv", "xlsx"):
+        export = adviseur_client.get(reverse("taakstelling:plaatsing_list"), {"export": formaat})
+        assert export.status_code == 200
+        inhoud = export.content
+        if formaat == "xlsx":
+            import io
+
+            import openpyxl
+
+            blad = openpyxl.load_workbook(io.BytesIO(inhoud)).active
+            inhoud = " ".join(str(c) for rij in blad.iter_rows(values_only=True) for c in rij).encode()
+        assert b"GEHEIM-42" not in inhoud
+        assert b"COA-koppelreferentie" not in inhoud
+
+
+def test_lijst_filtert_op_overschreden_termijn_en_periode(adviseur_client):
+    periode = f.PeriodeFactory(begindatum=date(2024, 1, 1), einddatum=date(2024, 6, 30))
+    te_laat = f.PlaatsingFactory(koppeldatum=date(2024, 1, 1))
+    gehuisvest = f.PlaatsingFactory(
+        koppeldatum=date(2024, 1, 1),
+        datum_woning_aangeboden=date(2024, 1, 5),
+        woonvorm="corporatiewoning",
+        datum_huurovereenkomst=date(2024, 2, 1),
+        datum_gehuisvest=date(2024, 2, 2),
+        corporatie="Corporatie A",
+    )
+    url = reverse("taakstelling:plaatsing_list")
+    assert list(adviseur_client.get(url, {"signaal": "koppeling"}).context["object_list"]) == [te_laat]
+    assert list(adviseur_client.get(url, {"periode": periode.pk}).context["object_list"]) == [gehuisvest]
+    assert list(adviseur_client.get(url, {"corporatie": "Corporatie A"}).context["object_list"]) == [gehuisvest]
+    assert list(adviseur_client.get(url, {"status": "gehuisvest"}).context["object_list"]) == [gehuisvest]
+    html = adviseur_client.get(url, {"sort": "-aantal_personen"}).content.decode()
+    assert "geen woning binnen 10 weken" in html
+
+
+def _regio():
+    periode = Periode.objects.get(label="2024")  # from the baseline
+    regels = ["cbs_code;periode;netto_taakstelling;realisatie;saldo_eind;inwoners"]
+    regels += [
+        "GM0575;2024;91;83;-25;45000",  # Noordwijk: 83 of 108 = 76.9 %
+        "GM0537;2024;120;120;0;66000",  # Katwijk: 100 %
+        "GM0553;2024;40;36;-4;23000",  # Lisse: 90 %
+        "GM0546;2024;200;100;-100;128000",  # Leiden (not subregio): 50 %
+    ]
+    return periode, regels
+
+
+def test_regio_import_en_vergelijking(basisgegevens, adviseur_client):
+    periode, regels = _regio()
+    resultaat = RegioCijferImporter().importeer(csv("r.csv", regels))
+    assert resultaat.geslaagd, resultaat.fouten
+    assert RegioCijferImporter().importeer(csv("r.csv", regels)).bijgewerkt == 4
+    assert RegioCijfer.objects.count() == 4
+    v = services.regio_vergelijking("2024")
+    assert v.eigen.pct_gerealiseerd == 76.9
+    assert v.subregio_gemiddeld_pct == 95.0
+    assert v.slechter_dan_subregio is True
+    assert v.slechter_dan_regio is True  # (100 + 90 + 50) / 3 = 80
+    html = adviseur_client.get(reverse("taakstelling:regio_vergelijking"), {"periode": "2024"}).content.decode()
+    assert "Doen we het slechter dan gemiddeld in de subregio?" in html and "<svg" in html
+    indicator = bereken("regio_slechter_dan_gemiddeld", date(2025, 7, 1))
+    assert indicator.waarde is True and "76,9 %" in indicator.toelichting
+
+
+def test_regio_import_onbekende_cbs_code_is_een_rijfout(basisgegevens):
+    _regio()
+    resultaat = RegioCijferImporter().importeer(
+        csv(
+            "r.csv",
+            [
+                "cbs_code;periode;netto_taakstelling;realisatie;saldo_eind;inwoners",
+                "GM0575;2024;91;83;-25;45000",
+                "GM9999;2024;1;1;0;1000",
+                "GM0537;2099;1;1;0;1000",
+            ],
+        )
+    )
+    assert [(x.rij, x.kolom) for x in resultaat.fouten] == [(3, "cbs_code"), (4, "periode")]
+    assert "Onbekende CBS-code GM9999" in resultaat.fouten[0].melding
+    assert RegioCijfer.objects.count() == 0
+    assert Gemeente.objects.count() == 13
+
+
+def test_coa_standen_import(adviseur_client):
+    f.PeriodeFactory(begindatum=date(2024, 1, 1), einddatum=date(2024, 6, 30))
+    regels = ["periode;maand;realisatie_cumulatief", "2024-H1;2024-01;2", "2024-H1;15-02-2024;5"]
+    response = adviseur_client.post(reverse("taakstelling:coastand_import"), {"bestand": csv("c.csv", regels)})
+    assert response.status_code == 302
+    assert (
+        adviseur_client.post(reverse("taakstelling:coastand_import"), {"bestand": csv("c.csv", regels)}).status_code
+        == 302
+    )
+    assert list(CoaStand.objects.order_by("maand").values_list("maand", "realisatie_cumulatief")) == [
+        (date(2024, 1, 1), 2),
+        (date(2024, 2, 1), 5),
+    ]
+
+
+def test_inburgering_succesratio_en_indicator(adviseur_client):
+    f.InburgeringCohortFactory(cohort=2022, inburgeringsplichtig=40, voldaan_binnen_termijn=26)
+    f.InburgeringCohortFactory(cohort=2023, inburgeringsplichtig=30, voldaan_binnen_termijn=3)
+    overzicht = services.inburgering_overzicht(date(2026, 3, 1))
+    assert overzicht.laatste_complete.cohort == 2022 and overzicht.laatste_complete.succesratio == 65.0
+    uitkomst = bereken("inburgering_succesratio", date(2026, 3, 1))
+    assert uitkomst.waarde == Decimal("65.0") and "26 van 40" in uitkomst.toelichting
+    assert bereken("inburgering_succesratio", date(2025, 3, 1)) is None  # no cohort complete yet
+    html = adviseur_client.get(reverse("taakstelling:inburgeringcohort_list")).content.decode()
+    assert "binnen de termijn van 3 jaar" in html and "65,0 %" in html
+
+
+def test_inburgering_validatie(manager_client):
+    response = manager_client.post(
+        reverse("taakstelling:inburgeringcohort_add"),
+        {
+            "cohort": 2024,
+            "inburgeringsplichtig": 10,
+            "brede_intake": 12,
+            "pip_op_tijd": 0,
+            "leerroute_b1": 0,
+            "leerroute_onderwijs": 0,
+            "leerroute_z": 0,
+            "voldaan_binnen_termijn": 0,
+            "peildatum_cijfers": "",
+            "bron": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "groter dan het aantal inburgeringsplichtigen" in response.content.decode()
+
+
+def test_indicator_taakstelling_voldaan(basisgegevens):
+    uitkomst = bereken("taakstelling_voldaan", date(2025, 1, 15))  # 2025-H1 running, 0 months done: norm 0
+    assert uitkomst.waarde is True and "Lopende periode 2025-H1" in uitkomst.toelichting
+    uitkomst = bereken("taakstelling_voldaan", date(2025, 8, 1))
+    assert uitkomst.waarde is False and "Saldo eind 2025-H1: −38" in uitkomst.toelichting
+    assert bereken("taakstelling_voldaan", date(2023, 3, 1)).waarde is True  # 2022 ended +19
+    assert bereken("taakstelling_voldaan", date(2021, 3, 1)) is None
+
+
+def test_interventieladder_waarschuwing_bij_drempel(settings, basisgegevens, adviseur_client):
+    # 2023, 2024 and 2025-H1 ended behind: three in a row
+    assert services.interventieladder_status(date(2025, 8, 1)).achterstand_perioden == 3
+    assert services.interventieladder_status(date(2025, 8, 1)).waarschuwing is False
+    settings.TAAKSTELLING_ACHTERSTAND_DREMPEL = 3
+    status = services.interventieladder_status(date(2025, 8, 1))
+    assert status.waarschuwing is True and status.toelichting.startswith("Waarschuwing")
+    html = adviseur_client.get(reverse("taakstelling:tredehistorie_list")).content.decode()
+    assert "Trede 3" in html and "Waarschuwing" in html
+
+
+def test_tijdelijke_locatie_toont_maximum(adviseur_client, basisgegevens):
+    from taakstelling.models import TijdelijkeLocatie
+
+    trampoline = TijdelijkeLocatie.objects.get(naam="Trampoline II")
+    f.PlaatsingFactory(
+        koppeldatum=date(2025, 1, 2),
+        volwassenen=11,
+        woonvorm="tijdelijke_locatie",
+        tijdelijke_locatie=trampoline,
+        datum_woning_aangeboden=date(2025, 1, 10),
+        datum_huurovereenkomst=date(2025, 2, 1),
+        datum_gehuisvest=date(2025, 2, 1),
+    )
+    html = adviseur_client.get(trampoline.get_absolute_url()).content.decode()
+    assert "Maximum: 10" in html and "boven het maximum" in html
+
+
+# ----------------------------------------------------------------------------- query budgets
+
+LIJSTEN = {
+    "taakstelling:periode_list": lambda n: f.PeriodeFactory.create_batch(n),
+    "taakstelling:plaatsing_list": lambda n: [
+        f.NareizigerFactory(plaatsing=p) for p in f.PlaatsingFactory.create_batch(n)
+    ],
+    "taakstelling:nareiziger_list": lambda n: f.NareizigerFactory.create_batch(n),
+    "taakstelling:coastand_list": lambda n: f.CoaStandFactory.create_batch(n),
+    "taakstelling:trede_list": lambda n: f.TredeFactory.create_batch(n),
+    "taakstelling:tredehistorie_list": lambda n: f.TredeHistorieFactory.create_batch(n),
+    "taakstelling:regiocijfer_list": lambda n: f.RegioCijferFactory.create_batch(n),
+    "taakstelling:inburgeringcohort_list": lambda n: f.InburgeringCohortFactory.create_batch(n),
+    "taakstelling:tijdelijkelocatie_list": lambda n: [
+        f.PlaatsingFactory(woonvorm="tijdelijke_locatie", tijdelijke_locatie=loc)
+        for loc in f.TijdelijkeLocatieFactory.create_batch(n)
+    ],
+}
+
+
+def _aantal_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, {"per_page": 100})
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response
+
+
+@pytest.mark.parametrize("naam", sorted(LIJSTEN))
+def test_querybudget_gelijk_voor_10_en_500_rijen(adviseur_client, naam):
+    url = reverse(naam)
+    LIJSTEN[naam](10)
+    bij_10, _ = _aantal_queries(adviseur_client, url)
+    LIJSTEN[naam](490)
+    bij_500, response = _aantal_queries(adviseur_client, url)
+    assert bij_500 == bij_10, f"{naam}: {bij_10} queries bij 10 rijen, {bij_500} bij 500"
+    assert response.context["table"].paginator.count >= 500

@@ -1,0 +1,238 @@
+"""The carry-over rule of domain.md §1 as pure functions: examples, edge cases and properties."""
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taakstelling import services as s
+
+
+def halfjaar(jaar, helft, netto, **kw):
+    begin = date(jaar, 1, 1) if helft == 1 else date(jaar, 7, 1)
+    eind = date(jaar, 6, 30) if helft == 1 else date(jaar, 12, 31)
+    return s.PeriodeInvoer(label=f"{jaar}-H{helft}", begindatum=begin, einddatum=eind, netto=netto, **kw)
+
+
+def jaar(j, netto, **kw):
+    return s.PeriodeInvoer(label=str(j), begindatum=date(j, 1, 1), einddatum=date(j, 12, 31), netto=netto, **kw)
+
+
+def test_de_tabel_uit_de_bestuursopdracht_klopt_met_de_regel():
+    keten = [
+        jaar(2022, 62, realisatie_officieel=81),
+        jaar(2023, 98, realisatie_officieel=62),
+        jaar(2024, 91, realisatie_officieel=83),
+        halfjaar(2025, 1, 38, realisatie_officieel=25),
+    ]
+    r = s.bereken_keten(keten, date(2025, 6, 30))
+    assert [(x.gecorrigeerd, x.realisatie, x.saldo_eind) for x in r[:3]] == [
+        (62, 81, 19),
+        (79, 62, -17),
+        (108, 83, -25),
+    ]
+    assert (r[3].netto, r[3].saldo_begin, r[3].gecorrigeerd, r[3].status) == (38, -25, 63, "lopend")
+    assert r[3].bron == s.BRON_OFFICIEEL
+
+
+def test_eigen_registratie_wordt_gebruikt_zonder_officieel_totaal():
+    r = s.bereken_keten([halfjaar(2026, 1, 30, realisatie_eigen=12, realisatie_coa=9)], date(2026, 7, 1))[0]
+    assert (r.realisatie, r.bron, r.verschil_eigen_coa, r.saldo_eind, r.nog_te_realiseren) == (12, "eigen", 3, -18, 18)
+
+
+def test_officieel_beginsaldo_vervangt_het_doorgeschoven_saldo():
+    keten = [halfjaar(2026, 1, 10, realisatie_eigen=4), halfjaar(2026, 2, 10, saldo_begin_officieel=-3)]
+    r = s.bereken_keten(keten, date(2027, 1, 1))
+    assert r[0].saldo_eind == -6
+    assert (r[1].saldo_begin, r[1].gecorrigeerd) == (-3, 13)
+    assert r[1].saldo_begin_bron == s.SALDO_BRON_TEKST["officieel"]
+
+
+def test_voorsprong_groter_dan_de_volgende_netto():
+    keten = [halfjaar(2026, 1, 10, realisatie_eigen=30), halfjaar(2026, 2, 5, realisatie_eigen=0)]
+    r = s.bereken_keten(keten, date(2026, 9, 15))
+    assert r[0].saldo_eind == 20
+    assert r[1].gecorrigeerd == -15  # nothing left to do
+    assert r[1].nog_te_realiseren == 0
+    assert r[1].op_schema_norm == 0 and r[1].op_schema is True
+    assert r[1].saldo_eind == 15
+
+
+def test_norm_is_een_zesde_per_verstreken_maand_naar_boven_afgerond():
+    begin, eind = date(2026, 1, 1), date(2026, 6, 30)
+    assert s.op_schema_norm(63, begin, eind, date(2026, 1, 1)) == 0
+    assert s.op_schema_norm(63, begin, eind, date(2026, 1, 31)) == 0
+    assert s.op_schema_norm(63, begin, eind, date(2026, 2, 1)) == 11  # 10.5 -> 11
+    assert s.op_schema_norm(63, begin, eind, date(2026, 4, 15)) == 32  # 3/6 of 63 = 31.5
+    assert s.op_schema_norm(63, begin, eind, date(2026, 6, 30)) == 53  # 5 months complete
+    assert s.op_schema_norm(63, begin, eind, date(2026, 7, 1)) == 63
+    # a whole (historical) year: 1/12 per month
+    assert s.op_schema_norm(120, date(2024, 1, 1), date(2024, 12, 31), date(2024, 4, 1)) == 30
+
+
+def test_telmomenten_geannuleerde_plaatsing_telt_niet_en_nareizigers_in_hun_eigen_periode():
+    plaatsingen = [
+        s.PlaatsingInvoer(
+            date(2026, 1, 5), 3, datum_gehuisvest=date(2026, 6, 30), nareizigers=((date(2026, 7, 1), 2),)
+        ),
+        s.PlaatsingInvoer(date(2026, 1, 5), 4, beeindigd=True, nareizigers=((date(2026, 3, 1), 1),)),
+        s.PlaatsingInvoer(date(2026, 2, 5), 1, datum_woning_aangeboden=date(2026, 3, 1)),
+    ]
+    momenten = s.telmomenten(plaatsingen)
+    assert s.realisatie_in(momenten, date(2026, 1, 1), date(2026, 6, 30)) == 3  # housed on the last day of H1
+    assert s.realisatie_in(momenten, date(2026, 7, 1), date(2026, 12, 31)) == 2  # nareizigers on 1 July
+
+
+def test_telmoment_op_de_grens_van_perioden():
+    momenten = [(date(2026, 6, 30), 1), (date(2026, 7, 1), 10), (date(2026, 12, 31), 100), (date(2027, 1, 1), 1000)]
+    assert s.realisatie_in(momenten, date(2026, 1, 1), date(2026, 6, 30)) == 1
+    assert s.realisatie_in(momenten, date(2026, 7, 1), date(2026, 12, 31)) == 110
+
+
+def test_termijnsignalen_tien_weken_en_twee_weken():
+    k = date(2026, 1, 1)
+    assert not s.koppeling_over_termijn(k, None, False, k + timedelta(weeks=10))
+    assert s.koppeling_over_termijn(k, None, False, k + timedelta(weeks=10, days=1))
+    assert not s.koppeling_over_termijn(k, date(2026, 2, 1), False, date(2026, 6, 1))
+    assert not s.koppeling_over_termijn(k, None, True, date(2026, 6, 1))
+    huur = date(2026, 3, 1)
+    assert not s.verhuizing_over_termijn(huur, None, False, huur + timedelta(days=14))
+    assert s.verhuizing_over_termijn(huur, None, False, huur + timedelta(days=15))
+    assert not s.verhuizing_over_termijn(huur, date(2026, 3, 20), False, date(2026, 6, 1))
+    assert not s.verhuizing_over_termijn(huur, None, True, date(2026, 6, 1))
+
+
+def test_tijdlijn_toont_overschreden_termijn():
+    stappen = s.tijdlijn(date(2026, 1, 1), date(2026, 4, 1), None, None, "", None, date(2026, 5, 1))
+    assert stappen[1].te_laat is True and "12-03-2026" in stappen[1].termijn
+
+
+def test_periode_label_en_vorm():
+    assert s.periode_label(date(2025, 1, 1), date(2025, 6, 30)) == "2025-H1"
+    assert s.periode_label(date(2025, 7, 1), date(2025, 12, 31)) == "2025-H2"
+    assert s.periode_label(date(2024, 1, 1), date(2024, 12, 31)) == "2024"
+    assert s.periode_label(date(2025, 2, 1), date(2025, 6, 30)) is None
+
+
+def test_keten_meldt_overlap_en_gat_in_het_nederlands():
+    fouten = s.valideer_keten(
+        [
+            ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+            ("2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
+        ]
+    )
+    assert fouten and "overlapt" in fouten[0]
+    fouten = s.valideer_keten(
+        [
+            ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+            ("2025-H2", date(2025, 7, 1), date(2025, 12, 31)),
+        ]
+    )
+    assert fouten and "gat" in fouten[0]
+    assert (
+        s.valideer_keten(
+            [("2024", date(2024, 1, 1), date(2024, 12, 31)), ("2025-H1", date(2025, 1, 1), date(2025, 6, 30))]
+        )
+        == []
+    )
+
+
+def test_opeenvolgende_achterstand_telt_alleen_afgesloten_perioden_terug():
+    keten = [
+        jaar(2022, 10, realisatie_officieel=5),
+        jaar(2023, 10, realisatie_officieel=30),
+        jaar(2024, 30, realisatie_officieel=0),
+        halfjaar(2025, 1, 10, realisatie_officieel=0),
+        halfjaar(2025, 2, 10, realisatie_officieel=0),
+    ]
+    r = s.bereken_keten(keten, date(2025, 9, 1))  # 2025-H2 still running
+    assert [x.saldo_eind for x in r[:4]] == [-5, 15, -15, -25]
+    assert s.opeenvolgende_achterstand(r) == 2
+
+
+def test_afstemming_per_maand():
+    momenten = [(date(2026, 1, 10), 2), (date(2026, 2, 3), 3), (date(2026, 2, 28), 1)]
+    rijen = s.afstemming(date(2026, 1, 1), date(2026, 6, 30), momenten, {date(2026, 1, 1): 1, date(2026, 2, 1): 5})
+    assert len(rijen) == 6
+    assert (rijen[0].eigen_cumulatief, rijen[0].coa_cumulatief, rijen[0].verschil) == (2, 1, 1)
+    assert (rijen[1].eigen, rijen[1].eigen_cumulatief, rijen[1].coa, rijen[1].verschil) == (4, 6, 4, 1)
+    assert rijen[2].coa_cumulatief is None and rijen[2].verschil is None
+
+
+def test_regio_relatieve_maten():
+    r = s.regio_rij("A", "GM1", True, False, netto=40, realisatie=30, saldo_eind=-10, inwoners=40000)
+    assert (r.gecorrigeerd, r.pct_gerealiseerd, r.saldo_per_1000) == (40, 75.0, -0.25)
+    eigen = s.regio_rij("N", "GM2", True, True, netto=38, realisatie=25, saldo_eind=-38, inwoners=45000)
+    assert s.slechter_dan(eigen, 75.0, -0.25) is True
+    assert s.slechter_dan(None, 75.0, -0.25) is None
+
+
+def test_succesratio_en_complete_cohort():
+    assert s.succesratio(12, 20) == 60.0
+    assert s.succesratio(0, 0) is None
+    assert not s.cohort_compleet(2022, date(2025, 12, 31))
+    assert s.cohort_compleet(2022, date(2026, 1, 1))
+
+
+# ----------------------------------------------------------------------------- properties
+
+
+@st.composite
+def ketens(draw):
+    """Any chain of consecutive half years, optionally starting with whole years."""
+    n_jaren = draw(st.integers(0, 3))
+    n_half = draw(st.integers(0 if n_jaren else 1, 6))
+    perioden, j = [], 2010
+    for _ in range(n_jaren):
+        perioden.append(
+            jaar(
+                j,
+                draw(st.integers(0, 300)),
+                realisatie_eigen=draw(st.integers(0, 300)),
+                realisatie_officieel=draw(st.none() | st.integers(0, 300)),
+            )
+        )
+        j += 1
+    for k in range(n_half):
+        perioden.append(
+            halfjaar(
+                j + k // 2,
+                k % 2 + 1,
+                draw(st.integers(0, 300)),
+                realisatie_eigen=draw(st.integers(0, 300)),
+                realisatie_officieel=draw(st.none() | st.integers(0, 300)),
+            )
+        )
+    return perioden
+
+
+@given(ketens(), st.integers(-200, 200), st.dates(date(2005, 1, 1), date(2030, 12, 31)))
+def test_saldo_eind_laatste_periode_is_opening_plus_realisatie_min_netto(keten, opening, peildatum):
+    r = s.bereken_keten(keten, peildatum, opening_saldo=opening)
+    assert r[-1].saldo_eind == opening + sum(x.realisatie for x in r) - sum(x.netto for x in r)
+    for vorige, volgende in zip(r, r[1:], strict=False):
+        assert volgende.saldo_begin == vorige.saldo_eind
+    for x in r:
+        assert x.gecorrigeerd == x.netto - x.saldo_begin
+        assert x.nog_te_realiseren == max(0, x.gecorrigeerd - x.realisatie)
+        assert x.realisatie == (x.realisatie_eigen if x.bron == "eigen" else x.realisatie)
+    assert s.valideer_keten([(p.label, p.begindatum, p.einddatum) for p in keten]) == []
+
+
+@given(st.integers(-500, 500), st.dates(date(2024, 12, 1), date(2026, 2, 1)), st.integers(0, 400))
+def test_norm_is_monotoon_en_begrensd(gecorrigeerd, dag, stap):
+    begin, eind = date(2025, 1, 1), date(2025, 6, 30)
+    later = dag + timedelta(days=stap)
+    a = s.op_schema_norm(gecorrigeerd, begin, eind, dag)
+    b = s.op_schema_norm(gecorrigeerd, begin, eind, later)
+    assert 0 <= a <= b <= max(0, gecorrigeerd)
+
+
+@given(st.lists(st.tuples(st.dates(date(2025, 1, 1), date(2026, 12, 31)), st.integers(1, 9)), max_size=40))
+def test_elke_persoon_telt_in_precies_een_aaneengesloten_periode(momenten):
+    perioden = [
+        (date(2025, 1, 1), date(2025, 6, 30)),
+        (date(2025, 7, 1), date(2025, 12, 31)),
+        (date(2026, 1, 1), date(2026, 12, 31)),
+    ]
+    assert sum(s.realisatie_in(momenten, b, e) for b, e in perioden) == sum(n for _d, n in momenten)
