@@ -178,6 +178,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kern.opschonen_sessies",
         "schedule": crontab(hour=3, minute=15),
     },
+    "rapportage-plannen": {
+        "task": "rapportage.plan_rapporten",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # Audit trail (django-auditlog): every model of the project's apps is logged.
@@ -206,3 +210,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# Reports (rapportage): the automatic halfjaarrapportage comes this many days after each peildatum
+# (1 January, 1 July; COA figures lag), as concept; the evaluatierapport on this date (ISO).
+RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM = env_int("RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM", 14)
+RAPPORTAGE_EVALUATIE_DATUM = env("RAPPORTAGE_EVALUATIE_DATUM", "2027-06-01")
+RAPPORTAGE_SOFT_TIME_LIMIT = env_int("RAPPORTAGE_SOFT_TIME_LIMIT", 600)
+RAPPORTAGE_TIME_LIMIT = env_int("RAPPORTAGE_TIME_LIMIT", 660)
