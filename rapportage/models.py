@@ -78,13 +78,13 @@ class Rapport(models.Model):
             raise ValidationError(DEFINITIEF_ONWIJZIGBAAR)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("rapportage:rapport_detail", args=[self.pk])
+
     def delete(self, *args, **kwargs):
         if self.definitief or Rapport.objects.filter(pk=self.pk, definitief=True).exists():
             raise ValidationError(DEFINITIEF_ONWIJZIGBAAR)
         return super().delete(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("rapportage:rapport_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
