@@ -31,13 +31,22 @@ class Rapport(models.Model):
     voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
     definitief = models.BooleanField(_("definitief"), default=False)
     definitief_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("definitief gemaakt door"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("definitief gemaakt door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     definitief_op = models.DateTimeField(_("definitief gemaakt op"), null=True, blank=True)
     aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("aangevraagd door"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+", help_text=_("Leeg: automatisch ingepland door het systeem."),
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Leeg: automatisch ingepland door het systeem."),
     )
     aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
     snapshot = models.JSONField(_("gegevens (momentopname)"), default=dict, blank=True)

@@ -143,13 +143,22 @@ def grafiek_lijn(titel: str, reeksen: dict[str, list[tuple]], *, y_label: str = 
         "soort": "lijn",
         "titel": str(titel),
         "y_label": str(y_label),
-        "reeksen": [{"label": str(label), "punten": [[_x(x), v] for x, v in punten]} for label, punten in reeksen.items()],
+        "reeksen": [
+            {"label": str(label), "punten": [[_x(x), v] for x, v in punten]} for label, punten in reeksen.items()
+        ],
         "referentielijnen": [[str(label), v] for label, v in referentielijnen],
     }
 
 
-def grafiek_staaf(titel: str, categorieen: list[str], reeksen: dict[str, list[tuple]], *, gestapeld=False,
-                  y_label: str = "", referentielijnen=()) -> dict:
+def grafiek_staaf(
+    titel: str,
+    categorieen: list[str],
+    reeksen: dict[str, list[tuple]],
+    *,
+    gestapeld=False,
+    y_label: str = "",
+    referentielijnen=(),
+) -> dict:
     """A bar chart as JSON-serialisable data."""
     return {
         **grafiek_lijn(titel, reeksen, y_label=y_label, referentielijnen=referentielijnen),
@@ -176,8 +185,12 @@ def maak_grafiek(spec: dict) -> charts.Chart:
     refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
     if spec.get("soort") == "staaf":
         return charts.bar_chart(
-            spec["titel"], spec.get("categorieen", []), reeksen, stacked=spec.get("gestapeld", False),
-            y_label=spec.get("y_label", ""), reference_lines=refs,
+            spec["titel"],
+            spec.get("categorieen", []),
+            reeksen,
+            stacked=spec.get("gestapeld", False),
+            y_label=spec.get("y_label", ""),
+            reference_lines=refs,
         )
     return charts.line_chart(spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs)
 

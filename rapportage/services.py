@@ -114,9 +114,10 @@ def vraag_aan(soort: str, peildatum: date, door) -> Rapport:
         try:
             with transaction.atomic():
                 laatste = (
-                    Rapport.objects.filter(soort=soort, peildatum=peildatum).order_by("-versie").values_list(
-                        "versie", flat=True
-                    ).first()
+                    Rapport.objects.filter(soort=soort, peildatum=peildatum)
+                    .order_by("-versie")
+                    .values_list("versie", flat=True)
+                    .first()
                 )
                 rapport = Rapport.objects.create(
                     soort=soort, peildatum=peildatum, versie=(laatste or 0) + 1, aangevraagd_door=door
@@ -189,9 +190,7 @@ def pdf_is_compleet(rapport: Rapport) -> bool:
 def maak_snapshot(soort: str, peildatum: date, voortgang=None) -> dict:
     """``{code: {"titel", "volgorde", "data", "toelichting", ...}}`` for every section of ``soort``."""
     lijst = secties.secties_voor(soort)
-    toelichtingen = dict(
-        Toelichting.objects.filter(soort=soort, peildatum=peildatum).values_list("sectie", "tekst")
-    )
+    toelichtingen = dict(Toelichting.objects.filter(soort=soort, peildatum=peildatum).values_list("sectie", "tekst"))
     snapshot = {}
     for i, s in enumerate(lijst, start=1):
         snapshot[s.code] = {
@@ -243,8 +242,13 @@ def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
         if rapport.status == Status.KLAAR and pdf_is_compleet(rapport):
             return "al klaar"
         _zet(
-            rapport_id, status=Status.BEZIG, voortgang=max(5, min(rapport.voortgang, 60)), foutmelding="",
-            gestart_op=timezone.now(), klaar_op=None, **({"taak_id": taak_id} if taak_id else {}),
+            rapport_id,
+            status=Status.BEZIG,
+            voortgang=max(5, min(rapport.voortgang, 60)),
+            foutmelding="",
+            gestart_op=timezone.now(),
+            klaar_op=None,
+            **({"taak_id": taak_id} if taak_id else {}),
         )
 
     snapshot = rapport.snapshot
@@ -266,7 +270,12 @@ def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
         if huidig.definitief:
             return "definitief"
         _zet(
-            rapport_id, pdf=naam, sha256=sha, status=Status.KLAAR, voortgang=100, foutmelding="",
+            rapport_id,
+            pdf=naam,
+            sha256=sha,
+            status=Status.KLAAR,
+            voortgang=100,
+            foutmelding="",
             klaar_op=timezone.now(),
         )
     return "klaar"

@@ -7,7 +7,9 @@ from .models import Rapport
 
 
 class RapportTable(BaseTable):
-    rapport = tables.Column(verbose_name=_("Rapport"), accessor="soort", linkify=lambda record: record.get_absolute_url())
+    rapport = tables.Column(
+        verbose_name=_("Rapport"), accessor="soort", linkify=lambda record: record.get_absolute_url()
+    )
     peildatum = tables.DateColumn(format="d-m-Y")
     definitief = tables.BooleanColumn(verbose_name=_("Definitief"), yesno=(_("definitief"), _("concept")))
     aangevraagd_door = tables.Column(default=_("systeem"))
@@ -15,8 +17,16 @@ class RapportTable(BaseTable):
 
     class Meta(BaseTable.Meta):
         model = Rapport
-        fields = ("rapport", "peildatum", "versie", "status", "voortgang", "definitief", "aangevraagd_door",
-                  "aangevraagd_op")
+        fields = (
+            "rapport",
+            "peildatum",
+            "versie",
+            "status",
+            "voortgang",
+            "definitief",
+            "aangevraagd_door",
+            "aangevraagd_op",
+        )
 
     def render_rapport(self, record):
         return record.get_soort_display()

@@ -10,7 +10,10 @@ app_name = "rapportage"
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     *generic.crud_urls(
-        Rapport, list=views.RapportListView, add=views.RapportAanvraagView, detail=views.RapportDetailView,
+        Rapport,
+        list=views.RapportListView,
+        add=views.RapportAanvraagView,
+        detail=views.RapportDetailView,
         prefix="rapporten",
     ),
     path("rapporten/<int:pk>/status/", views.RapportStatusView.as_view(), name="rapport_status"),

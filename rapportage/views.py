@@ -19,10 +19,18 @@ class IndexView(generic.AppIndexView):
     titel = _("Rapportages")
     inleiding = _("Halfjaarrapportage taakstelling en evaluatierapport juni 2027 als PDF.")
     secties = (
-        (_("Rapporten"), "rapportage:rapport_list",
-         _("Alle rapporten en hun versies: status, downloaden, definitief maken."), "rapportage.view_rapport"),
-        (_("Rapport aanvragen"), "rapportage:rapport_add",
-         _("Een halfjaarrapportage of het evaluatierapport laten maken."), "rapportage.add_rapport"),
+        (
+            _("Rapporten"),
+            "rapportage:rapport_list",
+            _("Alle rapporten en hun versies: status, downloaden, definitief maken."),
+            "rapportage.view_rapport",
+        ),
+        (
+            _("Rapport aanvragen"),
+            "rapportage:rapport_add",
+            _("Een halfjaarrapportage of het evaluatierapport laten maken."),
+            "rapportage.add_rapport",
+        ),
     )
 
 
@@ -93,8 +101,20 @@ class RapportMixin:
 
 class RapportDetailView(RapportMixin, generic.ObjectDetailView):
     model = Rapport
-    velden = ("soort", "peildatum", "versie", "status", "definitief", "definitief_door", "definitief_op",
-              "aangevraagd_door", "aangevraagd_op", "gestart_op", "klaar_op", "sha256")
+    velden = (
+        "soort",
+        "peildatum",
+        "versie",
+        "status",
+        "definitief",
+        "definitief_door",
+        "definitief_op",
+        "aangevraagd_door",
+        "aangevraagd_op",
+        "gestart_op",
+        "klaar_op",
+        "sha256",
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -194,8 +214,10 @@ class BevestigView(RapportMixin, generic.ObjectPermissionMixin, django_generic.D
 
 class RapportOpnieuwView(BevestigView):
     permission_action = "add"
-    vraag = _("Er wordt een nieuwe versie van dit rapport gemaakt met de gegevens en toelichtingen van nu. "
-              "Eerdere versies blijven beschikbaar.")
+    vraag = _(
+        "Er wordt een nieuwe versie van dit rapport gemaakt met de gegevens en toelichtingen van nu. "
+        "Eerdere versies blijven beschikbaar."
+    )
     knop = _("Opnieuw genereren")
 
     def uitvoeren(self, rapport):
@@ -206,8 +228,10 @@ class RapportOpnieuwView(BevestigView):
 
 class RapportDefinitiefView(BevestigView):
     permission_required = ("rapportage.definitief_maken",)
-    vraag = _("Na definitief maken kan dit rapport niet meer worden gewijzigd of verwijderd, en komt er voor deze "
-              "peildatum geen nieuwe versie meer. De PDF krijgt de status ‘definitief’.")
+    vraag = _(
+        "Na definitief maken kan dit rapport niet meer worden gewijzigd of verwijderd, en komt er voor deze "
+        "peildatum geen nieuwe versie meer. De PDF krijgt de status ‘definitief’."
+    )
     knop = _("Definitief maken")
 
     def uitvoeren(self, rapport):
@@ -237,8 +261,6 @@ class ToelichtingEditView(generic.ObjectEditView):
 
     def get_success_url(self):
         laatste = (
-            Rapport.objects.filter(soort=self.object.soort, peildatum=self.object.peildatum)
-            .order_by("-versie")
-            .first()
+            Rapport.objects.filter(soort=self.object.soort, peildatum=self.object.peildatum).order_by("-versie").first()
         )
         return laatste.get_absolute_url() if laatste else self.object.get_absolute_url()

@@ -34,9 +34,12 @@ def _tekst(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-@pytest.mark.parametrize("soort,peildatum", [(secties.HALFJAAR, date(2025, 7, 1)), (secties.EVALUATIE, date(2027, 6, 1))])
-def test_pdf_is_getagd_nederlands_en_heeft_een_titel(django_capture_on_commit_callbacks, weasyprint_log, soort,
-                                                      peildatum):
+@pytest.mark.parametrize(
+    "soort,peildatum", [(secties.HALFJAAR, date(2025, 7, 1)), (secties.EVALUATIE, date(2027, 6, 1))]
+)
+def test_pdf_is_getagd_nederlands_en_heeft_een_titel(
+    django_capture_on_commit_callbacks, weasyprint_log, soort, peildatum
+):
     rapport = _maak(django_capture_on_commit_callbacks, soort, peildatum)
     assert rapport.status == Status.KLAAR and rapport.voortgang == 100
     inhoud = Path(rapport.pdf.path).read_bytes()
@@ -60,7 +63,9 @@ def test_pdf_is_getagd_nederlands_en_heeft_een_titel(django_capture_on_commit_ca
 
 def test_pdf_inhoud_paginanummers_inhoudsopgave_en_lettertype(django_capture_on_commit_callbacks):
     Toelichting.objects.create(
-        soort=secties.HALFJAAR, peildatum=date(2025, 7, 1), sectie="samenvatting",
+        soort=secties.HALFJAAR,
+        peildatum=date(2025, 7, 1),
+        sectie="samenvatting",
         tekst="De achterstand nam af door twee extra woningen per maand.",
     )
     rapport = _maak(django_capture_on_commit_callbacks)
@@ -81,8 +86,9 @@ def test_pdf_inhoud_paginanummers_inhoudsopgave_en_lettertype(django_capture_on_
     assert any("Source-Sans-3" in f for f in fonts), fonts
 
 
-def test_rapport_is_reproduceerbaar_uit_de_snapshot_zonder_database(django_capture_on_commit_callbacks,
-                                                                       django_assert_num_queries):
+def test_rapport_is_reproduceerbaar_uit_de_snapshot_zonder_database(
+    django_capture_on_commit_callbacks, django_assert_num_queries
+):
     rapport = _maak(django_capture_on_commit_callbacks)
     assert set(rapport.snapshot) == {"omslag", "samenvatting"}
     assert rapport.snapshot["omslag"]["data"]["peildatum"] == "2025-07-01"
@@ -98,8 +104,13 @@ def test_grafieken_worden_als_vector_svg_getekend(weasyprint_log):
     spec = secties.grafiek_lijn("Realisatie per maand", {"Realisatie": [(date(2025, 1, 1), 3), (date(2025, 2, 1), 5)]})
     rapport = Rapport(soort=secties.HALFJAAR, peildatum=date(2025, 7, 1), versie=1)
     snapshot = {
-        "grafiek": {"titel": "Cijfers", "volgorde": 20, "toelichting": "", "heeft_toelichting": False,
-                    "data": {"grafieken": [spec]}},
+        "grafiek": {
+            "titel": "Cijfers",
+            "volgorde": 20,
+            "toelichting": "",
+            "heeft_toelichting": False,
+            "data": {"grafieken": [spec]},
+        },
     }
     html = render_html(rapport, snapshot)
     assert "<svg" in html and "Realisatie per maand" in html
