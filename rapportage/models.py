@@ -1,1 +1,152 @@
-"""Models of this app (see README.md, architecture)."""
+"""Reports (PDF) and the advisors' narrative per section (toelichting)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.models import VersieModel
+
+from . import secties
+
+DEFINITIEF_ONWIJZIGBAAR = _("Een definitief rapport kan niet meer worden gewijzigd of verwijderd.")
+
+
+class Status(models.TextChoices):
+    WACHTRIJ = "wachtrij", _("in de wachtrij")
+    BEZIG = "bezig", _("bezig")
+    KLAAR = "klaar", _("klaar")
+    MISLUKT = "mislukt", _("mislukt")
+
+
+class Rapport(models.Model):
+    """One version of a report of one kind for one peildatum; regenerating adds a version."""
+
+    soort = models.CharField(_("soort"), max_length=40, choices=secties.soort_keuzes)
+    peildatum = models.DateField(_("peildatum"))
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WACHTRIJ)
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    definitief = models.BooleanField(_("definitief"), default=False)
+    definitief_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("definitief gemaakt door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    definitief_op = models.DateTimeField(_("definitief gemaakt op"), null=True, blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Leeg: automatisch ingepland door het systeem."),
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    snapshot = models.JSONField(_("gegevens (momentopname)"), default=dict, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="rapporten/", blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+    taak_id = models.CharField(_("taak-id"), max_length=64, blank=True)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporten")
+        ordering = ["-aangevraagd_op", "-versie"]
+        permissions = [("definitief_maken", _("Rapport definitief maken"))]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "peildatum", "versie"], name="rapport_uniek_per_versie"),
+            models.CheckConstraint(condition=Q(voortgang__lte=100), name="rapport_voortgang_max_100"),
+            models.CheckConstraint(
+                condition=~Q(soort=secties.HALFJAAR) | Q(peildatum__day=1, peildatum__month__in=[1, 7]),
+                name="rapport_halfjaar_peildatum_1_jan_of_1_jul",
+            ),
+            models.CheckConstraint(
+                condition=Q(definitief=False) | Q(status="klaar"), name="rapport_definitief_alleen_als_klaar"
+            ),
+        ]
+        indexes = [models.Index(fields=["soort", "peildatum"])]
+
+    def __str__(self):
+        return _("%(soort)s %(peildatum)s (versie %(versie)s)") % {
+            "soort": self.get_soort_display(),
+            "peildatum": self.peildatum.strftime("%d-%m-%Y") if self.peildatum else "",
+            "versie": self.versie,
+        }
+
+    def save(self, *args, **kwargs):
+        if self.pk and Rapport.objects.filter(pk=self.pk, definitief=True).exists():
+            raise ValidationError(DEFINITIEF_ONWIJZIGBAAR)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("rapportage:rapport_detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if self.definitief or Rapport.objects.filter(pk=self.pk, definitief=True).exists():
+            raise ValidationError(DEFINITIEF_ONWIJZIGBAAR)
+        return super().delete(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        soort = secties.SOORTEN.get(self.soort)
+        if soort and self.peildatum and not soort.peildatum_geldig(self.peildatum):
+            raise ValidationError({"peildatum": soort.peildatum_fout})
+
+    @property
+    def bezig(self) -> bool:
+        return self.status in (Status.WACHTRIJ, Status.BEZIG)
+
+    @property
+    def downloadbaar(self) -> bool:
+        return self.status == Status.KLAAR and bool(self.pdf)
+
+    @property
+    def bestandsnaam(self) -> str:
+        staat = "definitief" if self.definitief else "concept"
+        return f"{self.soort}-{self.peildatum:%Y%m%d}-v{self.versie}-{staat}.pdf"
+
+
+class Toelichting(VersieModel):
+    """The advisors' narrative for one section of one report kind and peildatum (all versions)."""
+
+    soort = models.CharField(_("soort rapport"), max_length=40, choices=secties.soort_keuzes)
+    peildatum = models.DateField(_("peildatum"))
+    sectie = models.CharField(_("onderdeel"), max_length=60)
+    tekst = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("toelichting")
+        verbose_name_plural = _("toelichtingen")
+        ordering = ["soort", "peildatum", "sectie"]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "peildatum", "sectie"], name="toelichting_uniek_per_sectie"),
+        ]
+
+    def __str__(self):
+        return _("Toelichting %(sectie)s, %(soort)s %(peildatum)s") % {
+            "sectie": self.sectie_titel,
+            "soort": self.get_soort_display(),
+            "peildatum": self.peildatum.strftime("%d-%m-%Y") if self.peildatum else "",
+        }
+
+    @property
+    def sectie_titel(self) -> str:
+        gevonden = secties.SECTIES.get(self.soort, {}).get(self.sectie)
+        return str(gevonden.titel) if gevonden else self.sectie
+
+    def get_absolute_url(self):
+        return reverse("rapportage:toelichting_detail", args=[self.pk])
+
+    @property
+    def vastgesteld(self) -> bool:
+        """True once a version of this report kind and peildatum is definitief."""
+        return Rapport.objects.filter(soort=self.soort, peildatum=self.peildatum, definitief=True).exists()

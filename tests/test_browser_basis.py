@@ -37,6 +37,7 @@ def test_inloggen_navigeren_en_toegankelijkheid(page, live_server, basisgegevens
     page.goto(live_server.url + reverse("kern:gemeente_list"))
     page.get_by_label("Zoeken op naam").fill("Noord")
     page.get_by_role("button", name="Filteren").click()
+    # a locator wait, not wait_for_function: polling a JS string is eval, which the CSP forbids
     expect(page.locator("#resultaten tbody tr")).to_have_count(1)
     assert "Noordwijk" in page.locator("#resultaten").inner_text()
     if fouten := axe_overtredingen(page):

@@ -179,6 +179,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kern.opschonen_sessies",
         "schedule": crontab(hour=3, minute=15),
     },
+    "rapportage-plannen": {
+        "task": "rapportage.plan_rapporten",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # Audit trail (django-auditlog): every model of the project's apps is logged.
@@ -212,3 +216,10 @@ LOGGING = {
 TAAKSTELLING_ACHTERSTAND_DREMPEL = env_int("TAAKSTELLING_ACHTERSTAND_DREMPEL", 4)
 # Our own gemeente in the regional comparison (CBS code of Noordwijk).
 TAAKSTELLING_GEMEENTE_CBS_CODE = env("TAAKSTELLING_GEMEENTE_CBS_CODE", "GM0575")
+
+# Reports (rapportage): the automatic halfjaarrapportage comes this many days after each peildatum
+# (1 January, 1 July; COA figures lag), as concept; the evaluatierapport on this date (ISO).
+RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM = env_int("RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM", 14)
+RAPPORTAGE_EVALUATIE_DATUM = env("RAPPORTAGE_EVALUATIE_DATUM", "2027-06-01")
+RAPPORTAGE_SOFT_TIME_LIMIT = env_int("RAPPORTAGE_SOFT_TIME_LIMIT", 600)
+RAPPORTAGE_TIME_LIMIT = env_int("RAPPORTAGE_TIME_LIMIT", 660)

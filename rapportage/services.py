@@ -1,0 +1,309 @@
+"""Report machinery: the planning rule (pure), requesting a report, building it, finalising it.
+
+- ``te_plannen(vandaag, bestaande, ...) -> list[Aanvraag]``: pure planning rule of the beat task.
+- ``vraag_aan(soort, peildatum, door) -> Rapport``: new version, dispatched to Celery after commit.
+- ``bouw_rapport(rapport_id, taak_id="")``: snapshot -> HTML -> PDF, idempotent (run by the task).
+- ``maak_definitief(rapport, door)``: re-renders the PDF from the snapshot as *definitief* and locks it.
+"""
+
+import contextlib
+import hashlib
+import logging
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import secties
+from .models import Rapport, Status, Toelichting
+from .pdf import render_html, render_pdf
+
+logger = logging.getLogger(__name__)
+
+WACHTRIJ_ONBEREIKBAAR = "De wachtrij is niet bereikbaar; probeer het later opnieuw"
+MAP = "rapporten"
+
+
+# --- planning (pure) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Aanvraag:
+    soort: str
+    peildatum: date
+
+
+def laatste_peildatum(op: date) -> date:
+    """The latest 1 January or 1 July on or before ``op``."""
+    return date(op.year, 7, 1) if op.month >= 7 else date(op.year, 1, 1)
+
+
+def vorige_peildatum(peildatum: date) -> date:
+    return date(peildatum.year - 1, 7, 1) if peildatum.month == 1 else date(peildatum.year, 1, 1)
+
+
+def te_plannen(
+    vandaag: date,
+    bestaande: set[tuple[str, date]],
+    *,
+    dagen_na_peildatum: int = 14,
+    evaluatie_datum: date = date(2027, 6, 1),
+) -> list[Aanvraag]:
+    """Reports the daily beat task must request today.
+
+    The halfjaarrapportage of the latest peildatum whose due date (peildatum + ``dagen_na_peildatum``)
+    has passed, if no version exists for it yet; and the evaluatierapport on/after
+    ``evaluatie_datum`` (its peildatum) if none exists for that date. Older peildata are never
+    back-filled. ``bestaande`` holds (soort, peildatum) of every existing report version.
+    """
+    plan = []
+    peildatum = laatste_peildatum(vandaag)
+    if vandaag < peildatum + timedelta(days=dagen_na_peildatum):
+        peildatum = vorige_peildatum(peildatum)
+    if (secties.HALFJAAR, peildatum) not in bestaande:
+        plan.append(Aanvraag(secties.HALFJAAR, peildatum))
+    if vandaag >= evaluatie_datum and (secties.EVALUATIE, evaluatie_datum) not in bestaande:
+        plan.append(Aanvraag(secties.EVALUATIE, evaluatie_datum))
+    return plan
+
+
+def plan_rapporten(vandaag: date | None = None) -> list[Rapport]:
+    """Request (as "systeem") what ``te_plannen`` says for today; returns the new reports."""
+    vandaag = vandaag or timezone.localdate()
+    bestaande = set(Rapport.objects.values_list("soort", "peildatum"))
+    plan = te_plannen(
+        vandaag,
+        bestaande,
+        dagen_na_peildatum=settings.RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM,
+        evaluatie_datum=date.fromisoformat(str(settings.RAPPORTAGE_EVALUATIE_DATUM)),
+    )
+    return [vraag_aan(a.soort, a.peildatum, None) for a in plan]
+
+
+# --- requesting ------------------------------------------------------------------------------
+
+
+def controleer_aanvraag(soort: str, peildatum: date) -> None:
+    """Raise ValidationError (Dutch) when this report cannot be requested."""
+    if soort not in secties.SOORTEN:
+        raise ValidationError({"soort": _("Onbekende soort rapport.")})
+    regel = secties.SOORTEN[soort]
+    if not regel.peildatum_geldig(peildatum):
+        raise ValidationError({"peildatum": str(regel.peildatum_fout)})
+    if Rapport.objects.filter(soort=soort, peildatum=peildatum, definitief=True).exists():
+        raise ValidationError(
+            _("Er is al een definitief rapport voor deze soort en peildatum; er komt geen nieuwe versie meer.")
+        )
+
+
+def vraag_aan(soort: str, peildatum: date, door) -> Rapport:
+    """Create the next version (1, 2, 3 …) and dispatch its generation after the commit.
+
+    Missing toelichting rows of the sections are created (empty) so advisors can fill them in.
+    """
+    controleer_aanvraag(soort, peildatum)
+    for poging in range(5):
+        try:
+            with transaction.atomic():
+                laatste = (
+                    Rapport.objects.filter(soort=soort, peildatum=peildatum)
+                    .order_by("-versie")
+                    .values_list("versie", flat=True)
+                    .first()
+                )
+                rapport = Rapport.objects.create(
+                    soort=soort, peildatum=peildatum, versie=(laatste or 0) + 1, aangevraagd_door=door
+                )
+                for s in secties.secties_voor(soort):
+                    if s.toelichting:
+                        Toelichting.objects.get_or_create(soort=soort, peildatum=peildatum, sectie=s.code)
+                transaction.on_commit(lambda pk=rapport.pk: verstuur(pk))
+            return rapport
+        except IntegrityError:  # two requests took the same version number at once
+            if poging == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _broker_fouten() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import OperationalError as KombuOperationalError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    return (KombuOperationalError, RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError)
+
+
+def verstuur(rapport_id: int) -> None:
+    """Put the generation task on the queue; if the broker is down, mark the report mislukt."""
+    from .tasks import genereer_rapport
+
+    try:
+        resultaat = genereer_rapport.apply_async(args=[rapport_id], retry=False)
+    except _broker_fouten():
+        logger.warning("Wachtrij onbereikbaar; rapport %s niet ingepland", rapport_id, exc_info=True)
+        Rapport.objects.filter(pk=rapport_id, definitief=False).exclude(status=Status.KLAAR).update(
+            status=Status.MISLUKT, foutmelding=_(WACHTRIJ_ONBEREIKBAAR)
+        )
+        return
+    Rapport.objects.filter(pk=rapport_id, taak_id="").update(taak_id=resultaat.id or "")
+
+
+def opnieuw(rapport: Rapport, door) -> Rapport:
+    """Regenerate: a new version for the same kind and peildatum (the old one stays downloadable)."""
+    return vraag_aan(rapport.soort, rapport.peildatum, door)
+
+
+# --- building --------------------------------------------------------------------------------
+
+
+def _zet(rapport_id: int, **velden) -> int:
+    """Short UPDATE so pollers see progress at once; never touches a definitief report."""
+    return Rapport.objects.filter(pk=rapport_id, definitief=False).update(**velden)
+
+
+def sha256_van(pad: Path) -> str:
+    digest = hashlib.sha256()
+    with open(pad, "rb") as fh:
+        for blok in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(blok)
+    return digest.hexdigest()
+
+
+def pdf_is_compleet(rapport: Rapport) -> bool:
+    """A stored PDF exists and its SHA-256 matches the recorded one."""
+    if not rapport.pdf or not rapport.sha256:
+        return False
+    try:
+        return sha256_van(Path(rapport.pdf.path)) == rapport.sha256
+    except OSError:
+        return False
+
+
+def maak_snapshot(soort: str, peildatum: date, voortgang=None) -> dict:
+    """``{code: {"titel", "volgorde", "data", "toelichting", ...}}`` for every section of ``soort``."""
+    lijst = secties.secties_voor(soort)
+    toelichtingen = dict(Toelichting.objects.filter(soort=soort, peildatum=peildatum).values_list("sectie", "tekst"))
+    snapshot = {}
+    for i, s in enumerate(lijst, start=1):
+        snapshot[s.code] = {
+            "titel": str(s.titel),
+            "volgorde": s.volgorde,
+            "in_inhoudsopgave": s.in_inhoudsopgave,
+            "heeft_toelichting": s.toelichting,
+            "toelichting": toelichtingen.get(s.code, "") if s.toelichting else "",
+            "data": s.functie(peildatum),
+        }
+        if voortgang:
+            voortgang(10 + 50 * i // len(lijst))
+    return snapshot
+
+
+def _schrijf_pdf(rapport: Rapport, inhoud: bytes) -> tuple[str, str]:
+    """Write atomically (temp file + fsync + rename) under MEDIA_ROOT/rapporten/; returns (name, sha256)."""
+    map_ = Path(settings.MEDIA_ROOT) / MAP
+    map_.mkdir(parents=True, exist_ok=True)
+    staat = "definitief" if rapport.definitief else "concept"
+    naam = f"{MAP}/{rapport.soort}-{rapport.peildatum:%Y%m%d}-v{rapport.versie}-{rapport.pk}-{staat}.pdf"
+    doel = Path(settings.MEDIA_ROOT) / naam
+    tijdelijk = map_ / f".{uuid.uuid4().hex}.tmp"
+    try:
+        with open(tijdelijk, "wb") as fh:
+            fh.write(inhoud)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tijdelijk, doel)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tijdelijk.unlink()
+    return naam, hashlib.sha256(inhoud).hexdigest()
+
+
+def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
+    """Build report ``rapport_id``: snapshot (to ~60 %), HTML, PDF (to 100 %). Idempotent.
+
+    Returns what happened: "klaar", "al klaar", "onbekend" or "definitief". A run interrupted at any
+    point (killed worker) leaves at most an unreferenced temp file; running again completes the same
+    row (reusing a snapshot that was already stored, so the data stay those of the first run).
+    """
+    with transaction.atomic():
+        rapport = Rapport.objects.select_for_update().filter(pk=rapport_id).first()
+        if rapport is None:
+            return "onbekend"
+        if rapport.definitief:
+            return "definitief"
+        if rapport.status == Status.KLAAR and pdf_is_compleet(rapport):
+            return "al klaar"
+        _zet(
+            rapport_id,
+            status=Status.BEZIG,
+            voortgang=max(5, min(rapport.voortgang, 60)),
+            foutmelding="",
+            gestart_op=timezone.now(),
+            klaar_op=None,
+            **({"taak_id": taak_id} if taak_id else {}),
+        )
+
+    snapshot = rapport.snapshot
+    if not snapshot:
+        snapshot = maak_snapshot(rapport.soort, rapport.peildatum, lambda p: _zet(rapport_id, voortgang=p))
+        _zet(rapport_id, snapshot=snapshot, voortgang=60)
+    pauze = getattr(settings, "RAPPORTAGE_TEST_PAUZE_SECONDEN", 0)
+    if pauze:  # test-only: lets the worker tests kill a worker while the report is "bezig"
+        time.sleep(pauze)
+
+    html = render_html(rapport, snapshot, definitief=False)
+    _zet(rapport_id, voortgang=70)
+    inhoud = render_pdf(html)
+    _zet(rapport_id, voortgang=90)
+    naam, sha = _schrijf_pdf(rapport, inhoud)
+
+    with transaction.atomic():
+        huidig = Rapport.objects.select_for_update().get(pk=rapport_id)
+        if huidig.definitief:
+            return "definitief"
+        _zet(
+            rapport_id,
+            pdf=naam,
+            sha256=sha,
+            status=Status.KLAAR,
+            voortgang=100,
+            foutmelding="",
+            klaar_op=timezone.now(),
+        )
+    return "klaar"
+
+
+def markeer_mislukt(rapport_id: int, reden: str) -> None:
+    _zet(rapport_id, status=Status.MISLUKT, foutmelding=reden)
+
+
+# --- finalising ------------------------------------------------------------------------------
+
+
+def maak_definitief(rapport: Rapport, door) -> Rapport:
+    """Re-render the PDF from the stored snapshot with "definitief" on cover and header, and lock it."""
+    with transaction.atomic():
+        rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+        if rapport.definitief:
+            raise ValidationError(_("Dit rapport is al definitief."))
+        if rapport.status != Status.KLAAR or not rapport.snapshot:
+            raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
+        if Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum, definitief=True).exists():
+            raise ValidationError(_("Er is al een andere versie van dit rapport definitief."))
+        rapport.definitief = True
+        inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
+        naam, sha = _schrijf_pdf(rapport, inhoud)
+        rapport.pdf.name = naam
+        rapport.sha256 = sha
+        rapport.definitief_door = door
+        rapport.definitief_op = timezone.now()
+        rapport.save()
+    return rapport

@@ -1,0 +1,60 @@
+"""Celery tasks: generate one report (idempotent), and the daily planning of automatic reports."""
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+TIJDELIJKE_FOUTEN = (OperationalError, InterfaceError, RedisConnectionError, KombuOperationalError)
+MAX_POGINGEN = 3
+
+
+@shared_task(
+    bind=True,
+    name="rapportage.genereer_rapport",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TIJDELIJKE_FOUTEN,
+    max_retries=MAX_POGINGEN,
+    retry_backoff=True,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    soft_time_limit=settings.RAPPORTAGE_SOFT_TIME_LIMIT,
+    time_limit=settings.RAPPORTAGE_TIME_LIMIT,
+)
+def genereer_rapport(self, rapport_id: int) -> str:
+    """Build report ``rapport_id`` (see services.bouw_rapport); safe to run more than once."""
+    try:
+        return services.bouw_rapport(rapport_id, taak_id=self.request.id or "")
+    except TIJDELIJKE_FOUTEN as fout:
+        if self.request.retries >= MAX_POGINGEN:
+            _mislukt(rapport_id, "Tijdelijke storing (database of wachtrij); het rapport is niet gemaakt.", fout)
+        raise
+    except SoftTimeLimitExceeded as fout:
+        _mislukt(rapport_id, "Het maken van het rapport duurde te lang en is afgebroken.", fout)
+        return "mislukt"
+    except Exception as fout:
+        _mislukt(rapport_id, f"Fout bij het maken van het rapport: {fout}", fout)
+        return "mislukt"
+
+
+def _mislukt(rapport_id: int, reden: str, fout: BaseException) -> None:
+    logger.error("Rapport %s mislukt: %s", rapport_id, reden, exc_info=fout)
+    try:
+        services.markeer_mislukt(rapport_id, reden)
+    except TIJDELIJKE_FOUTEN:
+        logger.exception("Kon status van rapport %s niet bijwerken", rapport_id)
+
+
+@shared_task(name="rapportage.plan_rapporten")
+def plan_rapporten() -> list[int]:
+    """Daily (beat): request the automatic concept reports that are due (see services.te_plannen)."""
+    return [r.pk for r in services.plan_rapporten()]

@@ -1,0 +1,81 @@
+"""In real Chromium with a real Celery worker: request, watch the bar, download, finalise; read-only role."""
+
+import time
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from rapportage.models import Rapport
+from tests.browser import axe_overtredingen, inloggen
+
+from .werker import via_wachtrij, werker
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def test_opgavemanager_vraagt_aan_downloadt_en_maakt_definitief_raadpleger_leest(
+    page, live_server, basisgegevens, maak_gebruiker, tmp_path
+):
+    maak_gebruiker("opgavemanager", username="manager")
+    maak_gebruiker("raadpleger", username="lezer")
+    overtredingen = {}
+    with werker(tmp_path / "werker.log", pauze=2), via_wachtrij():
+        inloggen(page, live_server, "manager")
+        page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Rapportages").click()
+        page.get_by_role("link", name="Rapport aanvragen").click()
+        overtredingen["aanvragen"] = axe_overtredingen(page)
+        page.get_by_label("Soort rapport").select_option(label="Halfjaarrapportage taakstelling")
+        page.get_by_label("Peildatum").fill("2025-06-30")
+        page.get_by_role("button", name="Opslaan").click()
+        assert "1 januari of 1 juli" in page.locator("main").inner_text()
+        page.get_by_label("Peildatum").fill("2025-07-01")
+        page.get_by_role("button", name="Opslaan").click()
+        page.wait_for_url("**/rapporten/*/")
+
+        waarden = []
+        download_link = page.get_by_role("link", name="PDF downloaden")
+        eind = time.monotonic() + 90
+        while not download_link.is_visible():
+            assert time.monotonic() < eind, "rapport niet klaar"
+            waarden.append(int(page.locator("progress").get_attribute("value")))
+            time.sleep(0.25)
+        assert min(waarden) < 100, waarden  # the bar was seen in progress ...
+        assert page.locator("progress").get_attribute("value") == "100"  # ... and reached the end
+        assert waarden == sorted(waarden)
+        overtredingen["detail"] = axe_overtredingen(page)
+
+        with page.expect_download() as info:
+            download_link.click()
+        pad = Path(info.value.path())
+        assert pad.read_bytes().startswith(b"%PDF")
+        assert info.value.suggested_filename.endswith("-concept.pdf")
+
+        page.get_by_role("link", name="Definitief maken").click()
+        overtredingen["bevestigen"] = axe_overtredingen(page)
+        page.get_by_role("button", name="Definitief maken").click()
+        page.get_by_text("is definitief").wait_for()
+        assert page.get_by_role("link", name="Definitief maken").count() == 0
+        overtredingen["definitief"] = axe_overtredingen(page)
+
+    rapport = Rapport.objects.get()
+    assert rapport.definitief and rapport.definitief_door.username == "manager"
+
+    page.get_by_role("button", name="Uitloggen").click()
+    inloggen(page, live_server, "lezer")
+    page.goto(live_server.url + rapport.get_absolute_url())
+    assert page.get_by_role("link", name="Definitief maken").count() == 0
+    assert page.get_by_role("link", name="Opnieuw genereren").count() == 0
+    with page.expect_download() as info:
+        page.get_by_role("link", name="PDF downloaden").click()
+    assert Path(info.value.path()).read_bytes().startswith(b"%PDF")
+    assert info.value.suggested_filename.endswith("-definitief.pdf")
+    overtredingen["lezer"] = axe_overtredingen(page)
+    page.goto(live_server.url + reverse("rapportage:rapport_list"))
+    assert page.get_by_role("link", name="Toevoegen").count() == 0
+    overtredingen["lijst"] = axe_overtredingen(page)
+    response = page.goto(live_server.url + reverse("rapportage:rapport_add"))
+    assert response.status == 403
+    response = page.goto(live_server.url + reverse("rapportage:rapport_definitief", args=[rapport.pk]))
+    assert response.status == 403
+    assert {k: v for k, v in overtredingen.items() if v} == {}
