@@ -9,6 +9,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from noordwijk_migratie.celery import app
+from tests.werker import werker
 
 
 def test_celery_is_ingesteld_vanuit_settings():
@@ -27,7 +28,8 @@ def test_elke_beat_taak_bestaat():
 
 @pytest.mark.worker
 @pytest.mark.filterwarnings("ignore:Results are not stored in backend")
-def test_echte_worker_voert_taak_uit(celery_worker_proces):
+@pytest.mark.django_db(transaction=True)
+def test_echte_worker_voert_taak_uit(tmp_path):
     verlopen = SessionStore()
     verlopen["x"] = 1
     verlopen.create()
@@ -37,7 +39,8 @@ def test_echte_worker_voert_taak_uit(celery_worker_proces):
     geldig = SessionStore()
     geldig.create()
 
-    resultaat = app.send_task("kern.opschonen_sessies")
-    assert resultaat.get(timeout=30) == 1
+    with werker(tmp_path / "werker.log"):
+        resultaat = app.send_task("kern.opschonen_sessies")
+        assert resultaat.get(timeout=30) == 1
     assert not Session.objects.filter(session_key=verlopen.session_key).exists()
     assert Session.objects.filter(session_key=geldig.session_key).exists()

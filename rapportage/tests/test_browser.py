@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from rapportage.models import Rapport
 from tests.browser import axe_overtredingen, inloggen
-
-from .werker import via_wachtrij, werker
+from tests.werker import via_wachtrij, werker
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

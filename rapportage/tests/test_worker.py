@@ -10,8 +10,7 @@ from pypdf import PdfReader
 from rapportage import secties, services
 from rapportage.models import Rapport, Status
 from rapportage.tasks import genereer_rapport
-
-from .werker import Werker, via_wachtrij, wacht_op, werker
+from tests.werker import Werker, via_wachtrij, wacht_op, werker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
