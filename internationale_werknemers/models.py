@@ -405,8 +405,6 @@ class Huisvestingsinitiatief(VersieModel):
 
     def clean(self):
         fouten = {}
-        if self.geplande_bedden is not None and self.geplande_bedden < 0:
-            fouten["geplande_bedden"] = _("Het aantal bedden kan niet negatief zijn.")
         if self.termijn_jaren is not None and self.termijn_jaren > MAX_TERMIJN_JAREN:
             fouten["termijn_jaren"] = _(
                 "De termijn van tijdelijke huisvesting is maximaal %(max)s jaar; u vulde %(jaren)s jaar in."
@@ -583,10 +581,6 @@ class Pilotstand(VersieModel):
 
     def clean(self):
         fouten = {}
-        for veld in ("geplande_bedden", "gerealiseerde_bedden"):
-            waarde = getattr(self, veld)
-            if waarde is not None and waarde < 0:
-                fouten[veld] = _("Het aantal bedden kan niet negatief zijn.")
         if self.peildatum and self.peildatum > timezone.localdate():
             fouten["peildatum"] = _("De peildatum ligt in de toekomst; leg alleen standen vast die al bekend zijn.")
         if self.geplande_bedden is None and self.gerealiseerde_bedden is None:
@@ -675,8 +669,6 @@ class Woning(VersieModel):
 
     def clean(self):
         fouten = {}
-        if self.bedden is not None and self.bedden < 0:
-            fouten["bedden"] = _("Het aantal bedden kan niet negatief zijn.")
         if self.terug_in_voorraad_op and not self.onttrokken_op:
             fouten["terug_in_voorraad_op"] = _(
                 "Een woning kan pas terugkomen in de voorraad als de datum van onttrekking bekend is."
@@ -837,10 +829,6 @@ class Registratiestand(VersieModel):
 
     def clean(self):
         fouten = {}
-        for veld in ("rni", "brp"):
-            waarde = getattr(self, veld)
-            if waarde is not None and waarde < 0:
-                fouten[veld] = _("Een aantal kan niet negatief zijn.")
         if self.rni is None and self.brp is None:
             fouten["__all__"] = _("Vul het aantal inschrijvingen in de RNI, de BRP of allebei in.")
         if self.peildatum and self.peildatum > timezone.localdate():
@@ -886,8 +874,6 @@ class Informatiebereik(VersieModel):
 
     def clean(self):
         fouten = {}
-        if self.bereik is not None and self.bereik < 0:
-            fouten["bereik"] = _("Een aantal kan niet negatief zijn.")
         if self.periode_start and self.periode_eind:
             if self.periode_eind < self.periode_start:
                 fouten["periode_eind"] = _("Het einde van de periode ligt vóór het begin.")

@@ -22,7 +22,9 @@ def test_goedkeuren_mag_als_alle_criteria_zijn_voldaan():
 
 
 def test_niet_voldaan_criterium_blokkeert_goedkeuring_en_noemt_het_criterium():
-    toetsing = s.toets_initiatief([s.Oordeel("Bed-voor-bed", s.VOLDAAN), s.Oordeel("Economische binding", s.NIET_VOLDAAN)])
+    toetsing = s.toets_initiatief(
+        [s.Oordeel("Bed-voor-bed", s.VOLDAAN), s.Oordeel("Economische binding", s.NIET_VOLDAAN)]
+    )
     uitkomst = s.mag_goedkeuren(toetsing, "   ")
     assert not uitkomst.toegestaan
     assert "niet voldaan: Economische binding" in uitkomst.melding
@@ -96,9 +98,13 @@ def test_geen_vergunde_woningen_geeft_onbekend_aandeel_niet_nul():
     st.lists(
         st.tuples(
             st.booleans(),
-            st.lists(st.tuples(st.dates(D(2024, 1, 1), D(2025, 12, 31)),
-                               st.sampled_from([s.RESULTAAT_VOLDOET, s.RESULTAAT_VOLDOET_NIET, s.RESULTAAT_ONVOLLEDIG])),
-                     max_size=4),
+            st.lists(
+                st.tuples(
+                    st.dates(D(2024, 1, 1), D(2025, 12, 31)),
+                    st.sampled_from([s.RESULTAAT_VOLDOET, s.RESULTAAT_VOLDOET_NIET, s.RESULTAAT_ONVOLLEDIG]),
+                ),
+                max_size=4,
+            ),
         ),
         max_size=12,
     ),
@@ -129,8 +135,11 @@ def test_woningen_terug_in_voorraad_en_nog_onttrokken():
 
 
 def test_registratietrend_vergelijkt_met_de_vorige_stand():
-    punten = [s.registratie_punt(D(2025, 1, 1), 1000, 300), s.registratie_punt(D(2025, 4, 1), 1100, 280),
-              s.registratie_punt(D(2025, 7, 1), 1200, 320)]
+    punten = [
+        s.registratie_punt(D(2025, 1, 1), 1000, 300),
+        s.registratie_punt(D(2025, 4, 1), 1100, 280),
+        s.registratie_punt(D(2025, 7, 1), 1200, 320),
+    ]
     trend = s.registratie_trend(punten, D(2025, 6, 30))
     assert trend.laatste.peildatum == D(2025, 4, 1) and trend.vorige.peildatum == D(2025, 1, 1)
     assert (trend.verschil_rni, trend.verschil_brp, trend.verschil_totaal, trend.richting) == (100, -20, 80, "stijgend")
@@ -185,8 +194,11 @@ def test_maandeinden_oplopend_en_binnen_het_bereik(van, dagen):
 
 
 def test_budget_in_jaar_telt_alleen_bekende_bedragen():
-    regels = [s.BudgetRegel(2025, Decimal(300000), Decimal(120000), None), s.BudgetRegel(2025, None, Decimal(5000), None),
-              s.BudgetRegel(2026, Decimal(300000), None, None)]
+    regels = [
+        s.BudgetRegel(2025, Decimal(300000), Decimal(120000), None),
+        s.BudgetRegel(2025, None, Decimal(5000), None),
+        s.BudgetRegel(2026, Decimal(300000), None, None),
+    ]
     stand = s.budget_in_jaar(regels, 2025)
     assert (stand.begroot, stand.toegezegd, stand.besteed) == (Decimal(300000), Decimal(125000), None)
 
