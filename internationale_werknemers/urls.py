@@ -23,7 +23,9 @@ urlpatterns = [
     *_crud(
         models.Budgetpost, forms.BudgetpostForm, views.BudgetpostListView, views.BudgetpostDetailView, "budgetposten"
     ),
-    *_crud(models.Budgetjaar, forms.BudgetjaarForm, views.BudgetjaarListView, prefix="budgetjaren"),
+    *_crud(
+        models.Budgetjaar, forms.BudgetjaarForm, views.BudgetjaarListView, views.BudgetjaarDetailView, "budgetjaren"
+    ),
     *_crud(
         models.Toetsingscriterium,
         forms.ToetsingscriteriumForm,

@@ -274,6 +274,15 @@ class BudgetpostDetailView(generic.ObjectDetailView):
         return context
 
 
+class BudgetjaarDetailView(generic.ObjectDetailView):
+    def get_velden(self):
+        # a year is not a quantity: no thousands separator ("2025", not "2.025")
+        return [
+            (label, str(waarde) if label == models.Budgetjaar._meta.get_field("jaar").verbose_name else waarde)
+            for label, waarde in super().get_velden()
+        ]
+
+
 class HuisvestingsinitiatiefDetailView(generic.ObjectDetailView):
     velden = (
         "naam",

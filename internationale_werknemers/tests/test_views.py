@@ -62,6 +62,13 @@ def test_index_linkt_elke_lijst(adviseur_client):
         if naam.endswith("_list"):
             assert f'href="{reverse(f"{APP}:{naam}")}"' in html, naam
     assert "Kerncijfers op" in html
+    assert f"Budget {datetime.date.today().year}:" in html  # a year, not "2.025"
+
+
+def test_budgetjaar_detail_toont_jaar_zonder_scheidingsteken(adviseur_client):
+    jaar = f.BudgetjaarFactory(jaar=2025)
+    html = adviseur_client.get(jaar.get_absolute_url()).content.decode()
+    assert ">2025<" in html and "2.025" not in html
 
 
 def test_actielijn_detail_toont_sectie_acties_in_het_programma(adviseur_client):
