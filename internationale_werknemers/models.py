@@ -505,6 +505,11 @@ class Beoordeling(VersieModel):
                         }
                     )
 
+    def save(self, *args, **kwargs):
+        if self.oordeel != self.Oordeel.NIET_BEOORDEELD and not self.beoordeeld_op:
+            self.beoordeeld_op = timezone.localdate()
+        super().save(*args, **kwargs)
+
 
 # --------------------------------------------------------------------------------------------------
 # Pilotlocaties

@@ -112,6 +112,7 @@ def test_beoordelen_slaat_alles_of_niets_op(adviseur_client, criteria):
     assert goed.status_code == 302
     oordelen = dict(models.Beoordeling.objects.values_list("criterium__naam", "oordeel"))
     assert oordelen == {"Bed-voor-bed": "voldaan", "Economische binding": "niet_voldaan"}
+    assert set(models.Beoordeling.objects.values_list("beoordeeld_op", flat=True)) == {datetime.date.today()}
 
 
 def test_goedkeuren_via_formulier_geweigerd_zonder_reden_en_toegestaan_met_reden(adviseur_client, criteria):
