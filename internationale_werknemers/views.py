@@ -1,9 +1,433 @@
-from django.utils.translation import gettext_lazy as _
+"""Thin views on top of noordwijk_migratie.generic; the arithmetic lives in services.py."""
 
-from noordwijk_migratie import generic
+from datetime import timedelta
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.forms import modelformset_factory
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+from django.views import generic as django_generic
+
+from noordwijk_migratie import charts, generic
+
+from . import filtersets, forms, imports, models, services, tables
+
+APP = "internationale_werknemers"
 
 
 class IndexView(generic.AppIndexView):
+    template_name = "internationale_werknemers/index.html"
     titel = _("Internationale werknemers")
-    inleiding = _("Beleidsplan en actielijnen, huisvestingsinitiatieven en toetsingskader, pilots, woonkwaliteit en inschrijvingen RNI/BRP.")
-    secties = ()
+    inleiding = _(
+        "Beleidsplan en actielijnen, huisvestingsinitiatieven en toetsingskader, pilots, woonkwaliteit en "
+        "inschrijvingen RNI/BRP."
+    )
+    secties = (
+        (
+            _("Beleidsplan"),
+            f"{APP}:beleidsplan_list",
+            _("Het beleidsplan internationale werknemers en de raadsbesluitvorming."),
+            f"{APP}.view_beleidsplan",
+        ),
+        (
+            _("Actielijnen"),
+            f"{APP}:actielijn_list",
+            _("De 8 actielijnen van het uitvoeringsplan."),
+            f"{APP}.view_actielijn",
+        ),
+        (
+            _("Budgetposten"),
+            f"{APP}:budgetpost_list",
+            _("Structureel budget en cofinanciering (Regiodeal)."),
+            f"{APP}.view_budgetpost",
+        ),
+        (
+            _("Budget per jaar"),
+            f"{APP}:budgetjaar_list",
+            _("Begroot, toegezegd en besteed per budgetpost en jaar."),
+            f"{APP}.view_budgetjaar",
+        ),
+        (
+            _("Huisvestingsinitiatieven"),
+            f"{APP}:huisvestingsinitiatief_list",
+            _("Initiatieven en hun toetsing aan het toetsingskader."),
+            f"{APP}.view_huisvestingsinitiatief",
+        ),
+        (
+            _("Toetsingskader"),
+            f"{APP}:toetsingscriterium_list",
+            _("De criteria van het toetsingskader 'nieuwe huisvestingsinitiatieven'."),
+            f"{APP}.view_toetsingscriterium",
+        ),
+        (
+            _("Pilotlocaties"),
+            f"{APP}:pilotlocatie_list",
+            _("De drie pilotlocaties voor tijdelijke huisvesting."),
+            f"{APP}.view_pilotlocatie",
+        ),
+        (
+            _("Pilotstanden"),
+            f"{APP}:pilotstand_list",
+            _("Geplande en gerealiseerde bedden door de tijd."),
+            f"{APP}.view_pilotstand",
+        ),
+        (
+            _("Woningen en panden"),
+            f"{APP}:woning_list",
+            _("Vergunde woningen, certificaten en onttrekking aan de woningvoorraad."),
+            f"{APP}.view_woning",
+        ),
+        (
+            _("Inspecties"),
+            f"{APP}:inspectie_list",
+            _("Inspecties met de checklist van de SNF-normen."),
+            f"{APP}.view_inspectie",
+        ),
+        (
+            _("Inschrijvingen RNI/BRP"),
+            f"{APP}:registratiestand_list",
+            _("Aantallen inschrijvingen in de RNI en de BRP; ook importeren."),
+            f"{APP}.view_registratiestand",
+        ),
+        (
+            _("Informatiebereik"),
+            f"{APP}:informatiebereik_list",
+            _("Bereik van de informatieapp en het informatiepunt."),
+            f"{APP}.view_informatiebereik",
+        ),
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm(f"{APP}.view_registratiestand"):
+            context["kerncijfers"] = services.iw_kerncijfers(timezone.localdate())
+        return context
+
+
+# -- lists ------------------------------------------------------------------------------------------
+
+
+class BeleidsplanListView(generic.ObjectListView):
+    table_class = tables.BeleidsplanTable
+    filterset_class = filtersets.BeleidsplanFilterSet
+
+
+class ActielijnListView(generic.ObjectListView):
+    table_class = tables.ActielijnTable
+    filterset_class = filtersets.ActielijnFilterSet
+
+    def get_queryset(self):
+        return models.Actielijn.objects.select_related("beleidsplan")
+
+
+class BudgetpostListView(generic.ObjectListView):
+    table_class = tables.BudgetpostTable
+    filterset_class = filtersets.BudgetpostFilterSet
+
+    def get_queryset(self):
+        return models.Budgetpost.objects.select_related("beleidsplan")
+
+
+class BudgetjaarListView(generic.ObjectListView):
+    table_class = tables.BudgetjaarTable
+    filterset_class = filtersets.BudgetjaarFilterSet
+
+    def get_queryset(self):
+        return models.Budgetjaar.objects.select_related("post")
+
+
+class ToetsingscriteriumListView(generic.ObjectListView):
+    table_class = tables.ToetsingscriteriumTable
+    filterset_class = filtersets.ToetsingscriteriumFilterSet
+    titel = _("Toetsingskader nieuwe huisvestingsinitiatieven")
+
+
+class HuisvestingsinitiatiefListView(generic.ObjectListView):
+    table_class = tables.HuisvestingsinitiatiefTable
+    filterset_class = filtersets.HuisvestingsinitiatiefFilterSet
+
+
+class PilotlocatieListView(generic.ObjectListView):
+    table_class = tables.PilotlocatieTable
+    filterset_class = filtersets.PilotlocatieFilterSet
+
+    def get_queryset(self):
+        return models.Pilotlocatie.objects.select_related("beleidsplan", "initiatief")
+
+
+def _pilot_grafiek(reeks: services.PilotReeks):
+    series = [
+        charts.Series(_g("Gepland (totaal)"), [(p.peildatum, p.gepland) for p in reeks.totaal]),
+        charts.Series(_g("Gerealiseerd (totaal)"), [(p.peildatum, p.gerealiseerd) for p in reeks.totaal]),
+    ]
+    doel = [(_g("Doel beleidsplan (circa)"), reeks.doel_bedden)] if reeks.doel_bedden else []
+    return charts.line_chart(_g("Bedden op de pilotlocaties"), series, y_label=_g("bedden"), reference_lines=doel)
+
+
+class PilotstandListView(generic.ObjectListView):
+    table_class = tables.PilotstandTable
+    filterset_class = filtersets.PilotstandFilterSet
+    template_name = "internationale_werknemers/lijst_met_grafiek.html"
+
+    def get_queryset(self):
+        return models.Pilotstand.objects.select_related("pilot")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        eerste = models.Pilotstand.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
+        if eerste:
+            context["grafiek"] = _pilot_grafiek(services.pilot_reeks(eerste, timezone.localdate()))
+        return context
+
+
+class WoningListView(generic.ObjectListView):
+    table_class = tables.WoningTable
+    filterset_class = filtersets.WoningFilterSet
+    template_name = "internationale_werknemers/lijst_met_grafiek.html"
+    titel = _("Woningen en panden")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        vandaag = timezone.localdate()
+        eerste = models.Inspectie.objects.order_by("datum").values_list("datum", flat=True).first()
+        if eerste:
+            reeks = services.kwaliteit_reeks(max(eerste, vandaag - timedelta(days=3 * 365)), vandaag)
+            context["grafiek"] = charts.line_chart(
+                _g("Vergunde woningen die aan de normen voldoen"),
+                [charts.Series(_g("Aandeel dat voldoet (%)"), [(p.peildatum, p.aandeel) for p in reeks.punten])],
+                y_label=_g("procent"),
+            )
+        return context
+
+
+class InspectieListView(generic.ObjectListView):
+    table_class = tables.InspectieTable
+    filterset_class = filtersets.InspectieFilterSet
+
+    def get_queryset(self):
+        return models.Inspectie.objects.select_related("woning")
+
+
+class RegistratiestandListView(generic.ObjectListView):
+    table_class = tables.RegistratiestandTable
+    filterset_class = filtersets.RegistratiestandFilterSet
+    import_url_name = f"{APP}:registratiestand_import"
+    template_name = "internationale_werknemers/lijst_met_grafiek.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        eerste = models.Registratiestand.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
+        if eerste:
+            reeks = services.registratie_reeks(eerste, timezone.localdate())
+            context["grafiek"] = charts.line_chart(
+                _g("Inschrijvingen internationale werknemers"),
+                [
+                    charts.Series(_g("RNI"), [(p.peildatum, p.rni) for p in reeks.punten]),
+                    charts.Series(_g("BRP"), [(p.peildatum, p.brp) for p in reeks.punten]),
+                    charts.Series(_g("Totaal"), [(p.peildatum, p.totaal) for p in reeks.punten]),
+                ],
+                y_label=_g("inschrijvingen"),
+            )
+        return context
+
+
+class RegistratiestandImportView(generic.ImportView):
+    importer_class = imports.RegistratiestandImporter
+
+
+class InformatiebereikListView(generic.ObjectListView):
+    table_class = tables.InformatiebereikTable
+    filterset_class = filtersets.InformatiebereikFilterSet
+
+
+# -- details ----------------------------------------------------------------------------------------
+
+
+class BeleidsplanDetailView(generic.ObjectDetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["actielijnen"] = self.object.actielijnen.all()
+        context["budgetposten"] = self.object.budgetposten.all()
+        context["pilotlocaties"] = self.object.pilotlocaties.all()
+        return context
+
+
+class ActielijnDetailView(generic.ObjectDetailView):
+    def programma_acties(self) -> list:
+        """Hook: the programme actions linked to this actielijn. The programma app gets a nullable FK to
+        ``internationale_werknemers.Actielijn`` at merge; until then there are none."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["programma_acties"] = self.programma_acties()
+        return context
+
+
+class BudgetpostDetailView(generic.ObjectDetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["jaren"] = self.object.jaren.all()
+        return context
+
+
+class BudgetjaarDetailView(generic.ObjectDetailView):
+    def get_velden(self):
+        # a year is not a quantity: no thousands separator ("2025", not "2.025")
+        return [
+            (label, str(waarde) if label == models.Budgetjaar._meta.get_field("jaar").verbose_name else waarde)
+            for label, waarde in super().get_velden()
+        ]
+
+
+class HuisvestingsinitiatiefDetailView(generic.ObjectDetailView):
+    velden = (
+        "naam",
+        "locatie",
+        "initiatiefnemer",
+        "geplande_bedden",
+        "termijn_jaren",
+        "status",
+        "datum_aanvraag",
+        "datum_besluit",
+        "toelichting",
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        beoordelingen = {b.criterium_id: b for b in obj.beoordelingen.select_related("criterium")}
+        criteria = models.Toetsingscriterium.objects.filter(actief=True) | models.Toetsingscriterium.objects.filter(
+            pk__in=beoordelingen.keys()
+        )
+        context["criteria"] = [(c, beoordelingen.get(c.pk)) for c in criteria.distinct()]
+        toetsing = obj.toetsing(list(beoordelingen.values()))
+        context["toetsing"] = toetsing
+        context["goedkeuring"] = services.mag_goedkeuren(toetsing, obj.afwijking_reden)
+        context["beoordeel_url"] = (
+            generic.model_url(self.model, "beoordelen", obj.pk) if self.heeft_recht("change") else None
+        )
+        return context
+
+
+class PilotlocatieDetailView(generic.ObjectDetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        standen = list(self.object.standen.order_by("peildatum"))
+        context["standen"] = standen
+        if standen:
+            context["grafiek"] = charts.line_chart(
+                _g("Bedden op %(adres)s") % {"adres": self.object.adres},
+                [
+                    charts.Series(_g("Gepland"), [(s.peildatum, s.geplande_bedden) for s in standen]),
+                    charts.Series(_g("Gerealiseerd"), [(s.peildatum, s.gerealiseerde_bedden) for s in standen]),
+                ],
+                y_label=_g("bedden"),
+            )
+        nieuw = generic.model_url(models.Pilotstand, "add")
+        context["nieuwe_stand_url"] = (
+            f"{nieuw}?pilot={self.object.pk}" if self.request.user.has_perm(f"{APP}.add_pilotstand") else None
+        )
+        return context
+
+
+class WoningDetailView(generic.ObjectDetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["inspecties"] = self.object.inspecties.all()
+        nieuw = generic.model_url(models.Inspectie, "add")
+        context["nieuwe_inspectie_url"] = (
+            f"{nieuw}?woning={self.object.pk}" if self.request.user.has_perm(f"{APP}.add_inspectie") else None
+        )
+        return context
+
+
+class InspectieDetailView(generic.ObjectDetailView):
+    velden = ("woning", "datum", "uitgevoerd_door", *models.Inspectie.PUNTEN, "resultaat", "toelichting")
+
+
+# -- edit -------------------------------------------------------------------------------------------
+
+
+class IwEditView(generic.ObjectEditView):
+    """Prefills foreign keys from the query string (e.g. ?woning=3 from a dwelling's page)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for naam in ("woning", "pilot", "post", "beleidsplan"):
+            if naam in self.request.GET and self.request.GET[naam].isdigit():
+                initial[naam] = int(self.request.GET[naam])
+        return initial
+
+
+def edit_view(form):
+    return type(f"{form.Meta.model.__name__}EditView", (IwEditView,), {"form_class": form})
+
+
+class BeoordelenView(generic.ObjectPermissionMixin, django_generic.DetailView):
+    """Judge every criterion of the toetsingskader for one initiative at once (all or nothing)."""
+
+    model = models.Huisvestingsinitiatief
+    permission_action = "change"
+    template_name = "internationale_werknemers/beoordelen.html"
+
+    def _formset(self, data=None):
+        """One form per criterion: the existing judgements plus a new row for each active criterion
+        not judged yet (nothing is written before the advisor saves)."""
+        initiatief = self.object
+        bestaande = list(
+            initiatief.beoordelingen.select_related("criterium").order_by("criterium__volgorde", "criterium__naam")
+        )
+        ontbrekend = list(
+            models.Toetsingscriterium.objects.filter(actief=True).exclude(pk__in=[b.criterium_id for b in bestaande])
+        )
+        aantal = len(bestaande) + len(ontbrekend)
+        formset_class = modelformset_factory(
+            models.Beoordeling,
+            form=forms.BeoordelingForm,
+            extra=len(ontbrekend),
+            max_num=aantal,
+            absolute_max=aantal,
+            validate_max=True,
+        )
+        formset = formset_class(
+            data,
+            queryset=models.Beoordeling.objects.filter(pk__in=[b.pk for b in bestaande]).order_by(
+                "criterium__volgorde", "criterium__naam"
+            ),
+            initial=[{"oordeel": services.NIET_BEOORDEELD} for _c in ontbrekend],
+            prefix="criteria",
+        )
+        for form, criterium in zip(formset.forms, [*(b.criterium for b in bestaande), *ontbrekend], strict=False):
+            form.criterium = criterium
+            form.instance.initiatief = initiatief
+            form.instance.criterium = criterium
+        return formset
+
+    def get_context_data(self, formset=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["titel"] = _g("Criteria beoordelen: %(initiatief)s") % {"initiatief": self.object}
+        context["breadcrumbs"].append((str(self.object), self.object.get_absolute_url()))
+        context["formset"] = formset or self._formset()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        formset = self._formset(request.POST)
+        if formset.is_valid():
+            try:
+                with transaction.atomic():
+                    for form in formset.forms:
+                        if form.instance.pk or form.has_changed():
+                            form.save()
+            except IntegrityError:
+                messages.error(
+                    request, _g("De beoordeling is tegelijk door iemand anders gewijzigd; probeer het opnieuw.")
+                )
+                return HttpResponseRedirect(request.path)
+            messages.success(request, _g("De beoordeling van de criteria is opgeslagen."))
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(formset=formset))

@@ -1,0 +1,97 @@
+"""Computed "Meetbaar door" indicators of programme line 3 (beleidsplan internationale werknemers)."""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from noordwijk_migratie.charts import format_date, format_number
+from noordwijk_migratie.indicatoren import Berekend, indicator
+
+from . import services
+
+
+def _getal(waarde) -> str:
+    return _("onbekend") if waarde is None else format_number(waarde)
+
+
+@indicator("iw_inschrijvingen_rni_brp")
+def inschrijvingen_rni_brp(peildatum: date) -> Berekend | None:
+    trend = services.registratie_trend(services.laad_registratiepunten(peildatum), peildatum)
+    laatste = trend.laatste
+    if laatste is None:
+        return None
+    toelichting = _("Stand %(datum)s: RNI %(rni)s, BRP %(brp)s.") % {
+        "datum": format_date(laatste.peildatum),
+        "rni": _getal(laatste.rni),
+        "brp": _getal(laatste.brp),
+    }
+    if trend.vorige is None:
+        toelichting += " " + _("Er is geen eerdere stand om mee te vergelijken.")
+    elif trend.verschil_totaal is None:
+        toelichting += " " + _(
+            "Niet vergelijkbaar met de vorige stand (%(datum)s): niet dezelfde registers ingevuld."
+        ) % {"datum": format_date(trend.vorige.peildatum)}
+    else:
+        toelichting += " " + _("Ten opzichte van %(datum)s: %(verschil)s (%(richting)s).") % {
+            "datum": format_date(trend.vorige.peildatum),
+            "verschil": f"{trend.verschil_totaal:+d}",
+            "richting": _(trend.richting),
+        }
+    return Berekend(waarde=laatste.totaal, toelichting=toelichting)
+
+
+@indicator("iw_woningen_voldoen_normen")
+def woningen_voldoen_normen(peildatum: date) -> Berekend | None:
+    punt = services.kwaliteit_op(services.laad_woningstanden(), peildatum)
+    if not punt.vergund:
+        return None
+    return Berekend(
+        waarde=punt.aandeel,
+        toelichting=_(
+            "%(voldoet)s van %(vergund)s vergunde woningen voldoen bij de laatste inspectie aan alle normen "
+            "(%(zonder)s nog niet geïnspecteerd, geteld als niet voldoend)."
+        )
+        % {"voldoet": punt.voldoet, "vergund": punt.vergund, "zonder": punt.zonder_inspectie},
+    )
+
+
+@indicator("iw_woningen_terug_in_voorraad")
+def woningen_terug_in_voorraad(peildatum: date) -> Berekend | None:
+    woningen = services.laad_woningstanden()
+    if not any(w.onttrokken_op for w in woningen):
+        return None
+    terug = services.terug_in_voorraad(woningen, peildatum)
+    return Berekend(
+        waarde=terug,
+        toelichting=_("%(terug)s woningen terug in de lokale woningvoorraad; %(onttrokken)s nog onttrokken.")
+        % {"terug": terug, "onttrokken": services.onttrokken_op_datum(woningen, peildatum)},
+    )
+
+
+@indicator("iw_initiatieven_voldoen")
+def initiatieven_voldoen(peildatum: date) -> Berekend | None:
+    voldoen, beoordeeld, aandeel = services.aandeel_initiatieven_voldoen(services.laad_toetsingen())
+    if not beoordeeld:
+        return None
+    return Berekend(
+        waarde=aandeel,
+        toelichting=_("%(voldoen)s van %(beoordeeld)s volledig beoordeelde initiatieven voldoen aan alle criteria.")
+        % {"voldoen": voldoen, "beoordeeld": beoordeeld},
+    )
+
+
+@indicator("iw_informatiebereik")
+def informatiebereik(peildatum: date) -> Berekend | None:
+    bereik = services.laatste_bereik(services.laad_bereik(), peildatum)
+    if bereik is None:
+        return None
+    return Berekend(
+        waarde=bereik.totaal,
+        toelichting=_("Periode %(van)s – %(tot)s: informatieapp %(app)s, informatiepunt %(punt)s.")
+        % {
+            "van": format_date(bereik.periode_start),
+            "tot": format_date(bereik.periode_eind),
+            "app": _getal(bereik.per_kanaal.get("informatieapp")),
+            "punt": _getal(bereik.per_kanaal.get("informatiepunt")),
+        },
+    )
