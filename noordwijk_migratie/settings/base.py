@@ -206,3 +206,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# Opvang (app opvang): status rule and dashboard signals.
+OPVANG_RISICO_MARGE_PROCENT = env_int("OPVANG_RISICO_MARGE_PROCENT", 10)  # tekort t/m dit % van de opgave = risico
+OPVANG_SIGNAAL_BEZETTING_PROCENT = env_int("OPVANG_SIGNAAL_BEZETTING_PROCENT", 95)  # bezetting >= % van beschikbaar
+OPVANG_SIGNAAL_DAGEN = env_int("OPVANG_SIGNAAL_DAGEN", 90)  # beleidsdatum binnen zoveel dagen = signaal
