@@ -1,5 +1,7 @@
 """Edit forms of the opvang app, the fast occupancy entry form and the import row forms."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,19 +20,31 @@ from .models import (
 )
 
 
-class OpgaveForm(BaseModelForm):
+class _OpvangForm(BaseModelForm):
+    """Numbers get one clear Dutch message when negative."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.error_messages["min_value"] = _("Een bedrag kan niet negatief zijn.")
+            elif isinstance(field, forms.IntegerField):
+                field.error_messages["min_value"] = _("Een aantal kan niet negatief zijn.")
+
+
+class OpgaveForm(_OpvangForm):
     class Meta:
         model = Opgave
         fields = ("doelgroep", "geldig_vanaf", "plaatsen", "amv_plaatsen", "bron", "cyclus_einde", "toelichting")
 
 
-class BeleidsdatumForm(BaseModelForm):
+class BeleidsdatumForm(_OpvangForm):
     class Meta:
         model = Beleidsdatum
         fields = ("naam", "code", "datum", "doelgroep", "bron", "toelichting")
 
 
-class OpvanglocatieForm(BaseModelForm):
+class OpvanglocatieForm(_OpvangForm):
     class Meta:
         model = Opvanglocatie
         fields = (
@@ -55,13 +69,13 @@ class OpvanglocatieForm(BaseModelForm):
         }
 
 
-class MijlpaalForm(BaseModelForm):
+class MijlpaalForm(_OpvangForm):
     class Meta:
         model = Mijlpaal
         fields = ("locatie", "fase", "datum", "gepland", "besluit_referentie", "toelichting")
 
 
-class CapaciteitsstandForm(BaseModelForm):
+class CapaciteitsstandForm(_OpvangForm):
     class Meta:
         model = Capaciteitsstand
         fields = (
@@ -79,13 +93,13 @@ class CapaciteitsstandForm(BaseModelForm):
         )
 
 
-class BezettingForm(BaseModelForm):
+class BezettingForm(_OpvangForm):
     class Meta:
         model = Bezetting
         fields = ("locatie", "doelgroep", "datum", "aantal", "amv_aantal", "toelichting")
 
 
-class OekraineMaandcijferForm(BaseModelForm):
+class OekraineMaandcijferForm(_OpvangForm):
     class Meta:
         model = OekraineMaandcijfer
         fields = (
@@ -195,13 +209,28 @@ class BezettingImportForm(forms.Form):
     )
     toelichting = forms.CharField(required=False, max_length=300, help_text=_("Toelichting (optioneel)."))
 
+    def clean(self):
+        schoon = super().clean()
+        locatie, doelgroep, datum = schoon.get("locatie"), schoon.get("doelgroep"), schoon.get("datum")
+        if locatie and doelgroep and datum and schoon.get("aantal") is not None:
+            fouten = services.controleer_bezetting(
+                aantal=schoon["aantal"],
+                amv_aantal=schoon.get("amv_aantal"),
+                capaciteit=services.capaciteit_voor_bezetting(locatie.pk, doelgroep.pk, datum),
+            )
+            for veld, melding in fouten.items():
+                self.add_error(veld, melding)
+        return schoon
+
 
 class _BedragVeld(forms.DecimalField):
     """Accepts 1234.56 (XLSX) as well as Dutch 1.234,56 (CSV from Excel)."""
 
     def to_python(self, value):
-        if isinstance(value, str) and "," in value:
-            value = value.replace(".", "").replace(",", ".")
+        if isinstance(value, str):
+            value = value.strip().replace("€", "").replace(" ", "")
+            if "," in value or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", value):
+                value = value.replace(".", "").replace(",", ".")
         return super().to_python(value)
 
 

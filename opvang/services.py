@@ -277,6 +277,7 @@ class DoelgroepOverzicht:
     beschikbaar: int
     bezet: int
     bezet_onbekend: int  # locations with capacity but no occupancy on or before the peildatum
+    vrij: int  # beschikbaar − bezet: places still free for newcomers
     gat: int | None
     bezettingsgraad: float | None
     status: str
@@ -326,6 +327,7 @@ def bereken_overzicht(
         beschikbaar=vrij,
         bezet=bezet,
         bezet_onbekend=sum(1 for r in met_cap if r.bezet is None),
+        vrij=vrij - sum(r.bezet or 0 for r in met_cap),
         gat=(opgave.plaatsen - vrij) if opgave else None,
         bezettingsgraad=percentage(bezet, vrij),
         status=status,

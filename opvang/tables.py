@@ -17,6 +17,14 @@ class GetalKolom(tables.Column):
         kwargs.setdefault("attrs", {"td": {"class": "nw-num"}, "th": {"class": "nw-num"}})
         super().__init__(*args, **kwargs)
 
+    empty_values = ()  # None reaches render()/value(), so the export says "onbekend" too
+
+    def render(self, value):
+        return self.default if value is None else value
+
+    def value(self, value):
+        return str(self.default) if value is None else value
+
 
 class OpgaveTable(BaseTable):
     doelgroep = tables.Column(linkify=lambda record: record.get_absolute_url())
