@@ -115,6 +115,8 @@ class IndexView(generic.AppIndexView):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("opvang.view_beleidsdatum"):
             context["beleidsdatums"] = services.beleidsdatums(timezone.localdate())
+        if self.request.user.has_perm("opvang.view_opvanglocatie"):
+            context["signalen"] = services.signalen(timezone.localdate())
         return context
 
 

@@ -62,8 +62,14 @@ def test_overzichten_en_lijsten_zijn_toegankelijk(page, live_server, basisgegeve
     maak_gebruiker("raadpleger", username="lezer")
     inloggen(page, live_server, "lezer")
     overtredingen = {}
-    for naam in ("opvang:index", "opvang:asielzoekers", "opvang:statushouders", "opvang:opvanglocatie_list",
-                 "opvang:bezetting_list", "opvang:capaciteitsstand_list"):
+    for naam in (
+        "opvang:index",
+        "opvang:asielzoekers",
+        "opvang:statushouders",
+        "opvang:opvanglocatie_list",
+        "opvang:bezetting_list",
+        "opvang:capaciteitsstand_list",
+    ):
         page.goto(live_server.url + reverse(naam))
         assert page.get_by_role("heading", level=1).count() == 1
         if fouten := axe_overtredingen(page):

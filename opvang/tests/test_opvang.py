@@ -314,6 +314,7 @@ def test_index_linkt_lijsten_en_overzichten_en_telt_af(basisgegevens, adviseur_c
     ):
         assert reverse(f"opvang:{naam}") in response.text
     assert "Einde Richtlijn Tijdelijke Bescherming (RTB)" in response.text and "04-03-2026" in response.text
+    assert "Asielzoekers: Er ontbreken 275 plaatsen" in response.text  # signal: Spreidingswet opgave not met
 
 
 def test_overzichten_tonen_opgave_beschikbaar_bezet_en_gat(basisgegevens, raadpleger_client):
