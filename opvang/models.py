@@ -1,1 +1,434 @@
-"""Models of this app (see README.md, architecture)."""
+"""Opvang: dated opgaven, policy dates, opvanglocaties with phases, capacity stands and occupancy.
+
+Every quantity that changes over time is a dated row (an opgave from a date, a capacity stand
+from a date, an occupancy on a date), so "what was true on date X" is the latest row dated on or
+before X. Newcomers are only ever counted; no person is stored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.models import Doelgroep, VersieModel
+
+GEEN_NEGATIEF = _("Een aantal kan niet negatief zijn.")
+
+
+class Opgave(VersieModel):
+    """The number of places a doelgroep requires from a date (e.g. OEK 221 from 1-7-2025)."""
+
+    doelgroep = models.ForeignKey(
+        Doelgroep, on_delete=models.PROTECT, related_name="opvang_opgaven", verbose_name=_("doelgroep")
+    )
+    geldig_vanaf = models.DateField(_("geldig vanaf"))
+    plaatsen = models.PositiveIntegerField(_("plaatsen"), help_text=_("Aantal plaatsen dat vanaf deze datum nodig is."))
+    amv_plaatsen = models.PositiveIntegerField(
+        _("waarvan AMV-plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Plaatsen voor alleenstaande minderjarige vreemdelingen, voor zover van toepassing."),
+    )
+    bron = models.CharField(_("bron"), max_length=200)
+    cyclus_einde = models.DateField(_("einde cyclus"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("opgave")
+        verbose_name_plural = _("opgaven")
+        ordering = ["doelgroep__volgorde", "-geldig_vanaf"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["doelgroep", "geldig_vanaf"],
+                name="opvang_opgave_uniek_per_datum",
+                violation_error_message=_("Voor deze doelgroep bestaat al een opgave op deze datum."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amv_plaatsen__isnull=True) | Q(amv_plaatsen__lte=F("plaatsen")),
+                name="opvang_opgave_amv_binnen_plaatsen",
+            ),
+            models.CheckConstraint(
+                condition=Q(cyclus_einde__isnull=True) | Q(cyclus_einde__gte=F("geldig_vanaf")),
+                name="opvang_opgave_cyclus_na_start",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Opgave %(doelgroep)s vanaf %(datum)s") % {
+            "doelgroep": self.doelgroep.naam if self.doelgroep_id else "?",
+            "datum": self.geldig_vanaf.strftime("%d-%m-%Y") if self.geldig_vanaf else "?",
+        }
+
+    def get_absolute_url(self):
+        return reverse("opvang:opgave_detail", args=[self.pk])
+
+    def clean(self):
+        fouten = {}
+        if self.amv_plaatsen is not None and self.plaatsen is not None and self.amv_plaatsen > self.plaatsen:
+            fouten["amv_plaatsen"] = _("Het aantal AMV-plaatsen kan niet groter zijn dan het totaal aantal plaatsen.")
+        if self.cyclus_einde and self.geldig_vanaf and self.cyclus_einde < self.geldig_vanaf:
+            fouten["cyclus_einde"] = _("Het einde van de cyclus ligt vóór de ingangsdatum.")
+        if fouten:
+            raise ValidationError(fouten)
+
+
+class Beleidsdatum(VersieModel):
+    """An editable policy date with a countdown (e.g. the end of the RTB on 4-3-2026)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    datum = models.DateField(_("datum"))
+    doelgroep = models.ForeignKey(
+        Doelgroep,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opvang_beleidsdatums",
+        verbose_name=_("doelgroep"),
+    )
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("beleidsdatum")
+        verbose_name_plural = _("beleidsdatums")
+        ordering = ["datum", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("opvang:beleidsdatum_detail", args=[self.pk])
+
+
+class LocatieType(models.TextChoices):
+    GOO = "goo", _("Gemeentelijke opvang (GOO)")
+    POO = "poo", _("Particuliere opvang (POO, geaggregeerd)")
+    COA_NOODOPVANG = "coa_noodopvang", _("COA-noodopvang")
+    SPREIDINGSWET = "spreidingswet", _("Asielopvang Spreidingswet")
+    TIJDELIJK_STATUSHOUDERS = "tijdelijk_statushouders", _("Tijdelijke huisvesting statushouders")
+
+
+class Fase(models.TextChoices):
+    VERKENNING = "verkenning", _("Verkenning")
+    COLLEGEBESLUIT = "collegebesluit", _("Collegebesluit")
+    RAADSBESLUIT = "raadsbesluit", _("Raadsbesluit")
+    VERGUNNING = "vergunning", _("Vergunning")
+    REALISATIE = "realisatie", _("Realisatie")
+    IN_GEBRUIK = "in_gebruik", _("In gebruik")
+    BEEINDIGD = "beeindigd", _("Beëindigd")
+
+
+FASE_VOLGORDE = {fase: i for i, fase in enumerate(Fase.values)}
+OPERATIONELE_FASEN = (Fase.IN_GEBRUIK, Fase.BEEINDIGD)
+
+
+class Opvanglocatie(VersieModel):
+    naam = models.CharField(_("naam"), max_length=150, unique=True)
+    adres = models.CharField(_("adres of gebied"), max_length=200, blank=True)
+    type = models.CharField(_("type"), max_length=30, choices=LocatieType.choices)
+    doelgroepen = models.ManyToManyField(Doelgroep, related_name="opvanglocaties", verbose_name=_("doelgroepen"))
+    eigenaar = models.CharField(_("eigenaar"), max_length=150, blank=True)
+    beheerder = models.CharField(_("beheerder / exploitant"), max_length=150, blank=True)
+    gemeentegrond = models.BooleanField(
+        _("op gemeentegrond"), null=True, blank=True, help_text=_("Leeg laten als het niet bekend is.")
+    )
+    startdatum = models.DateField(_("startdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    termijn_jaren = models.PositiveSmallIntegerField(_("termijn (jaren)"), null=True, blank=True)
+    fase = models.CharField(_("huidige fase"), max_length=20, choices=Fase.choices, default=Fase.VERKENNING)
+    geplande_plaatsen = models.PositiveIntegerField(
+        _("geplande plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Voor locaties in voorbereiding; leeg laten als het aantal nog niet bekend is."),
+    )
+    geplande_amv_plaatsen = models.PositiveIntegerField(_("waarvan geplande AMV-plaatsen"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("opvanglocatie")
+        verbose_name_plural = _("opvanglocaties")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(startdatum__isnull=True) | Q(einddatum__gte=F("startdatum")),
+                name="opvang_locatie_eind_na_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(geplande_amv_plaatsen__isnull=True)
+                | Q(geplande_plaatsen__isnull=True)
+                | Q(geplande_amv_plaatsen__lte=F("geplande_plaatsen")),
+                name="opvang_locatie_amv_binnen_gepland",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("opvang:opvanglocatie_detail", args=[self.pk])
+
+    def clean(self):
+        fouten = {}
+        if self.startdatum and self.einddatum and self.einddatum < self.startdatum:
+            fouten["einddatum"] = _("De einddatum ligt vóór de startdatum.")
+        if (
+            self.geplande_amv_plaatsen is not None
+            and self.geplande_plaatsen is not None
+            and self.geplande_amv_plaatsen > self.geplande_plaatsen
+        ):
+            fouten["geplande_amv_plaatsen"] = _("Er kunnen niet meer AMV-plaatsen dan plaatsen gepland zijn.")
+        if fouten:
+            raise ValidationError(fouten)
+
+
+class Mijlpaal(VersieModel):
+    """A dated phase milestone of a location, with the reference of the decision document."""
+
+    locatie = models.ForeignKey(
+        Opvanglocatie, on_delete=models.CASCADE, related_name="mijlpalen", verbose_name=_("locatie")
+    )
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices)
+    datum = models.DateField(_("datum"))
+    gepland = models.BooleanField(_("gepland (nog niet bereikt)"), default=False)
+    besluit_referentie = models.CharField(_("referentie besluitdocument"), max_length=200, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+        ordering = ["locatie__naam", "datum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locatie", "fase"],
+                name="opvang_mijlpaal_een_per_fase",
+                violation_error_message=_("Deze locatie heeft al een mijlpaal voor deze fase."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.locatie} · {self.get_fase_display()}" if self.locatie_id else self.get_fase_display()
+
+    def get_absolute_url(self):
+        return reverse("opvang:mijlpaal_detail", args=[self.pk])
+
+    def clean(self):
+        if not self.locatie_id or not self.datum or not self.fase:
+            return
+        from .services import fasedatums_in_volgorde
+
+        andere = [(m.fase, m.datum) for m in self.locatie.mijlpalen.exclude(pk=self.pk)]
+        fout = fasedatums_in_volgorde([*andere, (self.fase, self.datum)])
+        if fout:
+            raise ValidationError({"datum": fout})
+
+
+class Capaciteitsstand(VersieModel):
+    """Capacity of one location for one doelgroep from a date; a change is a new, later stand."""
+
+    locatie = models.ForeignKey(
+        Opvanglocatie, on_delete=models.CASCADE, related_name="capaciteitsstanden", verbose_name=_("locatie")
+    )
+    doelgroep = models.ForeignKey(Doelgroep, on_delete=models.PROTECT, related_name="+", verbose_name=_("doelgroep"))
+    ingangsdatum = models.DateField(_("ingangsdatum"))
+    plaatsen = models.PositiveIntegerField(_("capaciteit (plaatsen)"))
+    amv_plaatsen = models.PositiveIntegerField(_("waarvan AMV-plaatsen"), null=True, blank=True)
+    niet_inzetbaar_calamiteiten = models.PositiveIntegerField(
+        _("niet inzetbaar: calamiteitenkamers"), null=True, blank=True, help_text=_("Leeg = onbekend.")
+    )
+    niet_inzetbaar_indelingsverlies = models.PositiveIntegerField(
+        _("niet inzetbaar: indelingsverlies"), null=True, blank=True, help_text=_("Leeg = onbekend.")
+    )
+    niet_inzetbaar_overig = models.PositiveIntegerField(
+        _("niet inzetbaar: overig"), null=True, blank=True, help_text=_("Leeg = onbekend.")
+    )
+    gereserveerd = models.PositiveIntegerField(_("gereserveerd voor andere doelgroep"), default=0)
+    gereserveerd_voor = models.ForeignKey(
+        Doelgroep,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gereserveerd voor"),
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("capaciteitsstand")
+        verbose_name_plural = _("capaciteitsstanden")
+        ordering = ["locatie__naam", "doelgroep__volgorde", "-ingangsdatum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locatie", "doelgroep", "ingangsdatum"],
+                name="opvang_capaciteit_uniek_per_datum",
+                violation_error_message=_(
+                    "Voor deze locatie en doelgroep bestaat al een capaciteitsstand op deze datum."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    plaatsen__gte=F("gereserveerd")
+                    + models.functions.Coalesce("niet_inzetbaar_calamiteiten", 0)
+                    + models.functions.Coalesce("niet_inzetbaar_indelingsverlies", 0)
+                    + models.functions.Coalesce("niet_inzetbaar_overig", 0)
+                ),
+                name="opvang_capaciteit_niet_meer_dan_plaatsen",
+            ),
+            models.CheckConstraint(
+                condition=Q(amv_plaatsen__isnull=True) | Q(amv_plaatsen__lte=F("plaatsen")),
+                name="opvang_capaciteit_amv_binnen_plaatsen",
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(locatie)s · %(doelgroep)s vanaf %(datum)s") % {
+            "locatie": self.locatie if self.locatie_id else "?",
+            "doelgroep": self.doelgroep if self.doelgroep_id else "?",
+            "datum": self.ingangsdatum.strftime("%d-%m-%Y") if self.ingangsdatum else "?",
+        }
+
+    def get_absolute_url(self):
+        return reverse("opvang:capaciteitsstand_detail", args=[self.pk])
+
+    @property
+    def niet_inzetbaar(self):
+        from .services import niet_inzetbaar
+
+        return niet_inzetbaar(
+            self.niet_inzetbaar_calamiteiten, self.niet_inzetbaar_indelingsverlies, self.niet_inzetbaar_overig
+        )
+
+    def clean(self):
+        from .services import controleer_capaciteit
+
+        fouten = controleer_capaciteit(
+            plaatsen=self.plaatsen,
+            amv_plaatsen=self.amv_plaatsen,
+            gereserveerd=self.gereserveerd,
+            redenen=(
+                self.niet_inzetbaar_calamiteiten,
+                self.niet_inzetbaar_indelingsverlies,
+                self.niet_inzetbaar_overig,
+            ),
+        )
+        if self.gereserveerd and not self.gereserveerd_voor_id:
+            fouten["gereserveerd_voor"] = _("Geef aan voor welke doelgroep de plaatsen gereserveerd zijn.")
+        if self.gereserveerd_voor_id and self.gereserveerd_voor_id == self.doelgroep_id:
+            fouten["gereserveerd_voor"] = _("Een reservering is voor een ándere doelgroep dan die van de capaciteit.")
+        if self.locatie_id and self.ingangsdatum:
+            loc = self.locatie
+            if loc.startdatum and self.ingangsdatum < loc.startdatum:
+                fouten.setdefault("ingangsdatum", _("De ingangsdatum ligt vóór de startdatum van de locatie."))
+            if loc.einddatum and self.ingangsdatum > loc.einddatum:
+                fouten.setdefault("ingangsdatum", _("De ingangsdatum ligt na de einddatum van de locatie."))
+        if fouten:
+            raise ValidationError(fouten)
+
+
+class Bezetting(models.Model):
+    """Occupancy (a count of persons) of one location for one doelgroep on one date."""
+
+    locatie = models.ForeignKey(
+        Opvanglocatie, on_delete=models.CASCADE, related_name="bezettingen", verbose_name=_("locatie")
+    )
+    doelgroep = models.ForeignKey(Doelgroep, on_delete=models.PROTECT, related_name="+", verbose_name=_("doelgroep"))
+    datum = models.DateField(_("datum"))
+    aantal = models.PositiveIntegerField(_("bezet (personen)"))
+    amv_aantal = models.PositiveIntegerField(_("waarvan AMV"), null=True, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("bezetting")
+        verbose_name_plural = _("bezettingen")
+        ordering = ["-datum", "locatie__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locatie", "doelgroep", "datum"],
+                name="opvang_bezetting_uniek_per_datum",
+                violation_error_message=_(
+                    "Voor deze locatie en doelgroep is op deze datum al een bezetting vastgelegd."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(amv_aantal__isnull=True) | Q(amv_aantal__lte=F("aantal")),
+                name="opvang_bezetting_amv_binnen_aantal",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Bezetting %(locatie)s · %(doelgroep)s op %(datum)s") % {
+            "locatie": self.locatie if self.locatie_id else "?",
+            "doelgroep": self.doelgroep if self.doelgroep_id else "?",
+            "datum": self.datum.strftime("%d-%m-%Y") if self.datum else "?",
+        }
+
+    def get_absolute_url(self):
+        return reverse("opvang:bezetting_detail", args=[self.pk])
+
+    def clean(self):
+        if not (self.locatie_id and self.doelgroep_id and self.datum) or self.aantal is None:
+            return
+        from .services import capaciteit_voor_bezetting, controleer_bezetting
+
+        fouten = controleer_bezetting(
+            aantal=self.aantal,
+            amv_aantal=self.amv_aantal,
+            capaciteit=capaciteit_voor_bezetting(self.locatie_id, self.doelgroep_id, self.datum),
+        )
+        if not self.locatie.doelgroepen.filter(pk=self.doelgroep_id).exists():
+            fouten.setdefault("doelgroep", _("Deze locatie vangt deze doelgroep niet op."))
+        if fouten:
+            raise ValidationError(fouten)
+
+
+class OekraineMaandcijfer(VersieModel):
+    """Monthly aggregates of leefgeld and eigen bijdrage (ISD Bollenstreek); never individuals."""
+
+    maand = models.DateField(
+        _("maand"),
+        unique=True,
+        help_text=_("Eerste dag van de maand."),
+        error_messages={"unique": _("Voor deze maand zijn al cijfers vastgelegd.")},
+    )
+    leefgeld_ontvangers = models.PositiveIntegerField(_("ontvangers leefgeld"), null=True, blank=True)
+    leefgeld_bedrag = models.DecimalField(
+        _("leefgeld uitgekeerd (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    eigen_bijdrage_betalers = models.PositiveIntegerField(_("betalers eigen bijdrage"), null=True, blank=True)
+    eigen_bijdrage_bedrag = models.DecimalField(
+        _("eigen bijdrage geïnd (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    bron = models.CharField(_("bron"), max_length=200, blank=True, default="ISD Bollenstreek")
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("maandcijfer Oekraïne")
+        verbose_name_plural = _("maandcijfers Oekraïne")
+        ordering = ["-maand"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(leefgeld_bedrag__isnull=True) | Q(leefgeld_bedrag__gte=0),
+                name="opvang_maandcijfer_leefgeld_niet_negatief",
+            ),
+            models.CheckConstraint(
+                condition=Q(eigen_bijdrage_bedrag__isnull=True) | Q(eigen_bijdrage_bedrag__gte=0),
+                name="opvang_maandcijfer_bijdrage_niet_negatief",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Maandcijfers Oekraïne %(maand)s") % {"maand": self.maand.strftime("%m-%Y") if self.maand else "?"}
+
+    def get_absolute_url(self):
+        return reverse("opvang:oekrainemaandcijfer_detail", args=[self.pk])
+
+    def clean(self):
+        from .services import controleer_maandcijfer
+
+        fouten = controleer_maandcijfer(
+            self.maand, self.leefgeld_bedrag, self.eigen_bijdrage_betalers, self.eigen_bijdrage_bedrag
+        )
+        if fouten:
+            raise ValidationError(fouten)

@@ -1,0 +1,427 @@
+"""Opvang against the database: baseline, validation, overviews, fast entry, imports, query budgets."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from noordwijk_migratie.models import Doelgroep
+from opvang import services
+from opvang.models import (
+    Beleidsdatum,
+    Bezetting,
+    Capaciteitsstand,
+    Fase,
+    Mijlpaal,
+    OekraineMaandcijfer,
+    Opgave,
+    Opvanglocatie,
+)
+
+from .factories import (
+    BeleidsdatumFactory,
+    BezettingFactory,
+    CapaciteitsstandFactory,
+    MijlpaalFactory,
+    OekraineMaandcijferFactory,
+    OpgaveFactory,
+    OpvanglocatieFactory,
+    doelgroep,
+)
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def upload(naam, tekst):
+    bestand = io.BytesIO(tekst.encode("utf-8"))
+    bestand.name = naam
+    return bestand
+
+
+# --- baseline ------------------------------------------------------------------------------------
+
+
+def test_basisgegevens_volgens_de_bestuursopdracht(basisgegevens):
+    from django.core.management import call_command
+
+    call_command("laad_basisgegevens", stdout=io.StringIO())  # a second run changes nothing
+    assert Opgave.objects.count() == 2 and Beleidsdatum.objects.count() == 1
+    assert Opvanglocatie.objects.count() == 7
+    assert Bezetting.objects.count() == 1
+    bezetting = Bezetting.objects.get()
+    assert (bezetting.locatie.naam, bezetting.aantal, bezetting.datum) == ("Trampoline II", 230, D(2025, 6, 30))
+    assert bezetting.toelichting == "ongeveer, volgens bestuursopdracht"
+
+    oek = services.doelgroep_overzicht("oekraine", D(2025, 7, 1))
+    assert (oek.opgave, oek.capaciteit, oek.gereserveerd, oek.beschikbaar, oek.bezet) == (221, 300, 10, 290, 230)
+    assert oek.niet_inzetbaar_onbekend and oek.status == "op_schema"
+    # the day before, the OEK opgave did not apply yet and no places were reserved
+    voor = services.doelgroep_overzicht("oekraine", D(2025, 6, 29))
+    assert (voor.opgave, voor.beschikbaar, voor.bezet) == (None, 300, 0)
+    # the former GOO locations ended in July 2024 and the RTB end date is an editable policy date
+    assert set(Opvanglocatie.objects.filter(fase=Fase.BEEINDIGD).values_list("naam", flat=True)) == {
+        "Achmea",
+        "Dijkzicht",
+        "Maria ter Zee",
+        "Windkrachthuis",
+    }
+    datums = {b.code: b for b in services.beleidsdatums(D(2025, 7, 1))}
+    assert datums["rtb-einde"].datum == D(2026, 3, 4) and datums["rtb-einde"].dagen_resterend == 246
+    assert datums["cyclus-einde-asielzoekers"].datum == D(2026, 1, 31)
+
+    pijplijn = services.spreidingswet_pijplijn(D(2025, 7, 1))
+    assert (pijplijn.opgave, pijplijn.opgave_amv, pijplijn.gerealiseerd) == (275, 23, 0)
+    assert (pijplijn.ongedekt, pijplijn.ongedekt_amv, pijplijn.plaatsen_onbekend) == (275, 23, 1)
+    fasen = {f.fase: f for f in pijplijn.fasen}
+    assert fasen["collegebesluit"].locaties == ["Achterweg (tijdelijke asielopvang)"]
+    # the raadsbesluit of 25-9-2025 is planned, so on 1-10-2025 Achterweg is still at collegebesluit
+    assert {f.fase: f for f in services.spreidingswet_pijplijn(D(2025, 10, 1)).fasen}[
+        "collegebesluit"
+    ].aantal_locaties == 1
+    asiel = services.doelgroep_overzicht("asielzoekers", D(2025, 7, 1))
+    assert (asiel.gat, asiel.status) == (275, "achter")
+    # Trampoline's reservation for max. 10 statushouders is their capacity there, counted once
+    sh = services.doelgroep_overzicht("statushouders", D(2025, 7, 1))
+    assert sh.capaciteit == 10 and sh.locaties[-1].capaciteit_is_reservering
+    leeuwenhorst = next(r for r in sh.locaties if r.locatie == "NH-Hotel Leeuwenhorst")
+    assert leeuwenhorst.capaciteit is None  # 30-40 is not a capacity figure: unknown
+
+
+# --- dated answers -----------------------------------------------------------------------------------
+
+
+def test_antwoord_op_een_datum_gebruikt_alleen_eerdere_wijzigingen():
+    oek = doelgroep("oekraine")
+    loc = OpvanglocatieFactory(startdatum=D(2024, 1, 1))
+    CapaciteitsstandFactory(locatie=loc, doelgroep=oek, ingangsdatum=D(2024, 1, 1), plaatsen=100)
+    BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2024, 6, 1), aantal=80)
+    voor = services.doelgroep_overzicht("oekraine", D(2024, 12, 31))
+    CapaciteitsstandFactory(
+        locatie=loc,
+        doelgroep=oek,
+        ingangsdatum=D(2025, 1, 1),
+        plaatsen=150,
+        niet_inzetbaar_overig=5,
+        gereserveerd=5,
+        gereserveerd_voor=doelgroep("statushouders"),
+    )
+    BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2025, 1, 1), aantal=120)
+    assert services.doelgroep_overzicht("oekraine", D(2024, 12, 31)) == voor
+    assert (voor.beschikbaar, voor.bezet) == (100, 80)
+    na = services.doelgroep_overzicht("oekraine", D(2025, 1, 1))
+    assert (na.capaciteit, na.niet_inzetbaar, na.gereserveerd, na.beschikbaar, na.bezet) == (150, 5, 5, 140, 120)
+
+
+def test_reeks_komt_overeen_met_het_overzicht_op_elk_punt():
+    oek, sh = doelgroep("oekraine"), doelgroep("statushouders")
+    a = OpvanglocatieFactory(startdatum=D(2024, 1, 1), doelgroepen=[oek, sh])
+    b = OpvanglocatieFactory(startdatum=D(2024, 3, 1), einddatum=D(2024, 9, 30), fase=Fase.BEEINDIGD)
+    CapaciteitsstandFactory(
+        locatie=a,
+        doelgroep=oek,
+        ingangsdatum=D(2024, 1, 1),
+        plaatsen=300,
+        niet_inzetbaar_calamiteiten=4,
+        gereserveerd=10,
+        gereserveerd_voor=sh,
+    )
+    CapaciteitsstandFactory(locatie=b, doelgroep=oek, ingangsdatum=D(2024, 3, 1), plaatsen=40)
+    BezettingFactory(locatie=a, doelgroep=oek, datum=D(2024, 2, 1), aantal=200)
+    BezettingFactory(locatie=a, doelgroep=sh, datum=D(2024, 5, 1), aantal=7)
+    BezettingFactory(locatie=b, doelgroep=oek, datum=D(2024, 4, 1), aantal=35)
+    OpgaveFactory(doelgroep=oek, geldig_vanaf=D(2024, 6, 1), plaatsen=221)
+    for code in ("oekraine", "statushouders"):
+        for punt in services.bezetting_reeks(code, D(2024, 1, 1), D(2025, 1, 15)):
+            ov = services.doelgroep_overzicht(code, punt.datum)
+            assert (punt.opgave, punt.beschikbaar, punt.bezet or 0) == (ov.opgave, ov.beschikbaar, ov.bezet), punt
+
+
+# --- validation: Dutch message, nothing saved ------------------------------------------------
+
+
+def test_bezetting_boven_capaciteit_geweigerd():
+    loc = OpvanglocatieFactory()
+    CapaciteitsstandFactory(locatie=loc, plaatsen=300)
+    with pytest.raises(ValidationError) as fout:
+        Bezetting(locatie=loc, doelgroep=doelgroep(), datum=D(2025, 1, 1), aantal=301).full_clean()
+    assert "hoger dan de capaciteit op die datum (300)" in str(fout.value)
+
+
+def test_gereserveerd_plus_niet_inzetbaar_boven_capaciteit_geweigerd_ook_door_de_database():
+    loc = OpvanglocatieFactory()
+    stand = Capaciteitsstand(
+        locatie=loc,
+        doelgroep=doelgroep(),
+        ingangsdatum=D(2025, 1, 1),
+        plaatsen=10,
+        gereserveerd=6,
+        gereserveerd_voor=doelgroep("statushouders"),
+        niet_inzetbaar_overig=5,
+    )
+    with pytest.raises(ValidationError) as fout:
+        stand.full_clean()
+    assert "meer dan de capaciteit (10)" in str(fout.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        stand.save()
+    assert not Capaciteitsstand.objects.exists()
+
+
+def test_einddatum_voor_startdatum_en_fasedatums_buiten_volgorde_geweigerd():
+    with pytest.raises(ValidationError) as fout:
+        Opvanglocatie(naam="X", type="goo", startdatum=D(2025, 1, 1), einddatum=D(2024, 1, 1)).full_clean()
+    assert "De einddatum ligt vóór de startdatum." in str(fout.value)
+    loc = OpvanglocatieFactory()
+    MijlpaalFactory(locatie=loc, fase=Fase.COLLEGEBESLUIT, datum=D(2025, 6, 10))
+    with pytest.raises(ValidationError) as fout:
+        Mijlpaal(locatie=loc, fase=Fase.RAADSBESLUIT, datum=D(2025, 5, 1)).full_clean()
+    assert "niet in volgorde" in str(fout.value)
+
+
+def test_ongeldige_capaciteit_via_het_formulier_toont_melding_en_slaat_niets_op(adviseur_client):
+    loc = OpvanglocatieFactory()
+    response = adviseur_client.post(
+        reverse("opvang:capaciteitsstand_add"),
+        {
+            "locatie": loc.pk,
+            "doelgroep": doelgroep().pk,
+            "ingangsdatum": "2025-07-01",
+            "plaatsen": "10",
+            "gereserveerd": "8",
+            "gereserveerd_voor": doelgroep("statushouders").pk,
+            "niet_inzetbaar_overig": "3",
+        },
+    )
+    assert response.status_code == 200
+    assert "Gereserveerde plus niet-inzetbare plaatsen (11) zijn meer dan de capaciteit (10)." in response.text
+    assert not Capaciteitsstand.objects.exists()
+    negatief = adviseur_client.post(
+        reverse("opvang:bezetting_add"),
+        {"locatie": loc.pk, "doelgroep": doelgroep().pk, "datum": "2025-07-01", "aantal": "-3"},
+    )
+    assert "Een aantal kan niet negatief zijn." in negatief.text
+    assert not Bezetting.objects.exists()
+
+
+def test_eigen_bijdrage_pas_sinds_november_2024():
+    with pytest.raises(ValidationError) as fout:
+        OekraineMaandcijfer(maand=D(2024, 10, 1), eigen_bijdrage_betalers=5).full_clean()
+    assert "sinds 1 november 2024" in str(fout.value)
+    with pytest.raises(ValidationError):
+        OekraineMaandcijfer(maand=D(2024, 12, 15)).full_clean()
+
+
+# --- fast entry ------------------------------------------------------------------------------------
+
+
+def _snel_invoer_opzet():
+    oek = doelgroep("oekraine")
+    a = OpvanglocatieFactory(naam="Alfa", doelgroepen=[oek])
+    b = OpvanglocatieFactory(naam="Beta", doelgroepen=[oek])
+    OpvanglocatieFactory(naam="Toekomst", fase=Fase.VERGUNNING, doelgroepen=[oek])  # not in use: no row
+    CapaciteitsstandFactory(locatie=a, doelgroep=oek, plaatsen=100)
+    CapaciteitsstandFactory(locatie=b, doelgroep=oek, plaatsen=50)
+    return oek, a, b
+
+
+def test_snelle_invoer_alles_of_niets_en_idempotent(adviseur_client):
+    oek, a, b = _snel_invoer_opzet()
+    url = reverse("opvang:bezetting_invoer")
+    pagina = adviseur_client.get(url, {"datum": "2025-07-07"})
+    assert "Alfa" in pagina.text and "Beta" in pagina.text and "Toekomst" not in pagina.text
+    sa, sb = f"{a.pk}_{oek.pk}", f"{b.pk}_{oek.pk}"
+    fout = adviseur_client.post(url, {"datum": "2025-07-07", f"aantal_{sa}": "90", f"aantal_{sb}": "51"})
+    assert fout.status_code == 200
+    assert "De bezetting (51) is hoger dan de capaciteit op die datum (50)." in fout.text
+    assert "Er is niets opgeslagen." in fout.text
+    assert not Bezetting.objects.exists()
+    negatief = adviseur_client.post(url, {"datum": "2025-07-07", f"aantal_{sa}": "-1"})
+    assert "Een aantal kan niet negatief zijn." in negatief.text and not Bezetting.objects.exists()
+
+    goed = adviseur_client.post(
+        url, {"datum": "2025-07-07", f"aantal_{sa}": "90", f"aantal_{sb}": "40", f"toelichting_{sb}": "telling ISD"}
+    )
+    assert goed.status_code == 302
+    assert dict(Bezetting.objects.values_list("locatie__naam", "aantal")) == {"Alfa": 90, "Beta": 40}
+    # the same date again updates the same rows; an empty row leaves its count alone
+    adviseur_client.post(url, {"datum": "2025-07-07", f"aantal_{sa}": "95", f"aantal_{sb}": ""})
+    assert Bezetting.objects.count() == 2
+    assert dict(Bezetting.objects.values_list("locatie__naam", "aantal")) == {"Alfa": 95, "Beta": 40}
+    assert services.doelgroep_overzicht("oekraine", D(2025, 7, 7)).bezet == 135
+
+
+def test_raadpleger_mag_geen_bezetting_invoeren(raadpleger_client):
+    assert raadpleger_client.get(reverse("opvang:bezetting_invoer")).status_code == 403
+
+
+# --- imports ------------------------------------------------------------------------------------
+
+
+def test_import_bezetting_alles_of_niets_met_fouten_per_rij_en_idempotent(adviseur_client):
+    oek, a, b = _snel_invoer_opzet()
+    url = reverse("opvang:bezetting_import")
+    slecht = (
+        "locatie;doelgroep;datum;aantal\nAlfa;oekraine;07-07-2025;90\nBeta;oekraine;07-07-2025;60\n"
+        "Gamma;oekraine;07-07-2025;1\n"
+    )
+    response = adviseur_client.post(url, {"bestand": upload("b.csv", slecht)})
+    assert "Er zijn 2 fouten gevonden. Er is niets opgeslagen." in response.text
+    assert "hoger dan de capaciteit op die datum (50)" in response.text and "Onbekende locatie." in response.text
+    assert not Bezetting.objects.exists()
+    goed = "locatie;doelgroep;datum;aantal;toelichting\nAlfa;oekraine;07-07-2025;90;\nBeta;oekraine;2025-07-07;40;x\n"
+    for _ in range(2):
+        assert adviseur_client.post(url, {"bestand": upload("b.csv", goed)}).status_code == 302
+    assert Bezetting.objects.count() == 2
+
+
+def test_import_maandcijfers_met_nederlandse_bedragen(adviseur_client):
+    url = reverse("opvang:oekrainemaandcijfer_import")
+    csv = (
+        "maand;leefgeld_ontvangers;leefgeld_bedrag;eigen_bijdrage_betalers;eigen_bijdrage_bedrag\n"
+        "01-06-2025;120;1.234,56;40;2.000\n"
+    )
+    assert adviseur_client.post(url, {"bestand": upload("m.csv", csv)}).status_code == 302
+    cijfer = OekraineMaandcijfer.objects.get()
+    assert (str(cijfer.leefgeld_bedrag), cijfer.eigen_bijdrage_betalers, cijfer.bron) == (
+        "1234.56",
+        40,
+        "ISD Bollenstreek",
+    )
+    assert services.oekraine_maandcijfers(D(2025, 1, 1), D(2025, 12, 31))[0].leefgeld_ontvangers == 120
+    fout = "maand;eigen_bijdrage_betalers\n01-10-2024;5\n"
+    response = adviseur_client.post(url, {"bestand": upload("m.csv", fout)})
+    assert "sinds 1 november 2024" in response.text and OekraineMaandcijfer.objects.count() == 1
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+
+def test_index_linkt_lijsten_en_overzichten_en_telt_af(basisgegevens, adviseur_client):
+    response = adviseur_client.get(reverse("opvang:index"))
+    for naam in (
+        "oekraine",
+        "asielzoekers",
+        "statushouders",
+        "bezetting_invoer",
+        "opvanglocatie_list",
+        "bezetting_list",
+        "opgave_list",
+        "beleidsdatum_list",
+        "oekrainemaandcijfer_list",
+    ):
+        assert reverse(f"opvang:{naam}") in response.text
+    assert "Einde Richtlijn Tijdelijke Bescherming (RTB)" in response.text and "04-03-2026" in response.text
+    assert "Asielzoekers: Er ontbreken 275 plaatsen" in response.text  # signal: Spreidingswet opgave not met
+
+
+def test_overzichten_tonen_opgave_beschikbaar_bezet_en_gat(basisgegevens, raadpleger_client):
+    oek = raadpleger_client.get(reverse("opvang:oekraine"), {"peildatum": "2025-07-01"})
+    tekst = oek.text
+    assert 'id="kengetal-opgave">221<' in tekst and 'id="kengetal-beschikbaar">290<' in tekst
+    assert 'id="kengetal-bezet">230<' in tekst and 'id="kengetal-gat">-69<' in tekst
+    assert "ten hoogste" in tekst and "<svg" in tekst
+    asiel = raadpleger_client.get(reverse("opvang:asielzoekers"), {"peildatum": "2025-07-01"})
+    assert "Pijplijn Spreidingswet" in asiel.text and "Achterweg (tijdelijke asielopvang)" in asiel.text
+    assert 'id="kengetal-gat">275<' in asiel.text
+    sh = raadpleger_client.get(reverse("opvang:statushouders"), {"peildatum": "2025-07-01"})
+    assert "NH-Hotel Leeuwenhorst" in sh.text and "gereserveerde plaatsen" in sh.text
+    locatie = Opvanglocatie.objects.get(naam="Trampoline II")
+    detail = raadpleger_client.get(locatie.get_absolute_url())
+    assert "Bezettingsgeschiedenis" in detail.text and "ongeveer, volgens bestuursopdracht" in detail.text
+    assert "Wijzigingsgeschiedenis" in detail.text
+
+
+def test_exports_bevatten_onbekend_in_plaats_van_nul(basisgegevens, raadpleger_client):
+    response = raadpleger_client.get(reverse("opvang:capaciteitsstand_list"), {"export": "csv"})
+    tekst = response.content.decode("utf-8-sig")
+    assert "Trampoline II" in tekst and "onbekend" in tekst
+
+
+# --- query budgets -------------------------------------------------------------------------------
+
+LIJSTEN = [
+    ("opvang:opvanglocatie_list", lambda n: OpvanglocatieFactory.create_batch(n)),
+    (
+        "opvang:capaciteitsstand_list",
+        lambda n: [CapaciteitsstandFactory(ingangsdatum=D(2024, 1, 1) + datetime.timedelta(days=i)) for i in range(n)],
+    ),
+    ("opvang:bezetting_list", lambda n: BezettingFactory.create_batch(n)),
+    ("opvang:mijlpaal_list", lambda n: MijlpaalFactory.create_batch(n)),
+    ("opvang:opgave_list", lambda n: OpgaveFactory.create_batch(n)),
+    ("opvang:beleidsdatum_list", lambda n: BeleidsdatumFactory.create_batch(n)),
+    ("opvang:oekrainemaandcijfer_list", lambda n: OekraineMaandcijferFactory.create_batch(n)),
+]
+
+
+def _aantal_queries(client, url, params=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, params or {}).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(("naam", "maak"), LIJSTEN, ids=[n for n, _ in LIJSTEN])
+def test_lijsten_zelfde_aantal_queries_voor_10_en_500_rijen(raadpleger_client, naam, maak):
+    url = reverse(naam)
+    maak(10)
+    klein = _aantal_queries(raadpleger_client, url, {"per_page": 100})
+    maak(490)
+    groot = _aantal_queries(raadpleger_client, url, {"per_page": 100})
+    assert groot == klein
+    assert _aantal_queries(raadpleger_client, url, {"export": "csv"}) <= klein
+
+
+def _geschiedenis(locaties, weken):
+    oek = Doelgroep.objects.get_or_create(code="oekraine", defaults={"naam": "Oekraïense ontheemden"})[0]
+    start = D(2022, 7, 1)
+    nieuw = [
+        Opvanglocatie(naam=f"Locatie {i:03d}", type="goo", fase=Fase.IN_GEBRUIK, startdatum=start)
+        for i in range(Opvanglocatie.objects.count(), Opvanglocatie.objects.count() + locaties)
+    ]
+    Opvanglocatie.objects.bulk_create(nieuw)
+    for loc in nieuw:
+        loc.doelgroepen.add(oek)
+    Capaciteitsstand.objects.bulk_create(
+        Capaciteitsstand(
+            locatie=loc,
+            doelgroep=oek,
+            ingangsdatum=start + datetime.timedelta(days=91 * k),
+            plaatsen=100 + k,
+            gereserveerd=0,
+        )
+        for loc in nieuw
+        for k in range(max(1, weken // 13))
+    )
+    Bezetting.objects.bulk_create(
+        Bezetting(locatie=loc, doelgroep=oek, datum=start + datetime.timedelta(weeks=w), aantal=50 + w % 40)
+        for loc in nieuw
+        for w in range(weken)
+    )
+
+
+def test_overzicht_van_50_locaties_maal_3_jaar_binnen_hetzelfde_budget(raadpleger_client):
+    Opgave.objects.create(doelgroep=doelgroep("oekraine"), geldig_vanaf=D(2025, 7, 1), plaatsen=221, bron="VR")
+    params = {"peildatum": "2025-06-30"}
+    _geschiedenis(1, 2)
+    klein = {naam: _aantal_queries(raadpleger_client, reverse(naam), params) for naam in ("opvang:oekraine",)}
+    _geschiedenis(50, 156)
+    assert Bezetting.objects.count() == 2 + 50 * 156
+    groot = {naam: _aantal_queries(raadpleger_client, reverse(naam), params) for naam in ("opvang:oekraine",)}
+    assert groot["opvang:oekraine"] == klein["opvang:oekraine"]
+    ov = services.doelgroep_overzicht("oekraine", D(2025, 6, 30))
+    assert len(ov.locaties) == 51 and ov.bezet == sum(r.bezet for r in ov.locaties)
+    laatste = services.bezetting_reeks("oekraine", D(2023, 6, 1), D(2025, 6, 30))[-1]
+    assert (laatste.beschikbaar, laatste.bezet) == (ov.beschikbaar, ov.bezet)
+
+
+def test_snelle_invoer_zelfde_aantal_queries_voor_1_en_50_locaties(adviseur_client):
+    _geschiedenis(1, 2)
+    url = reverse("opvang:bezetting_invoer")
+    klein = _aantal_queries(adviseur_client, url, {"datum": "2025-06-30"})
+    _geschiedenis(49, 10)
+    assert _aantal_queries(adviseur_client, url, {"datum": "2025-06-30"}) == klein
