@@ -72,3 +72,14 @@ class JaNeeVeld(forms.TypedChoiceField):
 
     def to_python(self, value):
         return super().to_python((value or "").strip().lower())
+
+
+class PeildatumForm(forms.Form):
+    """"Show the figures as they were on date X" (dashboard, overviews)."""
+
+    peildatum = forms.DateField(
+        label=_("Peildatum"),
+        widget=DatumInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        required=False,
+    )

@@ -31,7 +31,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from .exports import NederlandseTableExport
-from .forms import VERSIE_CONFLICT, BaseModelForm, VersieFormMixin, stijl_velden
+from .forms import VERSIE_CONFLICT, BaseModelForm, PeildatumForm, VersieFormMixin, stijl_velden
 from .imports import Importer
 
 MAX_PER_PAGINA = 100
@@ -361,3 +361,15 @@ class AppIndexView(generic.TemplateView):
             if not perm or self.request.user.has_perm(perm)
         ]
         return context
+
+
+class PeildatumMixin:
+    """Views that show figures "on a peildatum": ``?peildatum=jjjj-mm-dd``, default today.
+    Render the form with ``{% include "includes/peildatum.html" %}``."""
+
+    def peildatum(self):
+        form = PeildatumForm(self.request.GET or None)
+        if form.is_bound and form.is_valid() and form.cleaned_data["peildatum"]:
+            return form.cleaned_data["peildatum"], form
+        vandaag = timezone.localdate()
+        return vandaag, PeildatumForm(initial={"peildatum": vandaag})

@@ -113,15 +113,6 @@ class OekraineMaandcijferForm(_OpvangForm):
         )
 
 
-class PeildatumForm(forms.Form):
-    peildatum = forms.DateField(
-        label=_("Peildatum"),
-        widget=DatumInput(attrs={"class": "utrecht-textbox"}),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        required=False,
-    )
-
-
 class SnelInvoerDatumForm(forms.Form):
     datum = forms.DateField(
         label=_("Datum van de telling"),

@@ -19,7 +19,7 @@ from .filtersets import (
     OpgaveFilterSet,
     OpvanglocatieFilterSet,
 )
-from .forms import PeildatumForm, SnelInvoerDatumForm, SnelInvoerForm
+from .forms import SnelInvoerDatumForm, SnelInvoerForm
 from .imports import BezettingImporter, MaandcijferImporter
 from .models import Bezetting, Opvanglocatie
 from .tables import (
@@ -296,7 +296,7 @@ class MaandcijferImportView(generic.ImportView):
 # --- overviews ---------------------------------------------------------------------------------
 
 
-class DoelgroepOverzichtView(generic.ObjectPermissionMixin, TemplateView):
+class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMixin, TemplateView):
     model = Opvanglocatie
     template_name = "opvang/doelgroep_overzicht.html"
     doelgroep_code = ""
@@ -305,12 +305,6 @@ class DoelgroepOverzichtView(generic.ObjectPermissionMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return [(_("Opvang"), reverse("opvang:index"))]
-
-    def peildatum(self):
-        form = PeildatumForm(self.request.GET or None)
-        if form.is_bound and form.is_valid() and form.cleaned_data["peildatum"]:
-            return form.cleaned_data["peildatum"], form
-        return timezone.localdate(), PeildatumForm(initial={"peildatum": timezone.localdate()})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -8,10 +8,11 @@ from django.views import generic as django_generic
 
 from noordwijk_migratie import generic
 
-from . import secties, services
+from . import dashboard, secties, services
 from .filtersets import RapportFilterSet
 from .forms import AanvraagForm, ToelichtingForm
 from .models import Rapport, Toelichting
+from .secties import maak_grafiek
 from .tables import RapportTable
 
 
@@ -34,17 +35,18 @@ class IndexView(generic.AppIndexView):
     )
 
 
-class DashboardView(generic.AppIndexView):
-    """The opgavemanager's overview; the panels per doelgroep come with the domain apps."""
+class DashboardView(generic.PeildatumMixin, django_generic.TemplateView):
+    """The opgavemanager's overview: per doelgroep status, key figures, charts and signals."""
 
     template_name = "rapportage/dashboard.html"
-    titel = _("Dashboard")
 
     def get_context_data(self, **kwargs):
-        from noordwijk_migratie.models import Doelgroep
-
         context = super().get_context_data(**kwargs)
-        context["doelgroepen"] = Doelgroep.objects.all()
+        peildatum, form = self.peildatum()
+        gegevens = dashboard.dashboard(peildatum)
+        for paneel in gegevens["panelen"]:
+            paneel["charts"] = [maak_grafiek(spec) for spec in paneel["grafieken"]]
+        context.update(gegevens, titel=_("Dashboard"), peildatum=peildatum, peildatum_form=form)
         return context
 
 

@@ -1,0 +1,258 @@
+"""The opgavemanager's dashboard: one panel per doelgroep plus signals, read from the apps' services.
+
+The panels are plain JSON-serialisable dicts (charts as data, see ``rapportage.secties``), so the
+same figures appear on the dashboard and in the halfjaarrapportage for a peildatum. Nothing here
+recomputes the domain arithmetic; it only selects and labels what the services return.
+
+The dashboard is cached per peildatum; every save or delete of a project model bumps the cache
+version (``data_versie``), so a cached dashboard never shows stale figures.
+"""
+
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .secties import grafiek_lijn, grafiek_staaf
+
+STATUS_KLASSE = {"op_schema": "ok", "risico": "risico", "achter": "achter"}
+CACHE_SECONDEN = 300
+VERSIE_SLEUTEL = "dashboard:data-versie"
+
+
+def data_versie() -> int:
+    return cache.get(VERSIE_SLEUTEL) or 0
+
+
+def _wijziging(sender, **kwargs):
+    if sender._meta.app_label in {"kern", "taakstelling", "opvang", "internationale_werknemers", "programma",
+                                  "themasessies"}:
+        try:
+            cache.incr(VERSIE_SLEUTEL)
+        except ValueError:
+            cache.set(VERSIE_SLEUTEL, 1, None)
+
+
+post_save.connect(_wijziging, dispatch_uid="dashboard-cache-save")
+post_delete.connect(_wijziging, dispatch_uid="dashboard-cache-delete")
+
+
+def _cijfer(label, waarde, url=None, eenheid=""):
+    return {"label": str(label), "waarde": waarde, "eenheid": eenheid, "url": url}
+
+
+def _paneel(code, titel, url, status, status_label, regel, cijfers, grafieken=(), toelichting=""):
+    return {
+        "code": code,
+        "titel": str(titel),
+        "url": url,
+        "status": status if status in STATUS_KLASSE else "onbekend",
+        "status_klasse": STATUS_KLASSE.get(status, "onbekend"),
+        "status_label": str(status_label),
+        "regel": str(regel),
+        "toelichting": str(toelichting),
+        "cijfers": cijfers,
+        "grafieken": list(grafieken),
+    }
+
+
+def statushouders_paneel(peildatum: date) -> dict | None:
+    if not settings.MODULE_TAAKSTELLING_ACTIEF:
+        return None
+    from taakstelling import services
+
+    kern = services.statushouders_kerncijfers(peildatum)
+    p = kern.periode
+    index = reverse("taakstelling:index")
+    cijfers = []
+    if p is not None:
+        cijfers = [
+            _cijfer(_("Periode"), p.label, reverse("taakstelling:periode_detail", args=[p.id]) if p.id else index),
+            _cijfer(_("Netto taakstelling"), p.netto),
+            _cijfer(_("Saldo begin"), p.saldo_begin_tekst),
+            _cijfer(_("Gecorrigeerde taakstelling"), p.gecorrigeerd),
+            _cijfer(_("Gerealiseerd (%(bron)s)") % {"bron": p.bron_tekst}, p.realisatie,
+                    reverse("taakstelling:plaatsing_list")),
+            _cijfer(_("COA-norm op schema"), p.op_schema_norm),
+            _cijfer(_("Prognose einde periode"), kern.prognose_realisatie),
+        ]
+    cijfers.append(_cijfer(_("Interventieladder"), _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
+                           reverse("taakstelling:tredehistorie_list")))
+    overzicht = services.periode_overzicht(peildatum)
+    grafiek = grafiek_staaf(
+        _("Realisatie tegen gecorrigeerde taakstelling"),
+        [r.label for r in overzicht],
+        {_("Gecorrigeerd"): [(r.label, r.gecorrigeerd) for r in overzicht],
+         _("Realisatie"): [(r.label, r.realisatie) for r in overzicht]},
+        y_label=_("personen"),
+    )
+    return _paneel("statushouders", _("Statushouders"), index, kern.status, kern.status_tekst, kern.regel, cijfers,
+                   [grafiek] if overzicht else [], kern.toelichting)
+
+
+def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) -> dict:
+    from opvang import services
+
+    o = services.doelgroep_overzicht(doelgroep_code, peildatum)
+    url = reverse(url_naam)
+    cijfers = [
+        _cijfer(_("Opgave"), o.opgave if o.opgave is not None else _("geen"), reverse("opvang:opgave_list")),
+        _cijfer(_("Beschikbaar"), o.beschikbaar, url),
+        _cijfer(_("Bezet"), o.bezet, reverse("opvang:bezetting_list")),
+        _cijfer(_("Gat (opgave − beschikbaar)"), o.gat if o.gat is not None else "—"),
+    ]
+    if o.opgave_amv:
+        cijfers.insert(1, _cijfer(_("waarvan AMV"), o.opgave_amv))
+    reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum)
+    grafieken = [
+        grafiek_lijn(
+            _("%(titel)s: opgave, beschikbaar en bezet") % {"titel": titel},
+            {
+                _("Opgave"): [(p.datum, p.opgave) for p in reeks],
+                _("Beschikbaar"): [(p.datum, p.beschikbaar) for p in reeks],
+                _("Bezet"): [(p.datum, p.bezet) for p in reeks],
+            },
+            y_label=_("plaatsen"),
+        )
+    ] if reeks else []
+    return _paneel(doelgroep_code, titel, url, o.status, o.status_label, o.status_regel, cijfers, grafieken,
+                   o.status_toelichting)
+
+
+def asiel_paneel(peildatum: date) -> dict:
+    from opvang import services
+
+    paneel = opvang_paneel("asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers", peildatum)
+    pijplijn = services.spreidingswet_pijplijn(peildatum)
+    paneel["cijfers"] = [
+        _cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),
+        _cijfer(_("Gerealiseerd"), pijplijn.gerealiseerd),
+        _cijfer(_("In voorbereiding"), pijplijn.in_voorbereiding, reverse("opvang:asielzoekers")),
+        _cijfer(_("Ongedekt na pijplijn"), pijplijn.ongedekt_na_pijplijn if pijplijn.ongedekt_na_pijplijn is not None
+                else "—"),
+    ]
+    if pijplijn.cyclus_einde:
+        paneel["cijfers"].append(_cijfer(_("Einde cyclus"), pijplijn.cyclus_einde.strftime("%d-%m-%Y")))
+    paneel["grafieken"] = [
+        grafiek_staaf(
+            _("Spreidingswet: geplande plaatsen per fase"),
+            [f.label for f in pijplijn.fasen],
+            {_("Plaatsen"): [(f.label, f.plaatsen) for f in pijplijn.fasen],
+             _("AMV"): [(f.label, f.amv_plaatsen) for f in pijplijn.fasen]},
+            y_label=_("plaatsen"),
+            referentielijnen=[(_("opgave"), pijplijn.opgave)] if pijplijn.opgave else (),
+        )
+    ] if pijplijn.fasen else []
+    paneel["toelichting"] = pijplijn.toelichting
+    return paneel
+
+
+def iw_paneel(peildatum: date) -> dict:
+    from internationale_werknemers import services
+
+    k = services.iw_kerncijfers(peildatum)
+    index = reverse("internationale_werknemers:index")
+    onbekend = _("onbekend")
+    cijfers = [
+        _cijfer(_("Pilotbedden gepland"), k.pilot_bedden_gepland if k.pilot_bedden_gepland is not None else onbekend,
+                reverse("internationale_werknemers:pilotlocatie_list")),
+        _cijfer(_("Pilotbedden gerealiseerd"),
+                k.pilot_bedden_gerealiseerd if k.pilot_bedden_gerealiseerd is not None else onbekend),
+        _cijfer(_("Inschrijvingen RNI + BRP"), k.registraties_totaal if k.registraties_totaal is not None else onbekend,
+                reverse("internationale_werknemers:registratiestand_list")),
+        _cijfer(_("Trend inschrijvingen"), k.registraties_trend),
+        _cijfer(_("Vergunde woningen die voldoen"),
+                f"{k.aandeel_woningen_voldoen} %" if k.aandeel_woningen_voldoen is not None else onbekend,
+                reverse("internationale_werknemers:woning_list")),
+    ]
+    reeks = services.registratie_reeks(peildatum - timedelta(days=730), peildatum)
+    grafieken = [
+        grafiek_lijn(
+            _("Inschrijvingen internationale werknemers in RNI en BRP"),
+            {"RNI": [(p.peildatum, p.rni) for p in reeks.punten], "BRP": [(p.peildatum, p.brp) for p in reeks.punten]},
+            y_label=_("inschrijvingen"),
+        )
+    ] if reeks.punten else []
+    return _paneel("internationale-werknemers", _("Internationale werknemers"), index, k.status, k.status_label,
+                   k.status_regel, cijfers, grafieken)
+
+
+def signalen(peildatum: date) -> list[dict]:
+    """All warnings for the opgavemanager, each with a link to the page behind it."""
+    uit: list[dict] = []
+    if settings.MODULE_TAAKSTELLING_ACTIEF:
+        from taakstelling import services as ts
+
+        kern = ts.statushouders_kerncijfers(peildatum)
+        lijst = reverse("taakstelling:plaatsing_list")
+        if kern.koppelingen_over_termijn:
+            uit.append({"ernst": "waarschuwing", "url": f"{lijst}?signaal=koppeling", "tekst": _(
+                "%(n)s koppeling(en) zonder woningaanbod binnen 10 weken") % {"n": kern.koppelingen_over_termijn}})
+        if kern.verhuizingen_over_termijn:
+            uit.append({"ernst": "waarschuwing", "url": f"{lijst}?signaal=verhuizing", "tekst": _(
+                "%(n)s huishouden(s) niet verhuisd binnen 2 weken na ingang huur") % {
+                "n": kern.verhuizingen_over_termijn}})
+        if kern.trede_waarschuwing:
+            uit.append({"ernst": "kritiek", "url": reverse("taakstelling:index"), "tekst": kern.trede_toelichting})
+    from opvang import services as ov
+
+    for s in ov.signalen(peildatum):
+        uit.append({"ernst": s.ernst, "tekst": s.tekst, "url": reverse("opvang:index")})
+    uit.extend(_programma_signalen(peildatum))
+    return uit
+
+
+def _programma_signalen(peildatum: date) -> list[dict]:
+    """Overdue actions and follow-ups and the next theme session (programma and themasessies)."""
+    from importlib.util import find_spec
+
+    if not find_spec("programma.services") or not find_spec("themasessies.services"):
+        return []
+    from programma import services as ps
+    from themasessies import services as ths
+
+    uit = []
+    te_laat = sum(len(lijn.te_laat) for lijn in ps.programma_overzicht(peildatum))
+    if te_laat:
+        uit.append({"ernst": "waarschuwing", "url": reverse("programma:index"),
+                    "tekst": _("%(n)s programma-actie(s) over de geplande einddatum") % {"n": te_laat}})
+    kern = ths.themasessies_kerncijfers(peildatum)
+    if kern.vervolgacties_te_laat:
+        uit.append({"ernst": "waarschuwing", "url": reverse("themasessies:index"),
+                    "tekst": _("%(n)s vervolgactie(s) van themasessies over de deadline") % {
+                        "n": kern.vervolgacties_te_laat}})
+    if kern.volgende_sessie:
+        uit.append({"ernst": "info", "url": reverse("themasessies:index"),
+                    "tekst": _("Volgende themasessie: %(datum)s") % {"datum": kern.volgende_sessie}})
+    return uit
+
+
+def beleidsdatums(peildatum: date) -> list[dict]:
+    from opvang import services as ov
+
+    return [asdict(b) for b in ov.beleidsdatums(peildatum)]
+
+
+def dashboard(peildatum: date) -> dict:
+    """Everything the dashboard shows for ``peildatum``, cached until the data changes."""
+    sleutel = f"dashboard:{peildatum.isoformat()}:{data_versie()}:{int(settings.MODULE_TAAKSTELLING_ACTIEF)}"
+    gegevens = cache.get(sleutel)
+    if gegevens is None:
+        panelen = [
+            statushouders_paneel(peildatum),
+            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum),
+            asiel_paneel(peildatum),
+            iw_paneel(peildatum),
+        ]
+        gegevens = {
+            "peildatum": peildatum.isoformat(),
+            "panelen": [p for p in panelen if p is not None],
+            "signalen": signalen(peildatum),
+            "beleidsdatums": beleidsdatums(peildatum),
+        }
+        cache.set(sleutel, gegevens, CACHE_SECONDEN)
+    return gegevens
