@@ -1,0 +1,58 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.forms import BaseModelForm
+
+from .models import Actie, Indicator, Meting, Programmalijn, Voortgangsnotitie
+
+
+class ProgrammalijnForm(BaseModelForm):
+    class Meta:
+        model = Programmalijn
+        fields = ("naam", "omschrijving", "trekker")
+
+
+class ActieForm(BaseModelForm):
+    class Meta:
+        model = Actie
+        fields = (
+            "programmalijn",
+            "subthema",
+            "tekst",
+            "doelgroepen",
+            "trekker",
+            "status",
+            "reden_niet_uitvoeren",
+            "gepland_start",
+            "gepland_eind",
+            "werkelijk_start",
+            "werkelijk_eind",
+        )
+        widgets = {"doelgroepen": forms.CheckboxSelectMultiple(attrs={"class": "nw-checkboxes"})}
+
+
+class VoortgangsnotitieForm(BaseModelForm):
+    class Meta:
+        model = Voortgangsnotitie
+        fields = ("actie", "datum", "tekst")
+
+
+class IndicatorForm(BaseModelForm):
+    class Meta:
+        model = Indicator
+        fields = ("programmalijn", "tekst", "type", "richting", "streefwaarde", "eenheid", "berekening")
+
+
+class MetingForm(BaseModelForm):
+    waarde_ja_nee = forms.NullBooleanField(
+        label=_("Waarde (ja/nee)"),
+        required=False,
+        widget=forms.Select(
+            choices=[("unknown", _("— niet van toepassing —")), ("true", _("ja")), ("false", _("nee"))]
+        ),
+        help_text=_("Alleen voor een ja/nee-indicator."),
+    )
+
+    class Meta:
+        model = Meting
+        fields = ("indicator", "datum", "waarde_getal", "waarde_ja_nee", "waarde_tekst", "bron", "toelichting")
