@@ -63,7 +63,9 @@ def test_de_parser_vindt_de_bijlage_zoals_het_document_hem_opsomt(bijlage1):
     assert [sum(a.lijn == n for a in acties) for n in (1, 2, 3, 4)] == [19, 10, 2, 2]
     assert [sum(i.lijn == n for i in indicatoren) for n in (1, 2, 3, 4)] == [6, 3, 8, 0]
     assert {a.subthema for a in acties if a.lijn == 1} == {
-        "Huisvesting", "Inburgering en meedoen aan de samenleving", "Communicatie en participatie",
+        "Huisvesting",
+        "Inburgering en meedoen aan de samenleving",
+        "Communicatie en participatie",
     }
 
 
@@ -71,8 +73,10 @@ def test_de_parser_vindt_de_bijlage_zoals_het_document_hem_opsomt(bijlage1):
 def test_basis_bevat_elke_actie_van_bijlage_1_met_lijn_subthema_tekst_en_doelgroep(basisgegevens, bijlage1):
     acties, _indicatoren, titels = bijlage1
     geladen = list(
-        Actie.objects.filter(uit_bijlage1=True).select_related("programmalijn", "subthema")
-        .prefetch_related("doelgroepen").order_by("programmalijn__nummer", "volgnummer")
+        Actie.objects.filter(uit_bijlage1=True)
+        .select_related("programmalijn", "subthema")
+        .prefetch_related("doelgroepen")
+        .order_by("programmalijn__nummer", "volgnummer")
     )
     assert len(geladen) == len(acties) == 33
     for bullet, actie in zip(acties, geladen, strict=True):
@@ -129,12 +133,22 @@ def test_basis_bevat_de_partners_en_de_negen_kandidaat_themas(basisgegevens):
     from themasessies.models import Partner, Thema
 
     namen = set(Partner.objects.filter(uit_bestuursopdracht=True).values_list("naam", flat=True))
-    for verwacht in ("COA", "Vluchtelingenwerk", "ISD Bollenstreek", "Provincie Zuid-Holland", "Holland Rijnland",
-                     "Veiligheidsregio Hollands Midden", "Taalpact", "Regionaal Bureau Leerrecht", "Regio Deal",
-                     "BZK", "corporaties"):
+    for verwacht in (
+        "COA",
+        "Vluchtelingenwerk",
+        "ISD Bollenstreek",
+        "Provincie Zuid-Holland",
+        "Holland Rijnland",
+        "Veiligheidsregio Hollands Midden",
+        "Taalpact",
+        "Regionaal Bureau Leerrecht",
+        "Regio Deal",
+        "BZK",
+        "corporaties",
+    ):
         assert any(verwacht.lower() in n.lower() for n in namen), verwacht
     tekst = BRON.read_text(encoding="utf-8")
-    blok = tekst[tekst.index("Mogelijke thema's"): tekst.index("Tijdens elke sessie")]
+    blok = tekst[tekst.index("Mogelijke thema's") : tekst.index("Tijdens elke sessie")]
     kandidaten = [r[2:].strip() for r in blok.splitlines() if r.startswith("- ")]
     assert len(kandidaten) == 9
     assert set(Thema.objects.filter(uit_bestuursopdracht=True).values_list("titel", flat=True)) == set(kandidaten)

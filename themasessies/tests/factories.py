@@ -2,7 +2,6 @@ import datetime
 
 import factory
 
-from programma.tests.factories import ActieFactory  # noqa: F401 - registers the programme factories
 from tests.factories import registreer
 from themasessies.models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
 
