@@ -199,3 +199,6 @@ class MetingDetailView(generic.ObjectDetailView):
 class MetingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = MetingForm
     initieel_uit_query = ("indicator",)
+
+    def get_success_url(self):
+        return self.object.indicator.get_absolute_url()  # the series with the new measurement
