@@ -209,3 +209,11 @@ def test_lijsten_hebben_een_vast_aantal_queries(adviseur_client, django_assert_n
         maak()
     with django_assert_num_queries(len(tien.captured_queries)):
         assert adviseur_client.get(reverse(url_naam), {"per_page": 100}).status_code == 200
+
+
+def test_toevoeglinks_vullen_ook_grote_nummers_voor_in(adviseur_client):
+    """Dutch number formatting must not turn id 1234 into "1.234" in a prefill link."""
+    actie = ActieFactory(pk=1234)
+    assert "?actie=1234" in adviseur_client.get(actie.get_absolute_url()).content.decode()
+    form = adviseur_client.get(reverse("programma:voortgangsnotitie_add"), {"actie": 1234}).context["form"]
+    assert form.initial["actie"] == 1234
