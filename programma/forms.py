@@ -53,7 +53,10 @@ class VoortgangsnotitieForm(BaseModelForm):
 
 class IndicatorForm(BaseModelForm):
     streefwaarde = GetalField(
-        label=_("Streefwaarde"), required=False, max_digits=12, decimal_places=2,
+        label=_("Streefwaarde"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
         help_text=_("Alleen invullen als er een vastgestelde streefwaarde is."),
     )
 
@@ -64,7 +67,10 @@ class IndicatorForm(BaseModelForm):
 
 class MetingForm(BaseModelForm):
     waarde_getal = GetalField(
-        label=_("Waarde (getal)"), required=False, max_digits=12, decimal_places=2,
+        label=_("Waarde (getal)"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
         help_text=_("Voor een aantal, percentage (0–100) of score (0–10). Bijvoorbeeld 62,5."),
     )
     waarde_ja_nee = forms.NullBooleanField(

@@ -92,6 +92,10 @@ class ProgrammalijnDetailView(generic.ObjectDetailView):
             indicatoren=lijn.indicatoren.all(),
             vervolgacties=services.vervolgacties_voor_lijn(lijn, peildatum),
         )
+        if lijn.nummer == 2 and self.request.user.has_perm("themasessies.view_sessie"):
+            from themasessies.services import themasessies_kerncijfers
+
+            context["kerncijfers"] = themasessies_kerncijfers(peildatum)  # the measures of the integral approach
         return context
 
 

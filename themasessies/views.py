@@ -142,9 +142,13 @@ class SessieListView(generic.ObjectListView):
     filterset_class = SessieFilterSet
 
     def get_queryset(self):
-        return Sessie.objects.annotate(
-            aantal_uitgenodigd=Count("uitgenodigd", distinct=True), aantal_aanwezig=Count("aanwezig", distinct=True)
-        ).prefetch_related("themas").order_by("-datum", "-pk")
+        return (
+            Sessie.objects.annotate(
+                aantal_uitgenodigd=Count("uitgenodigd", distinct=True), aantal_aanwezig=Count("aanwezig", distinct=True)
+            )
+            .prefetch_related("themas")
+            .order_by("-datum", "-pk")
+        )
 
 
 def bevindingen_matrix(sessie):

@@ -217,3 +217,13 @@ def test_toevoeglinks_vullen_ook_grote_nummers_voor_in(adviseur_client):
     assert "?actie=1234" in adviseur_client.get(actie.get_absolute_url()).content.decode()
     form = adviseur_client.get(reverse("programma:voortgangsnotitie_add"), {"actie": 1234}).context["form"]
     assert form.initial["actie"] == 1234
+
+
+def test_lijn_2_toont_de_maten_van_de_integrale_aanpak(adviseur_client, basisgegevens):
+    sessie = SessieFactory(datum=timezone.localdate() - timedelta(days=3))
+    VervolgactieFactory(sessie=sessie, deadline=timezone.localdate() - timedelta(days=1))
+    lijn = Programmalijn.objects.get(nummer=2)
+    response = adviseur_client.get(lijn.get_absolute_url())
+    assert response.context["kerncijfers"].vervolg_te_laat == 1
+    assert "Vervolgacties over de deadline" in response.content.decode()
+    assert "kerncijfers" not in adviseur_client.get(Programmalijn.objects.get(nummer=1).get_absolute_url()).context
