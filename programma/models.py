@@ -1,1 +1,330 @@
-"""Models of this app (see README.md, architecture)."""
+"""Programme of the Bestuursopdracht (Bijlage 1): programme lines, actions and indicators."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.indicatoren import CODES
+from noordwijk_migratie.models import Doelgroep, VersieModel
+
+
+class Trekker(models.TextChoices):
+    """The trekker of an action is a role, never a person (Bijlage 1 names the roles)."""
+
+    BELEIDSADVISEURS_WETTELIJK = (
+        "beleidsadviseurs_wettelijk",
+        _("Beleidsadviseurs asiel en migratie (statushouders, asielopvang, Oekraïense ontheemden)"),
+    )
+    OPGAVETEAM = "opgaveteam", _("Opgaveteam asiel en migratie")
+    BELEIDSMEDEWERKER_IW = (
+        "beleidsmedewerker_iw",
+        _("Beleidsmedewerker asiel en migratie (arbeidsmigranten en Oekraïne)"),
+    )
+    OPGAVEMANAGER = "opgavemanager", _("Opgavemanager asiel en migratie")
+    ANDER_TEAM = "ander_team", _("Ander team van de gemeente")
+
+
+class Programmalijn(VersieModel):
+    nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    trekker = models.CharField(_("trekker (rol)"), max_length=40, choices=Trekker.choices)
+
+    class Meta:
+        verbose_name = _("programmalijn")
+        verbose_name_plural = _("programmalijnen")
+        ordering = ["nummer"]
+
+    def __str__(self):
+        return f"{self.nummer}. {self.naam}"
+
+    def get_absolute_url(self):
+        return reverse("programma:programmalijn_detail", args=[self.pk])
+
+
+class Subthema(models.Model):
+    programmalijn = models.ForeignKey(
+        Programmalijn, on_delete=models.CASCADE, related_name="subthemas", verbose_name=_("programmalijn")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("subthema")
+        verbose_name_plural = _("subthema's")
+        ordering = ["programmalijn__nummer", "volgorde", "naam"]
+        constraints = [models.UniqueConstraint(fields=["programmalijn", "naam"], name="subthema_uniek_per_lijn")]
+
+    def __str__(self):
+        return self.naam
+
+
+class ActieStatus(models.TextChoices):
+    NIET_GESTART = "niet_gestart", _("Niet gestart")
+    LOOPT = "loopt", _("Loopt")
+    AFGEROND = "afgerond", _("Afgerond")
+    VERTRAAGD = "vertraagd", _("Vertraagd")
+    BEWUST_NIET = "bewust_niet", _("Bewust niet uitgevoerd")
+
+
+AFGESLOTEN_STATUSSEN = (ActieStatus.AFGEROND, ActieStatus.BEWUST_NIET)
+
+
+class Actie(VersieModel):
+    """One action of the programme (every bullet of Bijlage 1, plus actions the team adds)."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Vaste code voor acties uit Bijlage 1, bijvoorbeeld B1-1-03."),
+    )
+    programmalijn = models.ForeignKey(
+        Programmalijn, on_delete=models.PROTECT, related_name="acties", verbose_name=_("programmalijn")
+    )
+    subthema = models.ForeignKey(
+        Subthema, on_delete=models.PROTECT, related_name="acties", verbose_name=_("subthema"), null=True, blank=True
+    )
+    volgnummer = models.PositiveSmallIntegerField(_("volgnummer"), default=0)
+    tekst = models.TextField(_("actie"))
+    doelgroepen = models.ManyToManyField(
+        Doelgroep, blank=True, related_name="programma_acties", verbose_name=_("doelgroepen")
+    )
+    trekker = models.CharField(_("trekker (rol)"), max_length=40, choices=Trekker.choices)
+    status = models.CharField(_("status"), max_length=20, choices=ActieStatus.choices, default=ActieStatus.NIET_GESTART)
+    reden_niet_uitvoeren = models.TextField(
+        _("reden om niet uit te voeren"),
+        blank=True,
+        help_text=_("Verplicht bij 'bewust niet uitgevoerd': waarom is dit een expliciete keuze?"),
+    )
+    gepland_start = models.DateField(_("geplande start"), null=True, blank=True)
+    gepland_eind = models.DateField(_("gepland gereed"), null=True, blank=True)
+    werkelijk_start = models.DateField(_("werkelijke start"), null=True, blank=True)
+    werkelijk_eind = models.DateField(_("werkelijk gereed"), null=True, blank=True)
+    uit_bijlage1 = models.BooleanField(_("uit Bijlage 1"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        ordering = ["programmalijn__nummer", "subthema__volgorde", "volgnummer", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="bewust_niet") | ~Q(reden_niet_uitvoeren=""),
+                name="actie_bewust_niet_heeft_reden",
+            ),
+            models.CheckConstraint(
+                condition=Q(gepland_start__isnull=True)
+                | Q(gepland_eind__isnull=True)
+                | Q(gepland_eind__gte=models.F("gepland_start")),
+                name="actie_gepland_eind_na_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(werkelijk_start__isnull=True)
+                | Q(werkelijk_eind__isnull=True)
+                | Q(werkelijk_eind__gte=models.F("werkelijk_start")),
+                name="actie_werkelijk_eind_na_start",
+            ),
+        ]
+
+    def __str__(self):
+        prefix = f"{self.code} " if self.code else ""
+        return prefix + Truncator(self.tekst).chars(80)
+
+    def get_absolute_url(self):
+        return reverse("programma:actie_detail", args=[self.pk])
+
+    def clean(self):
+        fouten = {}
+        if self.status == ActieStatus.BEWUST_NIET and not (self.reden_niet_uitvoeren or "").strip():
+            fouten["reden_niet_uitvoeren"] = _(
+                "Geef de reden op: 'bewust niet uitgevoerd' is een expliciete keuze die moet worden uitgelegd."
+            )
+        if self.gepland_start and self.gepland_eind and self.gepland_eind < self.gepland_start:
+            fouten["gepland_eind"] = _("De geplande einddatum ligt vóór de geplande start.")
+        if self.werkelijk_start and self.werkelijk_eind and self.werkelijk_eind < self.werkelijk_start:
+            fouten["werkelijk_eind"] = _("De werkelijke einddatum ligt vóór de werkelijke start.")
+        if self.subthema_id and self.programmalijn_id and self.subthema.programmalijn_id != self.programmalijn_id:
+            fouten["subthema"] = _("Dit subthema hoort bij een andere programmalijn.")
+        if fouten:
+            raise ValidationError(fouten)
+
+    def is_te_laat(self, peildatum) -> bool:
+        from .services import is_te_laat
+
+        return is_te_laat(self.status, self.gepland_eind, peildatum)
+
+
+class Voortgangsnotitie(models.Model):
+    actie = models.ForeignKey(Actie, on_delete=models.CASCADE, related_name="notities", verbose_name=_("actie"))
+    datum = models.DateField(_("datum"))
+    tekst = models.TextField(_("voortgang"))
+
+    class Meta:
+        verbose_name = _("voortgangsnotitie")
+        verbose_name_plural = _("voortgangsnotities")
+        ordering = ["-datum", "-pk"]
+
+    def __str__(self):
+        return _("Voortgang %(datum)s: %(tekst)s") % {
+            "datum": self.datum.strftime("%d-%m-%Y") if self.datum else "",
+            "tekst": Truncator(self.tekst).chars(50),
+        }
+
+    def get_absolute_url(self):
+        return reverse("programma:voortgangsnotitie_detail", args=[self.pk])
+
+
+class IndicatorType(models.TextChoices):
+    JA_NEE = "ja_nee", _("Ja/nee")
+    AANTAL = "aantal", _("Aantal")
+    PERCENTAGE = "percentage", _("Percentage")
+    SCORE = "score", _("Score (0–10)")
+    TEKST = "tekst", _("Tekst (uitkomst interviews/enquête)")
+
+
+class Richting(models.TextChoices):
+    HOGER = "hoger", _("Hoger is beter")
+    LAGER = "lager", _("Lager is beter")
+    GELIJK_OF_HOGER = "gelijk_of_hoger", _("Gelijk blijven of stijgen")
+    JA = "ja", _("Gewenst: ja")
+    NEE = "nee", _("Gewenst: nee")
+    GEEN = "geen", _("Geen richting (beschrijvend)")
+
+
+class Indicator(VersieModel):
+    """A "Meetbaar door ✓" line: measured by hand, or computed from other data (``berekening``)."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True, null=True, blank=True)
+    programmalijn = models.ForeignKey(
+        Programmalijn, on_delete=models.PROTECT, related_name="indicatoren", verbose_name=_("programmalijn")
+    )
+    volgnummer = models.PositiveSmallIntegerField(_("volgnummer"), default=0)
+    tekst = models.TextField(_("indicator"))
+    type = models.CharField(_("type"), max_length=20, choices=IndicatorType.choices)
+    richting = models.CharField(_("gewenste richting"), max_length=20, choices=Richting.choices, default=Richting.GEEN)
+    streefwaarde = models.DecimalField(
+        _("streefwaarde"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Alleen invullen als er een vastgestelde streefwaarde is."),
+    )
+    eenheid = models.CharField(_("eenheid"), max_length=40, blank=True)
+    berekening = models.CharField(
+        _("berekening"),
+        max_length=40,
+        choices=[(c, c) for c in CODES],
+        null=True,
+        blank=True,
+        help_text=_("Code van de berekening waarmee de applicatie deze indicator zelf uitrekent."),
+    )
+    uit_bijlage1 = models.BooleanField(_("uit Bijlage 1"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+        ordering = ["programmalijn__nummer", "volgnummer", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=[c for c, _l in IndicatorType.choices]), name="indicator_type_geldig"
+            ),
+            models.UniqueConstraint(
+                fields=["berekening"], condition=Q(berekening__isnull=False), name="indicator_berekening_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        prefix = f"{self.code} " if self.code else ""
+        return prefix + Truncator(self.tekst).chars(80)
+
+    def get_absolute_url(self):
+        return reverse("programma:indicator_detail", args=[self.pk])
+
+    def clean(self):
+        if (
+            self.type == IndicatorType.PERCENTAGE
+            and self.streefwaarde is not None
+            and not (0 <= self.streefwaarde <= 100)
+        ):
+            raise ValidationError({"streefwaarde": _("Een percentage ligt tussen 0 en 100.")})
+        if self.type in (IndicatorType.JA_NEE, IndicatorType.TEKST) and self.streefwaarde is not None:
+            raise ValidationError(
+                {"streefwaarde": _("Een streefwaarde past alleen bij een aantal, percentage of score.")}
+            )
+
+
+class Meting(models.Model):
+    """A manual, dated measurement of an indicator; exactly the value field that fits its type."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="metingen", verbose_name=_("indicator")
+    )
+    datum = models.DateField(_("datum"))
+    waarde_getal = models.DecimalField(
+        _("waarde (getal)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Voor een aantal, percentage (0–100) of score (0–10)."),
+    )
+    waarde_ja_nee = models.BooleanField(_("waarde (ja/nee)"), null=True, blank=True)
+    waarde_tekst = models.TextField(_("uitkomst (tekst)"), blank=True)
+    bron = models.CharField(_("bron"), max_length=200, help_text=_("Waar komt deze meting vandaan?"))
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        ordering = ["indicator__programmalijn__nummer", "indicator__volgnummer", "-datum", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(waarde_getal__isnull=True) | Q(waarde_getal__gte=0), name="meting_getal_niet_negatief"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Meting %(datum)s: %(waarde)s") % {
+            "datum": self.datum.strftime("%d-%m-%Y") if self.datum else "",
+            "waarde": self.weergave,
+        }
+
+    def get_absolute_url(self):
+        return reverse("programma:meting_detail", args=[self.pk])
+
+    @property
+    def waarde(self):
+        if self.waarde_ja_nee is not None:
+            return self.waarde_ja_nee
+        if self.waarde_getal is not None:
+            return self.waarde_getal
+        return self.waarde_tekst or None
+
+    @property
+    def weergave(self) -> str:
+        from .services import formatteer_waarde
+
+        eenheid = self.indicator.eenheid if self.indicator_id else ""
+        type_ = self.indicator.type if self.indicator_id else None
+        return formatteer_waarde(self.waarde, type_, eenheid)
+
+    def clean(self):
+        if not self.indicator_id:
+            return
+        from .services import valideer_meetwaarde
+
+        fouten = valideer_meetwaarde(
+            self.indicator.type, getal=self.waarde_getal, ja_nee=self.waarde_ja_nee, tekst=self.waarde_tekst
+        )
+        if fouten:
+            raise ValidationError(fouten)

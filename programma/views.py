@@ -1,9 +1,208 @@
+from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
 
+from . import services
+from .filtersets import ActieFilterSet, IndicatorFilterSet, MetingFilterSet, VoortgangsnotitieFilterSet
+from .forms import ActieForm, IndicatorForm, MetingForm, ProgrammalijnForm, VoortgangsnotitieForm
+from .models import Actie, Indicator, Meting, Programmalijn
+from .tables import ActieTable, IndicatorTable, MetingTable, ProgrammalijnTable, VoortgangsnotitieTable
+
 
 class IndexView(generic.AppIndexView):
+    template_name = "programma/index.html"
     titel = _("Programma")
     inleiding = _("Programmalijnen, acties uit Bijlage 1 en de indicatoren 'Meetbaar door' met metingen.")
-    secties = ()
+    secties = (
+        (
+            _("Programmalijnen"),
+            "programma:programmalijn_list",
+            _("De vier programmalijnen met statustelling, acties over datum en vervolgacties."),
+            "programma.view_programmalijn",
+        ),
+        (
+            _("Acties"),
+            "programma:actie_list",
+            _("Alle acties uit Bijlage 1 en toegevoegde acties, met status."),
+            "programma.view_actie",
+        ),
+        (
+            _("Voortgangsnotities"),
+            "programma:voortgangsnotitie_list",
+            _("Gedateerde voortgang per actie."),
+            "programma.view_voortgangsnotitie",
+        ),
+        (
+            _("Indicatoren"),
+            "programma:indicator_list",
+            _("De regels 'Meetbaar door' met verloop, berekende waarden en trend."),
+            "programma.view_indicator",
+        ),
+        (_("Metingen"), "programma:meting_list", _("Handmatige metingen met datum en bron."), "programma.view_meting"),
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm("programma.view_programmalijn"):
+            context["peildatum"] = timezone.localdate()
+            context["overzicht"] = services.programma_overzicht(context["peildatum"])
+        return context
+
+
+class InitieelUitQueryMixin:
+    """Prefill foreign keys from the query string (e.g. ``?actie=3`` from an action's page)."""
+
+    initieel_uit_query: tuple[str, ...] = ()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for naam in self.initieel_uit_query:
+            if (waarde := self.request.GET.get(naam, "")).isdigit():
+                initial[naam] = int(waarde)
+        return initial
+
+
+class ProgrammalijnListView(generic.ObjectListView):
+    table_class = ProgrammalijnTable
+
+    def get_queryset(self):
+        return Programmalijn.objects.annotate(
+            aantal_acties=Count("acties", distinct=True), aantal_indicatoren=Count("indicatoren", distinct=True)
+        ).order_by("nummer")
+
+
+class ProgrammalijnDetailView(generic.ObjectDetailView):
+    velden = ("nummer", "naam", "omschrijving", "trekker")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        peildatum = timezone.localdate()
+        lijn = self.object
+        overzicht = next(o for o in services.programma_overzicht(peildatum) if o.id == lijn.pk)
+        acties = next(a for a in services.acties_per_lijn(peildatum) if a.nummer == lijn.nummer).acties
+        groepen = {}
+        for actie in acties:
+            groepen.setdefault(actie.subthema, []).append(actie)
+        context.update(
+            peildatum=peildatum,
+            overzicht=overzicht,
+            actiegroepen=list(groepen.items()),
+            indicatoren=lijn.indicatoren.all(),
+            vervolgacties=services.vervolgacties_voor_lijn(lijn, peildatum),
+        )
+        if lijn.nummer == 2 and self.request.user.has_perm("themasessies.view_sessie"):
+            from themasessies.services import themasessies_kerncijfers
+
+            context["kerncijfers"] = themasessies_kerncijfers(peildatum)  # the measures of the integral approach
+        return context
+
+
+class ProgrammalijnEditView(generic.ObjectEditView):
+    form_class = ProgrammalijnForm
+
+
+class ActieListView(generic.ObjectListView):
+    table_class = ActieTable
+    filterset_class = ActieFilterSet
+
+    def get_queryset(self):
+        return Actie.objects.select_related("programmalijn", "subthema").prefetch_related("doelgroepen")
+
+
+class ActieDetailView(generic.ObjectDetailView):
+    velden = (
+        "code",
+        "programmalijn",
+        "subthema",
+        "tekst",
+        "trekker",
+        "status",
+        "reden_niet_uitvoeren",
+        "gepland_start",
+        "gepland_eind",
+        "werkelijk_start",
+        "werkelijk_eind",
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["te_laat"] = self.object.is_te_laat(timezone.localdate())
+        context["doelgroepen"] = self.object.doelgroepen.all()
+        context["notities"] = self.object.notities.all()
+        context["vervolgacties"] = self.object.vervolgacties.select_related("sessie")
+        context["notitie_toevoegen"] = self.request.user.has_perm("programma.add_voortgangsnotitie")
+        return context
+
+
+class ActieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+    form_class = ActieForm
+    initieel_uit_query = ("programmalijn",)
+
+
+class VoortgangsnotitieListView(generic.ObjectListView):
+    table_class = VoortgangsnotitieTable
+    filterset_class = VoortgangsnotitieFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("actie")
+
+
+class VoortgangsnotitieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+    form_class = VoortgangsnotitieForm
+    initieel_uit_query = ("actie",)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial.setdefault("datum", timezone.localdate())
+        return initial
+
+
+class IndicatorListView(generic.ObjectListView):
+    table_class = IndicatorTable
+    filterset_class = IndicatorFilterSet
+
+    def get_queryset(self):
+        return Indicator.objects.select_related("programmalijn")
+
+
+class IndicatorDetailView(generic.ObjectDetailView):
+    velden = ("code", "programmalijn", "tekst", "type", "richting", "streefwaarde", "eenheid", "berekening")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reeks = services.indicator_reeks(self.object)
+        rijen = [*reeks.handmatig, *reeks.berekend]
+        rijen.sort(key=lambda p: (p.datum, p.soort))
+        context.update(
+            reeks=reeks,
+            rijen=rijen,
+            grafiek=services.reeks_grafiek(reeks),
+            meting_toevoegen=self.request.user.has_perm("programma.add_meting"),
+        )
+        return context
+
+
+class IndicatorEditView(generic.ObjectEditView):
+    form_class = IndicatorForm
+
+
+class MetingListView(generic.ObjectListView):
+    table_class = MetingTable
+    filterset_class = MetingFilterSet
+
+    def get_queryset(self):
+        return Meting.objects.select_related("indicator", "indicator__programmalijn")
+
+
+class MetingDetailView(generic.ObjectDetailView):
+    velden = ("indicator", "datum", "waarde_getal", "waarde_ja_nee", "waarde_tekst", "bron", "toelichting")
+
+
+class MetingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+    form_class = MetingForm
+    initieel_uit_query = ("indicator",)
+
+    def get_success_url(self):
+        return self.object.indicator.get_absolute_url()  # the series with the new measurement

@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.forms import BaseModelForm
+
+from .models import Actie, Indicator, Meting, Programmalijn, Voortgangsnotitie
+
+
+class GetalField(forms.DecimalField):
+    """Accepts Dutch (62,5) and international (62.5) decimal notation; no thousands separators."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        return {}  # no step/min/max: the text input takes Dutch notation
+
+
+class ProgrammalijnForm(BaseModelForm):
+    class Meta:
+        model = Programmalijn
+        fields = ("naam", "omschrijving", "trekker")
+
+
+class ActieForm(BaseModelForm):
+    class Meta:
+        model = Actie
+        fields = (
+            "programmalijn",
+            "subthema",
+            "tekst",
+            "doelgroepen",
+            "trekker",
+            "status",
+            "reden_niet_uitvoeren",
+            "gepland_start",
+            "gepland_eind",
+            "werkelijk_start",
+            "werkelijk_eind",
+        )
+        widgets = {"doelgroepen": forms.CheckboxSelectMultiple(attrs={"class": "nw-checkboxes"})}
+
+
+class VoortgangsnotitieForm(BaseModelForm):
+    class Meta:
+        model = Voortgangsnotitie
+        fields = ("actie", "datum", "tekst")
+
+
+class IndicatorForm(BaseModelForm):
+    streefwaarde = GetalField(
+        label=_("Streefwaarde"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Alleen invullen als er een vastgestelde streefwaarde is."),
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ("programmalijn", "tekst", "type", "richting", "streefwaarde", "eenheid", "berekening")
+
+
+class MetingForm(BaseModelForm):
+    waarde_getal = GetalField(
+        label=_("Waarde (getal)"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Voor een aantal, percentage (0–100) of score (0–10). Bijvoorbeeld 62,5."),
+    )
+    waarde_ja_nee = forms.NullBooleanField(
+        label=_("Waarde (ja/nee)"),
+        required=False,
+        widget=forms.Select(
+            choices=[("unknown", _("— niet van toepassing —")), ("true", _("ja")), ("false", _("nee"))]
+        ),
+        help_text=_("Alleen voor een ja/nee-indicator."),
+    )
+
+    class Meta:
+        model = Meting
+        fields = ("indicator", "datum", "waarde_getal", "waarde_ja_nee", "waarde_tekst", "bron", "toelichting")

@@ -1,0 +1,229 @@
+"""Pages, validation (Dutch error, nothing saved), computed indicators and query budgets of the programme."""
+
+import json
+from dataclasses import asdict
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from noordwijk_migratie.indicatoren import REGISTER, bereken, laad_registratie
+from programma import services
+from programma.models import Actie, Indicator, Meting, Programmalijn
+from programma.tests.factories import ActieFactory, IndicatorFactory, MetingFactory, VoortgangsnotitieFactory
+from themasessies.tests.factories import SessieFactory, VervolgactieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_toont_de_vier_lijnen_met_statustelling_en_linkt_elke_lijst(adviseur_client, basisgegevens):
+    response = adviseur_client.get(reverse("programma:index"))
+    html = response.content.decode()
+    for lijn in Programmalijn.objects.all():
+        assert lijn.get_absolute_url() in html
+    for naam in ("programmalijn_list", "actie_list", "voortgangsnotitie_list", "indicator_list", "meting_list"):
+        assert reverse(f"programma:{naam}") in html
+    assert [o.statussen.niet_gestart for o in response.context["overzicht"]] == [19, 10, 2, 2]
+
+
+def test_overzicht_per_lijn_telt_statussen_en_toont_acties_over_datum(basisgegevens):
+    vandaag = timezone.localdate()
+    lijn1 = Programmalijn.objects.get(nummer=1)
+    Actie.objects.filter(code="B1-1-01").update(status="loopt", gepland_eind=vandaag - timedelta(days=1))
+    Actie.objects.filter(code="B1-1-02").update(status="afgerond", gepland_eind=vandaag - timedelta(days=9))
+    Actie.objects.filter(code="B1-1-03").update(
+        status="bewust_niet", reden_niet_uitvoeren="Geen locatie.", gepland_eind=vandaag - timedelta(days=9)
+    )
+    overzicht = {o.nummer: o for o in services.programma_overzicht(vandaag)}
+    eerste = overzicht[1]
+    assert (eerste.statussen.loopt, eerste.statussen.afgerond, eerste.statussen.bewust_niet) == (1, 1, 1)
+    assert eerste.statussen.te_laat == 1
+    assert [a.code for a in eerste.te_laat] == ["B1-1-01"]
+    json.dumps([asdict(o) for o in overzicht.values()], cls=DjangoJSONEncoder)  # usable by dashboard/reports
+    per_lijn = services.acties_per_lijn(vandaag)
+    assert [len(lijn.acties) for lijn in per_lijn] == [19, 10, 2, 2]
+    assert per_lijn[0].acties[0].te_laat is True
+    assert lijn1.acties.count() == 19
+
+
+def test_bewust_niet_uitvoeren_vraagt_een_reden(adviseur_client, basisgegevens):
+    actie = Actie.objects.get(code="B1-1-05")
+    data = {
+        "programmalijn": actie.programmalijn_id,
+        "subthema": actie.subthema_id,
+        "tekst": actie.tekst,
+        "trekker": actie.trekker,
+        "status": "bewust_niet",
+        "reden_niet_uitvoeren": "",
+        "geladen_versie": 1,
+    }
+    response = adviseur_client.post(reverse("programma:actie_edit", args=[actie.pk]), data)
+    assert response.status_code == 200
+    assert "expliciete keuze" in response.content.decode()
+    actie.refresh_from_db()
+    assert actie.status == "niet_gestart"
+    data["reden_niet_uitvoeren"] = "Het college koos voor een andere locatie."
+    response = adviseur_client.post(reverse("programma:actie_edit", args=[actie.pk]), data)
+    assert response.status_code == 302
+    actie.refresh_from_db()
+    assert actie.status == "bewust_niet"
+
+
+def test_database_weigert_bewust_niet_zonder_reden_en_eind_voor_start():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActieFactory(status="bewust_niet", reden_niet_uitvoeren="")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActieFactory(gepland_start=date(2026, 1, 1), gepland_eind=date(2025, 1, 1))
+    actie = ActieFactory.build(gepland_start=date(2026, 1, 1), gepland_eind=date(2025, 1, 1))
+    with pytest.raises(ValidationError, match="vóór de geplande start"):
+        actie.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("type_", "velden", "melding"),
+    [
+        ("percentage", {"waarde_getal": "120"}, "Een percentage ligt tussen 0 en 100."),
+        ("ja_nee", {"waarde_getal": "3"}, "Deze indicator is een ja/nee-vraag: kies ja of nee."),
+        ("aantal", {"waarde_ja_nee": "true"}, "Deze indicator meet een getal, geen ja/nee."),
+        ("tekst", {"waarde_getal": "2"}, "Deze indicator meet een uitkomst in tekst: beschrijf de uitkomst."),
+    ],
+)
+def test_meting_van_verkeerd_type_of_buiten_bereik_wordt_niet_opgeslagen(adviseur_client, type_, velden, melding):
+    indicator = IndicatorFactory(type=type_)
+    data = {"indicator": indicator.pk, "datum": "2025-12-31", "bron": "Enquête", "waarde_ja_nee": "unknown", **velden}
+    response = adviseur_client.post(reverse("programma:meting_add"), data)
+    assert response.status_code == 200
+    assert melding in response.content.decode()
+    assert not Meting.objects.exists()
+
+
+def test_goede_meting_wordt_opgeslagen_met_audit_trail(adviseur_client):
+    indicator = IndicatorFactory(type="percentage", eenheid="%")
+    data = {
+        "indicator": indicator.pk,
+        "datum": "31-12-2025",
+        "waarde_getal": "62,5",
+        "bron": "Enquête 2025",
+        "waarde_ja_nee": "unknown",
+    }
+    response = adviseur_client.post(reverse("programma:meting_add"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    meting = Meting.objects.get()
+    assert meting.weergave == "62,5 %"
+    detail = adviseur_client.get(meting.get_absolute_url()).content.decode()
+    assert "Wijzigingsgeschiedenis" in detail and "test-beleidsadviseur" in detail
+
+
+def test_register_bevat_de_berekening_van_dit_gebied(basisgegevens):
+    laad_registratie()
+    assert REGISTER["partners_betrokken"].__module__ == "themasessies.indicatoren"
+    assert bereken("partners_betrokken", date(2025, 12, 31)) is None  # no session held yet: no data
+
+
+def test_indicatorpagina_toont_berekend_naast_handmatig(adviseur_client, basisgegevens):
+    from themasessies.models import Partner
+
+    indicator = Indicator.objects.get(berekening="partners_betrokken")
+    partners = list(Partner.objects.filter(uit_bestuursopdracht=True))
+    sessie = SessieFactory(datum=timezone.localdate() - timedelta(days=10))
+    sessie.uitgenodigd.set(partners[:4])
+    sessie.aanwezig.set(partners[:2])
+    MetingFactory(
+        indicator=indicator,
+        datum=timezone.localdate() - timedelta(days=5),
+        waarde_getal=30,
+        bron="Eigen inschatting opgaveteam",
+    )
+    response = adviseur_client.get(indicator.get_absolute_url())
+    html = response.content.decode()
+    reeks = response.context["reeks"]
+    assert reeks.berekenbaar
+    verwacht = round(100 * 2 / len(partners), 1)
+    assert reeks.berekend[-1].datum == timezone.localdate()
+    assert reeks.berekend[-1].waarde == pytest.approx(verwacht)
+    assert [p.waarde for p in reeks.handmatig] == [30.0]
+    assert "berekend" in html and "handmatig" in html and "Eigen inschatting opgaveteam" in html
+    assert f"2 van de {len(partners)} partners" in html
+    assert "<svg" in html and "Berekend" in html and "Handmatig" in html
+    assert "Laatste waarde" in html
+
+
+def test_indicator_zonder_geregistreerde_berekening_is_nog_niet_berekenbaar(adviseur_client, basisgegevens):
+    laad_registratie()
+    code = next(c for c in ("taakstelling_voldaan", "iw_informatiebereik") if c not in REGISTER)
+    indicator = Indicator.objects.get(berekening=code)
+    html = adviseur_client.get(indicator.get_absolute_url()).content.decode()
+    assert "nog niet berekenbaar" in html
+    assert services.indicator_reeks(indicator).berekenbaar is False
+
+
+def test_vervolgactie_verschijnt_op_het_overzicht_van_de_programmalijn(adviseur_client, basisgegevens):
+    actie = Actie.objects.get(code="B1-2-01")
+    vervolg = VervolgactieFactory(actie=actie, omschrijving="Partners uitnodigen voor tweede sessie")
+    vervolg.full_clean()
+    vervolg.save()
+    assert vervolg.programmalijn == actie.programmalijn
+    html = adviseur_client.get(actie.programmalijn.get_absolute_url()).content.decode()
+    assert "Partners uitnodigen voor tweede sessie" in html
+    assert actie.code in html
+
+
+def test_csv_export_van_acties(adviseur_client, basisgegevens):
+    response = adviseur_client.get(
+        reverse("programma:actie_list"), {"export": "csv", "programmalijn": Programmalijn.objects.get(nummer=4).pk}
+    )
+    tekst = response.content.decode("utf-8-sig")
+    assert "Collegevoorstel evaluatie" in tekst and "Monitoring taakstelling" not in tekst
+    assert response["Content-Type"].startswith("text/csv")
+
+
+def test_filter_acties_over_datum(adviseur_client, basisgegevens):
+    Actie.objects.filter(code="B1-3-01").update(gepland_eind=date(2020, 1, 1))
+    response = adviseur_client.get(reverse("programma:actie_list"), {"te_laat": "True"})
+    assert [a.code for a in response.context["table"].data] == ["B1-3-01"]
+
+
+@pytest.mark.parametrize(
+    ("url_naam", "maak"),
+    [
+        ("programma:actie_list", lambda: ActieFactory()),
+        ("programma:voortgangsnotitie_list", lambda: VoortgangsnotitieFactory()),
+        ("programma:indicator_list", lambda: IndicatorFactory()),
+        ("programma:meting_list", lambda: MetingFactory()),
+        ("programma:programmalijn_list", lambda: ActieFactory()),
+    ],
+)
+def test_lijsten_hebben_een_vast_aantal_queries(adviseur_client, django_assert_num_queries, url_naam, maak):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(10):
+        maak()
+    with CaptureQueriesContext(connection) as tien:
+        assert adviseur_client.get(reverse(url_naam), {"per_page": 100}).status_code == 200
+    for _ in range(490):
+        maak()
+    with django_assert_num_queries(len(tien.captured_queries)):
+        assert adviseur_client.get(reverse(url_naam), {"per_page": 100}).status_code == 200
+
+
+def test_toevoeglinks_vullen_ook_grote_nummers_voor_in(adviseur_client):
+    """Dutch number formatting must not turn id 1234 into "1.234" in a prefill link."""
+    actie = ActieFactory(pk=1234)
+    assert "?actie=1234" in adviseur_client.get(actie.get_absolute_url()).content.decode()
+    form = adviseur_client.get(reverse("programma:voortgangsnotitie_add"), {"actie": 1234}).context["form"]
+    assert form.initial["actie"] == 1234
+
+
+def test_lijn_2_toont_de_maten_van_de_integrale_aanpak(adviseur_client, basisgegevens):
+    sessie = SessieFactory(datum=timezone.localdate() - timedelta(days=3))
+    VervolgactieFactory(sessie=sessie, deadline=timezone.localdate() - timedelta(days=1))
+    lijn = Programmalijn.objects.get(nummer=2)
+    response = adviseur_client.get(lijn.get_absolute_url())
+    assert response.context["kerncijfers"].vervolg_te_laat == 1
+    assert "Vervolgacties over de deadline" in response.content.decode()
+    assert "kerncijfers" not in adviseur_client.get(Programmalijn.objects.get(nummer=1).get_absolute_url()).context
