@@ -257,9 +257,8 @@ class BeleidsplanDetailView(generic.ObjectDetailView):
 
 class ActielijnDetailView(generic.ObjectDetailView):
     def programma_acties(self) -> list:
-        """Hook: the programme actions linked to this actielijn. The programma app gets a nullable FK to
-        ``internationale_werknemers.Actielijn`` at merge; until then there are none."""
-        return []
+        """The programme actions (programma.Actie, line 3) linked to this actielijn."""
+        return list(self.object.programma_acties.select_related("programmalijn").order_by("code"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

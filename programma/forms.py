@@ -33,6 +33,7 @@ class ActieForm(BaseModelForm):
             "programmalijn",
             "subthema",
             "tekst",
+            "actielijn",
             "doelgroepen",
             "trekker",
             "status",

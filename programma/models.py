@@ -95,6 +95,15 @@ class Actie(VersieModel):
     )
     volgnummer = models.PositiveSmallIntegerField(_("volgnummer"), default=0)
     tekst = models.TextField(_("actie"))
+    actielijn = models.ForeignKey(
+        "internationale_werknemers.Actielijn",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="programma_acties",
+        verbose_name=_("actielijn beleidsplan internationale werknemers"),
+        help_text=_("Alleen voor acties van programmalijn 3."),
+    )
     doelgroepen = models.ManyToManyField(
         Doelgroep, blank=True, related_name="programma_acties", verbose_name=_("doelgroepen")
     )
@@ -153,6 +162,9 @@ class Actie(VersieModel):
             fouten["werkelijk_eind"] = _("De werkelijke einddatum ligt vóór de werkelijke start.")
         if self.subthema_id and self.programmalijn_id and self.subthema.programmalijn_id != self.programmalijn_id:
             fouten["subthema"] = _("Dit subthema hoort bij een andere programmalijn.")
+        if self.actielijn_id and self.programmalijn_id and self.programmalijn.nummer != 3:
+            fouten["actielijn"] = _("Alleen acties van programmalijn 3 (beleidsplan internationale werknemers) "
+                                    "horen bij een actielijn.")
         if fouten:
             raise ValidationError(fouten)
 

@@ -208,10 +208,6 @@ def signalen(peildatum: date) -> list[dict]:
 
 def _programma_signalen(peildatum: date) -> list[dict]:
     """Overdue actions and follow-ups and the next theme session (programma and themasessies)."""
-    from importlib.util import find_spec
-
-    if not find_spec("programma.services") or not find_spec("themasessies.services"):
-        return []
     from programma import services as ps
     from themasessies import services as ths
 
@@ -221,13 +217,13 @@ def _programma_signalen(peildatum: date) -> list[dict]:
         uit.append({"ernst": "waarschuwing", "url": reverse("programma:index"),
                     "tekst": _("%(n)s programma-actie(s) over de geplande einddatum") % {"n": te_laat}})
     kern = ths.themasessies_kerncijfers(peildatum)
-    if kern.vervolgacties_te_laat:
+    if kern.vervolg_te_laat:
         uit.append({"ernst": "waarschuwing", "url": reverse("themasessies:index"),
                     "tekst": _("%(n)s vervolgactie(s) van themasessies over de deadline") % {
-                        "n": kern.vervolgacties_te_laat}})
+                        "n": kern.vervolg_te_laat}})
     if kern.volgende_sessie:
         uit.append({"ernst": "info", "url": reverse("themasessies:index"),
-                    "tekst": _("Volgende themasessie: %(datum)s") % {"datum": kern.volgende_sessie}})
+                    "tekst": _("Volgende themasessie: %(datum)s") % {"datum": f"{kern.volgende_sessie:%d-%m-%Y}"}})
     return uit
 
 
