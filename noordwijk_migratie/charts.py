@@ -435,3 +435,68 @@ def bar_chart(
     start += " " + ngettext("over %(count)d categorie", "over %(count)d categorieën", len(cats)) % {"count": len(cats)}
     desc = _summary(start, top_label, top, values, refs)
     return Chart(title, desc, _svg(chart_id, title, desc, width, frame.height, body), columns, rows, chart_id)
+
+
+# --- charts as data (JSON-serialisable specs, e.g. in report snapshots and caches) -------------
+
+
+def _x(x):
+    return x.isoformat() if isinstance(x, date) else x
+
+
+def grafiek_lijn(titel: str, reeksen: dict[str, list[tuple]], *, y_label: str = "", referentielijnen=()) -> dict:
+    """A line chart as JSON-serialisable data: ``reeksen`` maps label -> [(x, value), ...]."""
+    return {
+        "soort": "lijn",
+        "titel": str(titel),
+        "y_label": str(y_label),
+        "reeksen": [
+            {"label": str(label), "punten": [[_x(x), v] for x, v in punten]} for label, punten in reeksen.items()
+        ],
+        "referentielijnen": [[str(label), v] for label, v in referentielijnen],
+    }
+
+
+def grafiek_staaf(
+    titel: str,
+    categorieen: list[str],
+    reeksen: dict[str, list[tuple]],
+    *,
+    gestapeld=False,
+    y_label: str = "",
+    referentielijnen=(),
+) -> dict:
+    """A bar chart as JSON-serialisable data."""
+    return {
+        **grafiek_lijn(titel, reeksen, y_label=y_label, referentielijnen=referentielijnen),
+        "soort": "staaf",
+        "categorieen": [str(c) for c in categorieen],
+        "gestapeld": gestapeld,
+    }
+
+
+def _datum_of_waarde(x):
+    if isinstance(x, str) and len(x) == 10 and x[4] == "-" and x[7] == "-":
+        try:
+            return date.fromisoformat(x)
+        except ValueError:
+            return x
+    return x
+
+
+def maak_grafiek(spec: dict) -> Chart:
+    """Draw a chart stored by ``grafiek_lijn`` / ``grafiek_staaf``."""
+    reeksen = [
+        Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])
+    ]
+    refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
+    if spec.get("soort") == "staaf":
+        return bar_chart(
+            spec["titel"],
+            spec.get("categorieen", []),
+            reeksen,
+            stacked=spec.get("gestapeld", False),
+            y_label=spec.get("y_label", ""),
+            reference_lines=refs,
+        )
+    return line_chart(spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs)

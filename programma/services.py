@@ -227,6 +227,8 @@ class ActieKort:
     gepland_eind: date | None
     te_laat: bool
     url: str
+    reden_niet_uitvoeren: str = ""
+    werkelijk_eind: date | None = None
 
 
 @dataclass
@@ -300,6 +302,8 @@ def _actie_kort(actie, peildatum) -> ActieKort:
         gepland_eind=actie.gepland_eind,
         te_laat=is_te_laat(actie.status, actie.gepland_eind, peildatum),
         url=actie.get_absolute_url(),
+        reden_niet_uitvoeren=actie.reden_niet_uitvoeren,
+        werkelijk_eind=actie.werkelijk_eind,
     )
 
 
@@ -431,9 +435,10 @@ def indicator_reeks(indicator, van: date | None = None, tot: date | None = None)
     )
 
 
-def reeks_grafiek(reeks: IndicatorReeks):
-    """The series as a line chart (manual and computed as two labelled series); None for text indicators."""
-    from noordwijk_migratie.charts import Series, line_chart
+def reeks_grafiek_spec(reeks: IndicatorReeks) -> dict | None:
+    """The series as chart data (manual and computed as two labelled series); None for text indicators.
+    Stored as-is in report snapshots; drawn with ``noordwijk_migratie.charts.maak_grafiek``."""
+    from noordwijk_migratie.charts import grafiek_lijn
 
     if reeks.type == "tekst":
         return None
@@ -441,18 +446,26 @@ def reeks_grafiek(reeks: IndicatorReeks):
     def punten(lijst):
         if reeks.type == "ja_nee":
             return [(p.datum, 1 if p.waarde else 0) for p in lijst]
-        return [(p.datum, p.waarde) for p in lijst]
+        return [(p.datum, float(p.waarde) if p.waarde is not None else None) for p in lijst]
 
-    series = []
+    series = {}
     if reeks.handmatig:
-        series.append(Series(_("Handmatig"), punten(reeks.handmatig)))
+        series[_("Handmatig")] = punten(reeks.handmatig)
     if reeks.berekend:
-        series.append(Series(_("Berekend"), punten(reeks.berekend)))
-    refs = [(_("Streefwaarde"), reeks.streefwaarde)] if reeks.streefwaarde is not None else []
+        series[_("Berekend")] = punten(reeks.berekend)
+    refs = [(_("Streefwaarde"), float(reeks.streefwaarde))] if reeks.streefwaarde is not None else []
     y_label = {"ja_nee": _("1 = ja, 0 = nee"), "percentage": "%"}.get(reeks.type, reeks.eenheid)
-    return line_chart(
+    return grafiek_lijn(
         _("Verloop: %(tekst)s") % {"tekst": reeks.tekst[:80]},
-        series or [Series(_("Handmatig"), [])],
+        series or {_("Handmatig"): []},
         y_label=y_label,
-        reference_lines=refs,
+        referentielijnen=refs,
     )
+
+
+def reeks_grafiek(reeks: IndicatorReeks):
+    """The series as a chart for the indicator page; None for text indicators."""
+    from noordwijk_migratie.charts import maak_grafiek
+
+    spec = reeks_grafiek_spec(reeks)
+    return maak_grafiek(spec) if spec else None

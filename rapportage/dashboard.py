@@ -17,7 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .secties import grafiek_lijn, grafiek_staaf
+from noordwijk_migratie.charts import grafiek_lijn, grafiek_staaf
 
 STATUS_KLASSE = {"op_schema": "ok", "risico": "risico", "achter": "achter"}
 CACHE_SECONDEN = 300

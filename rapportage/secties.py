@@ -44,7 +44,9 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie import charts
+# Charts are stored in snapshots as data; the chart module draws them (browser and PDF alike).
+# Re-exported here for the section modules.
+from noordwijk_migratie.charts import format_date, grafiek_lijn, grafiek_staaf, maak_grafiek  # noqa: F401
 
 HALFJAAR = "halfjaarrapportage"
 EVALUATIE = "evaluatierapport"
@@ -130,71 +132,6 @@ def laad_app_secties():
     _geladen = True
 
 
-# --- charts as data --------------------------------------------------------------------------
-
-
-def _x(x):
-    return x.isoformat() if isinstance(x, date) else x
-
-
-def grafiek_lijn(titel: str, reeksen: dict[str, list[tuple]], *, y_label: str = "", referentielijnen=()) -> dict:
-    """A line chart as JSON-serialisable data: ``reeksen`` maps label -> [(x, value), ...]."""
-    return {
-        "soort": "lijn",
-        "titel": str(titel),
-        "y_label": str(y_label),
-        "reeksen": [
-            {"label": str(label), "punten": [[_x(x), v] for x, v in punten]} for label, punten in reeksen.items()
-        ],
-        "referentielijnen": [[str(label), v] for label, v in referentielijnen],
-    }
-
-
-def grafiek_staaf(
-    titel: str,
-    categorieen: list[str],
-    reeksen: dict[str, list[tuple]],
-    *,
-    gestapeld=False,
-    y_label: str = "",
-    referentielijnen=(),
-) -> dict:
-    """A bar chart as JSON-serialisable data."""
-    return {
-        **grafiek_lijn(titel, reeksen, y_label=y_label, referentielijnen=referentielijnen),
-        "soort": "staaf",
-        "categorieen": [str(c) for c in categorieen],
-        "gestapeld": gestapeld,
-    }
-
-
-def _datum_of_waarde(x):
-    if isinstance(x, str) and len(x) == 10 and x[4] == "-" and x[7] == "-":
-        try:
-            return date.fromisoformat(x)
-        except ValueError:
-            return x
-    return x
-
-
-def maak_grafiek(spec: dict) -> charts.Chart:
-    """Draw a chart stored by ``grafiek_lijn`` / ``grafiek_staaf`` with noordwijk_migratie.charts."""
-    reeksen = [
-        charts.Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])
-    ]
-    refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
-    if spec.get("soort") == "staaf":
-        return charts.bar_chart(
-            spec["titel"],
-            spec.get("categorieen", []),
-            reeksen,
-            stacked=spec.get("gestapeld", False),
-            y_label=spec.get("y_label", ""),
-            reference_lines=refs,
-        )
-    return charts.line_chart(spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs)
-
-
 # --- the report kinds and the sections available on every branch --------------------------------
 
 soort(
@@ -220,7 +157,7 @@ def _omslag(soort_code: str, peildatum: date) -> dict:
         "gemeente": settings.GEMEENTE_NAAM,
         "titel": str(SOORTEN[soort_code].titel),
         "peildatum": peildatum.isoformat(),
-        "opgesteld_op": charts.format_date(timezone.localdate()),
+        "opgesteld_op": format_date(timezone.localdate()),
         "organisatie": str(_("Opgaveteam asiel en migratie")),
     }
 
@@ -272,7 +209,8 @@ class GerenderdeSectie:
 
 def uit_snapshot(snapshot: dict) -> list[GerenderdeSectie]:
     """The sections of a stored snapshot, ordered, with their charts drawn and their template chosen
-    (``pdf/secties/<code>.html``, else ``pdf/secties/standaard.html``)."""
+    (``pdf/secties/<data["sjabloon"]>.html`` when the data names one, else ``pdf/secties/<code>.html``,
+    else ``pdf/secties/standaard.html``)."""
     from django.template.loader import select_template
 
     secties = []
@@ -285,7 +223,10 @@ def uit_snapshot(snapshot: dict) -> list[GerenderdeSectie]:
                 volgorde=item.get("volgorde", 0),
                 data=data,
                 toelichting=item.get("toelichting", ""),
-                template=select_template([f"pdf/secties/{code}.html", "pdf/secties/standaard.html"]).template.name,
+                template=select_template(
+                    [f"pdf/secties/{naam}.html" for naam in (data.get("sjabloon"), code) if naam]
+                    + ["pdf/secties/standaard.html"]
+                ).template.name,
                 in_inhoudsopgave=item.get("in_inhoudsopgave", True),
                 heeft_toelichting=item.get("heeft_toelichting", True),
                 grafieken=[maak_grafiek(spec) for spec in data.get("grafieken", [])],

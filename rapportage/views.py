@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic as django_generic
 
 from noordwijk_migratie import generic
+from noordwijk_migratie.charts import maak_grafiek
 
 from . import dashboard, secties, services
 from .filtersets import RapportFilterSet
 from .forms import AanvraagForm, ToelichtingForm
 from .models import Rapport, Toelichting
-from .secties import maak_grafiek
 from .tables import RapportTable
 
 

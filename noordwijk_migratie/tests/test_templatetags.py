@@ -1,0 +1,11 @@
+import datetime
+
+from noordwijk_migratie.templatetags.nw import datum
+
+
+def test_datum_filter():
+    assert datum(datetime.date(2025, 7, 1)) == "01-07-2025"
+    assert datum("2025-07-01") == "01-07-2025"
+    assert datum("2025-07-01T10:00:00") == "01-07-2025"
+    assert datum(None) == ""
+    assert datum("onbekend") == "onbekend"
