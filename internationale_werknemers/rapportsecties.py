@@ -8,4 +8,4 @@ from rapportage.secties import HALFJAAR, sectie
 
 @sectie(HALFJAAR, "internationale_werknemers", _("Internationale werknemers"), volgorde=80)
 def internationale_werknemers(peildatum):
-    return {**dashboard.iw_paneel(peildatum), "sjabloon": "paneel"}
+    return dashboard.als_sectie(dashboard.iw_paneel(peildatum))

@@ -8,10 +8,10 @@ from rapportage.secties import HALFJAAR, sectie
 
 @sectie(HALFJAAR, "oekraine", _("Oekraïense ontheemden: opvang"), volgorde=70)
 def oekraine(peildatum):
-    return {**dashboard.opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum),
-            "sjabloon": "paneel"}
+    return dashboard.als_sectie(dashboard.opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine",
+                                                        peildatum))
 
 
 @sectie(HALFJAAR, "asielzoekers", _("Asielzoekers: Spreidingswet"), volgorde=75)
 def asielzoekers(peildatum):
-    return {**dashboard.asiel_paneel(peildatum), "sjabloon": "paneel"}
+    return dashboard.als_sectie(dashboard.asiel_paneel(peildatum))

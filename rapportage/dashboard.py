@@ -60,6 +60,11 @@ def _paneel(code, titel, url, status, status_label, regel, cijfers, grafieken=()
     }
 
 
+def als_sectie(paneel: dict | None) -> dict:
+    """A panel as the data of a report section (template pdf/secties/paneel.html)."""
+    return {**(paneel or {"leeg": True, "cijfers": [], "grafieken": []}), "sjabloon": "paneel"}
+
+
 def statushouders_paneel(peildatum: date) -> dict | None:
     if not settings.MODULE_TAAKSTELLING_ACTIEF:
         return None
@@ -80,6 +85,15 @@ def statushouders_paneel(peildatum: date) -> dict | None:
             _cijfer(_("COA-norm op schema"), p.op_schema_norm),
             _cijfer(_("Prognose einde periode"), kern.prognose_realisatie),
         ]
+    elif kern.laatste_afgesloten is not None:
+        laatst = kern.laatste_afgesloten
+        cijfers = [
+            _cijfer(_("Laatste afgesloten periode"), laatst.label,
+                    reverse("taakstelling:periode_detail", args=[laatst.id]) if laatst.id else index),
+            _cijfer(_("Gecorrigeerde taakstelling"), laatst.gecorrigeerd),
+            _cijfer(_("Gerealiseerd (%(bron)s)") % {"bron": laatst.bron_tekst}, laatst.realisatie),
+            _cijfer(_("Saldo eind"), laatst.saldo_eind_tekst),
+        ]
     cijfers.append(_cijfer(_("Interventieladder"), _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
                            reverse("taakstelling:tredehistorie_list")))
     overzicht = services.periode_overzicht(peildatum)
@@ -94,8 +108,13 @@ def statushouders_paneel(peildatum: date) -> dict | None:
                    [grafiek] if overzicht else [], kern.toelichting)
 
 
-def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) -> dict:
+def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) -> dict | None:
+    """None when the doelgroep is not in the reference data (baseline not loaded yet)."""
+    from noordwijk_migratie.models import Doelgroep
     from opvang import services
+
+    if not Doelgroep.objects.filter(code=doelgroep_code).exists():
+        return None
 
     o = services.doelgroep_overzicht(doelgroep_code, peildatum)
     url = reverse(url_naam)
@@ -123,10 +142,12 @@ def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) ->
                    o.status_toelichting)
 
 
-def asiel_paneel(peildatum: date) -> dict:
+def asiel_paneel(peildatum: date) -> dict | None:
     from opvang import services
 
     paneel = opvang_paneel("asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers", peildatum)
+    if paneel is None:
+        return None
     pijplijn = services.spreidingswet_pijplijn(peildatum)
     paneel["cijfers"] = [
         _cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),

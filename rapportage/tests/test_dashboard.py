@@ -71,3 +71,9 @@ def test_dashboard_uit_cache_kost_vaste_queries(manager_client, basisgegevens):
     with CaptureQueriesContext(connection) as queries:
         assert manager_client.get(reverse("dashboard")).status_code == 200
     assert len(queries) <= 6
+
+
+def test_dashboard_zonder_basisgegevens_toont_wat_er_is(manager_client):
+    response = manager_client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    assert "Internationale werknemers" in response.content.decode()
