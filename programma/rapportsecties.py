@@ -43,7 +43,9 @@ def programma_acties(peildatum):
 
 def programmalijn_sectie(nummer: int):
     def functie(peildatum):
-        lijn = Programmalijn.objects.get(nummer=nummer)
+        lijn = Programmalijn.objects.filter(nummer=nummer).first()
+        if lijn is None:
+            return {"sjabloon": "programmalijn", "leeg": True, "indicatoren": [], "grafieken": []}
         acties = next((la.acties for la in services.acties_per_lijn(peildatum) if la.nummer == nummer), [])
         indicatoren = []
         for indicator in Indicator.objects.filter(programmalijn=lijn).order_by("code"):

@@ -30,7 +30,7 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
         model = Gemeente
         django_get_or_create = ("cbs_code",)
 
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    cbs_code = factory.Sequence(lambda n: f"T{n % 100000:05d}")  # 6 characters, never a real CBS code
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     holland_rijnland = True
 
