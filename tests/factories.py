@@ -30,7 +30,7 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
         model = Gemeente
         django_get_or_create = ("cbs_code",)
 
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n % 1000}")  # stays GM + 4 digits (max_length 6)
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     holland_rijnland = True
 
