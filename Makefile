@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: run test lint install bench clean
+.PHONY: run test soak lint install bench clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 nodig (zie .python-version)")'
@@ -26,6 +26,10 @@ run: install
 
 test: install
 	bash scripts/test.sh $(ARGS)
+
+# Long fault/load run: 16 users x 60 s against gunicorn, outages, 60 fuzz examples per form/import.
+soak: install
+	bash scripts/soak.sh $(ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

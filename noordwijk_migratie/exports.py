@@ -1,20 +1,25 @@
 """CSV/XLSX export for Dutch Excel: `;`-separated UTF-8 CSV with BOM, formula injection neutralised."""
 
+import re
+
 from django_tables2.export import TableExport
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+# A negative number as the lists render it (-25, -1.234,5, -3,5%): harmless, stays a number.
+# Anything else with a formula character in front, "+1" too, gets a quote.
+NEGATIEF_GETAL = re.compile(r"-\d{1,3}(\.\d{3})*(,\d+)?%?|-\d+([.,]\d+)?%?")
 
 
 def neutraliseer(waarde):
     """Prefix text that a spreadsheet would run as a formula (CSV/formula injection) with a quote.
 
-    Numbers stay numbers; only text is touched, so "-25" from a number column is exported as -25.
+    Numbers stay numbers; only text is touched, so "-25" from a number column is exported as -25,
+    but "+1" or "-2+3" typed into a text field is quoted.
     """
     if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        try:
-            float(waarde.replace(".", "").replace(",", "."))
-        except ValueError:
-            return "'" + waarde
+        if waarde.startswith("-") and NEGATIEF_GETAL.fullmatch(waarde):
+            return waarde
+        return "'" + waarde
     return waarde
 
 

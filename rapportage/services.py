@@ -146,7 +146,10 @@ def verstuur(rapport_id: int) -> None:
     from .tasks import genereer_rapport
 
     try:
-        resultaat = genereer_rapport.apply_async(args=[rapport_id], retry=False)
+        # ignore_result: the web process follows the report in the database, not in the result
+        # backend; subscribing to the result pub/sub made Celery raise RuntimeError (a 500) when
+        # Redis was down, instead of the broker error handled below.
+        resultaat = genereer_rapport.apply_async(args=[rapport_id], retry=False, ignore_result=True)
     except _broker_fouten():
         logger.warning("Wachtrij onbereikbaar; rapport %s niet ingepland", rapport_id, exc_info=True)
         Rapport.objects.filter(pk=rapport_id, definitief=False).exclude(status=Status.KLAAR).update(
