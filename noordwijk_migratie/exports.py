@@ -1,8 +1,12 @@
 """CSV/XLSX export for Dutch Excel: `;`-separated UTF-8 CSV with BOM, formula injection neutralised."""
 
+import datetime
 import re
+from decimal import Decimal
 
+from django.utils import timezone
 from django_tables2.export import TableExport
+from tablib import Dataset
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 # A negative number as the lists render it (-25, -1.234,5, -3,5%): harmless, stays a number.
@@ -20,6 +24,17 @@ def neutraliseer(waarde):
         if waarde.startswith("-") and NEGATIEF_GETAL.fullmatch(waarde):
             return waarde
         return "'" + waarde
+    return waarde
+
+
+def csv_waarde(waarde):
+    """Dates as dd-mm-jjjj and decimals with a comma, as Dutch Excel reads a CSV; XLSX keeps real types."""
+    if isinstance(waarde, datetime.datetime):
+        return f"{timezone.localtime(waarde) if timezone.is_aware(waarde) else waarde:%d-%m-%Y %H:%M}"
+    if isinstance(waarde, datetime.date):
+        return f"{waarde:%d-%m-%Y}"
+    if isinstance(waarde, float | Decimal):
+        return str(waarde).replace(".", ",")
     return waarde
 
 
@@ -45,5 +60,8 @@ class NederlandseTableExport(TableExport):
 
     def export(self):
         if self.format == TableExport.CSV:
-            return "\ufeff" + self.dataset.export("csv", delimiter=";")
+            csv = Dataset(headers=self.dataset.headers)
+            for rij in self.dataset:
+                csv.append([csv_waarde(cel) for cel in rij])
+            return "\ufeff" + csv.export("csv", delimiter=";")
         return self.dataset.export(self.format)

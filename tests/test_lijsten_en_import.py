@@ -149,3 +149,14 @@ def test_importpagina_toont_fouten_en_sjabloon(client, maak_gebruiker, basisgege
     response = client.post(url, {"bestand": _upload("g.csv", GELDIG)})
     assert response.status_code == 302
     assert Gemeente.objects.count() == 15
+
+
+def test_csv_datums_en_decimalen_voor_nederlandse_excel():
+    import datetime
+    from decimal import Decimal
+
+    from noordwijk_migratie.exports import csv_waarde
+
+    assert csv_waarde(datetime.date(2025, 7, 1)) == "01-07-2025"
+    assert csv_waarde(Decimal("12.5")) == "12,5"
+    assert csv_waarde(3) == 3 and csv_waarde("tekst") == "tekst"

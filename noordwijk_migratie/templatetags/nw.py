@@ -3,20 +3,26 @@
 from datetime import date, datetime
 
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
 
 @register.filter
 def datum(waarde):
-    """dd-mm-jjjj for a date, datetime or ISO date string (as stored in report snapshots); '' for None."""
+    """dd-mm-jjjj for a date or ISO date string (as stored in report snapshots), dd-mm-jjjj uu:mm for a
+    datetime; '' for None; anything else unchanged."""
     if waarde in (None, ""):
         return ""
     if isinstance(waarde, str):
         try:
-            waarde = date.fromisoformat(waarde[:10])
+            waarde = date.fromisoformat(waarde) if len(waarde) == 10 else datetime.fromisoformat(waarde)
         except ValueError:
             return waarde
-    if isinstance(waarde, datetime | date):
+    if isinstance(waarde, datetime):
+        if timezone.is_aware(waarde):
+            waarde = timezone.localtime(waarde)
+        return f"{waarde:%d-%m-%Y %H:%M}"
+    if isinstance(waarde, date):
         return f"{waarde:%d-%m-%Y}"
     return waarde
