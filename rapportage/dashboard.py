@@ -60,12 +60,14 @@ def _paneel(code, titel, url, status, status_label, regel, cijfers, grafieken=()
     }
 
 
-def statushouders_paneel(peildatum: date) -> dict | None:
+def statushouders_paneel(peildatum: date, kern=None, overzicht=None) -> dict | None:
+    """``kern``/``overzicht``: the taakstelling figures on ``peildatum`` if the caller already has them."""
     if not settings.MODULE_TAAKSTELLING_ACTIEF:
         return None
     from taakstelling import services
 
-    kern = services.statushouders_kerncijfers(peildatum)
+    overzicht = services.periode_overzicht(peildatum) if overzicht is None else overzicht
+    kern = services.statushouders_kerncijfers(peildatum, overzicht) if kern is None else kern
     p = kern.periode
     index = reverse("taakstelling:index")
     cijfers = []
@@ -82,7 +84,6 @@ def statushouders_paneel(peildatum: date) -> dict | None:
         ]
     cijfers.append(_cijfer(_("Interventieladder"), _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
                            reverse("taakstelling:tredehistorie_list")))
-    overzicht = services.periode_overzicht(peildatum)
     grafiek = grafiek_staaf(
         _("Realisatie tegen gecorrigeerde taakstelling"),
         [r.label for r in overzicht],
@@ -94,10 +95,11 @@ def statushouders_paneel(peildatum: date) -> dict | None:
                    [grafiek] if overzicht else [], kern.toelichting)
 
 
-def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) -> dict:
+def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date, ref=None) -> dict:
+    """``ref``: an opvang.services.Referentie shared by the panels of one dashboard."""
     from opvang import services
 
-    o = services.doelgroep_overzicht(doelgroep_code, peildatum)
+    o = services.doelgroep_overzicht(doelgroep_code, peildatum, ref)
     url = reverse(url_naam)
     cijfers = [
         _cijfer(_("Opgave"), o.opgave if o.opgave is not None else _("geen"), reverse("opvang:opgave_list")),
@@ -107,7 +109,7 @@ def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) ->
     ]
     if o.opgave_amv:
         cijfers.insert(1, _cijfer(_("waarvan AMV"), o.opgave_amv))
-    reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum)
+    reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum, ref)
     grafieken = [
         grafiek_lijn(
             _("%(titel)s: opgave, beschikbaar en bezet") % {"titel": titel},
@@ -123,11 +125,12 @@ def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) ->
                    o.status_toelichting)
 
 
-def asiel_paneel(peildatum: date) -> dict:
+def asiel_paneel(peildatum: date, ref=None) -> dict:
     from opvang import services
 
-    paneel = opvang_paneel("asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers", peildatum)
-    pijplijn = services.spreidingswet_pijplijn(peildatum)
+    ref = ref or services.Referentie()
+    paneel = opvang_paneel("asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers", peildatum, ref)
+    pijplijn = services.spreidingswet_pijplijn(peildatum, ref)
     paneel["cijfers"] = [
         _cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),
         _cijfer(_("Gerealiseerd"), pijplijn.gerealiseerd),
@@ -181,13 +184,13 @@ def iw_paneel(peildatum: date) -> dict:
                    k.status_regel, cijfers, grafieken)
 
 
-def signalen(peildatum: date) -> list[dict]:
+def signalen(peildatum: date, kern=None, ref=None, datums=None) -> list[dict]:
     """All warnings for the opgavemanager, each with a link to the page behind it."""
     uit: list[dict] = []
     if settings.MODULE_TAAKSTELLING_ACTIEF:
         from taakstelling import services as ts
 
-        kern = ts.statushouders_kerncijfers(peildatum)
+        kern = ts.statushouders_kerncijfers(peildatum) if kern is None else kern
         lijst = reverse("taakstelling:plaatsing_list")
         if kern.koppelingen_over_termijn:
             uit.append({"ernst": "waarschuwing", "url": f"{lijst}?signaal=koppeling", "tekst": _(
@@ -200,7 +203,7 @@ def signalen(peildatum: date) -> list[dict]:
             uit.append({"ernst": "kritiek", "url": reverse("taakstelling:index"), "tekst": kern.trede_toelichting})
     from opvang import services as ov
 
-    for s in ov.signalen(peildatum):
+    for s in ov.signalen(peildatum, ref, datums):
         uit.append({"ernst": s.ernst, "tekst": s.tekst, "url": reverse("opvang:index")})
     uit.extend(_programma_signalen(peildatum))
     return uit
@@ -238,17 +241,28 @@ def dashboard(peildatum: date) -> dict:
     sleutel = f"dashboard:{peildatum.isoformat()}:{data_versie()}:{int(settings.MODULE_TAAKSTELLING_ACTIEF)}"
     gegevens = cache.get(sleutel)
     if gegevens is None:
+        from opvang import services as ov
+
+        # figures several panels and the signals share are read once per build
+        ref = ov.Referentie()
+        kern = overzicht = None
+        if settings.MODULE_TAAKSTELLING_ACTIEF:
+            from taakstelling import services as ts
+
+            overzicht = ts.periode_overzicht(peildatum)
+            kern = ts.statushouders_kerncijfers(peildatum, overzicht)
+        datums = ov.beleidsdatums(peildatum)
         panelen = [
-            statushouders_paneel(peildatum),
-            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum),
-            asiel_paneel(peildatum),
+            statushouders_paneel(peildatum, kern, overzicht),
+            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum, ref),
+            asiel_paneel(peildatum, ref),
             iw_paneel(peildatum),
         ]
         gegevens = {
             "peildatum": peildatum.isoformat(),
             "panelen": [p for p in panelen if p is not None],
-            "signalen": signalen(peildatum),
-            "beleidsdatums": beleidsdatums(peildatum),
+            "signalen": signalen(peildatum, kern, ref, datums),
+            "beleidsdatums": [asdict(b) for b in datums],
         }
         cache.set(sleutel, gegevens, CACHE_SECONDEN)
     return gegevens
