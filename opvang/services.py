@@ -908,9 +908,46 @@ def oekraine_maandcijfers(van, tot) -> list[Maandcijfer]:
     ]
 
 
+def _bezet_per_punt(doelgroep, punten) -> dict:
+    """Per point: the sum of the latest occupancy of each location active on that point (as
+    :func:`actuele_bezettingen` counts it); points without any occupancy are left out.
+
+    One query over the doelgroep's occupancy history, then a binary search per location and point:
+    a DISTINCT ON (or a subquery per row) for each of the ~24 points cost a scan of the history each.
+    """
+    import bisect
+
+    from .models import OPERATIONELE_FASEN, Bezetting
+
+    reeksen, locaties = {}, {}
+    for locatie_id, datum, aantal, start, eind, fase in (
+        Bezetting.objects.filter(doelgroep=doelgroep, datum__lte=max(punten))
+        .order_by("locatie_id", "datum")
+        .values_list("locatie_id", "datum", "aantal", "locatie__startdatum", "locatie__einddatum", "locatie__fase")
+    ):
+        datums, aantallen = reeksen.setdefault(locatie_id, ([], []))
+        datums.append(datum)
+        aantallen.append(aantal)
+        locaties[locatie_id] = (start, eind, fase)
+    uit = {}
+    for p in punten:
+        totaal = None
+        for locatie_id, (datums, aantallen) in reeksen.items():
+            start, eind, fase = locaties[locatie_id]
+            if fase not in OPERATIONELE_FASEN or (start and start > p) or (eind and eind < p):
+                continue
+            i = bisect.bisect_right(datums, p)
+            if i:
+                totaal = (totaal or 0) + aantallen[i - 1]
+        if totaal is not None:
+            uit[p] = totaal
+    return uit
+
+
 def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None) -> list[ReeksPunt]:
     """(datum, opgave, beschikbaar, bezet) per measuring point, each point as :func:`doelgroep_overzicht` would
-    compute it. Three SQL queries (one UNION per quantity) plus the opgaven, whatever the history length."""
+    compute it. Three SQL queries (a UNION per capacity quantity, the occupancy history) plus the opgaven,
+    whatever the history length."""
     from django.db.models import DateField, Exists, IntegerField, OuterRef, Sum, Value
     from django.db.models.functions import Coalesce
 
@@ -926,7 +963,7 @@ def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None
         qs = querysets[0]
         return list(qs.union(*querysets[1:], all=True).order_by()) if len(querysets) > 1 else list(qs)
 
-    eigen, reservering, bezet = [], [], []
+    eigen, reservering = [], []
     for p in punten:
         punt = Value(p, output_field=DateField())
         eigen.append(
@@ -958,18 +995,9 @@ def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None
             .annotate(vrij=Coalesce(Sum("gereserveerd"), nul))
             .values_list("punt", "vrij")
         )
-        bezet.append(
-            actuele_bezettingen(p)
-            .filter(doelgroep=doelgroep)
-            .order_by()
-            .annotate(punt=punt)
-            .values("punt")
-            .annotate(bezet=Sum("aantal"))
-            .values_list("punt", "bezet")
-        )
     vrij_eigen = dict(samen(eigen))
     vrij_res = dict(samen(reservering))
-    bezet_per = dict(samen(bezet))
+    bezet_per = _bezet_per_punt(doelgroep, punten)
     opgaven = ref.opgaven(doelgroep_code) if ref is not None else opgaven_van(doelgroep_code)
     uit = []
     for p in punten:
