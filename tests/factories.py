@@ -30,7 +30,7 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
         model = Gemeente
         django_get_or_create = ("cbs_code",)
 
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    cbs_code = factory.Sequence(lambda n: f"GM{0x9000 + n:04X}")  # fits max_length 6 for any test session
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     holland_rijnland = True
 
