@@ -252,10 +252,13 @@ def dashboard(peildatum: date) -> dict:
             overzicht = ts.periode_overzicht(peildatum)
             kern = ts.statushouders_kerncijfers(peildatum, overzicht)
         datums = ov.beleidsdatums(peildatum)
+        doelgroepen = ref.doelgroepen()  # a panel whose doelgroep is missing (empty database) is left out
         panelen = [
             statushouders_paneel(peildatum, kern, overzicht),
-            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum, ref),
-            asiel_paneel(peildatum, ref),
+            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum, ref)
+            if "oekraine" in doelgroepen
+            else None,
+            asiel_paneel(peildatum, ref) if "asielzoekers" in doelgroepen else None,
             iw_paneel(peildatum),
         ]
         gegevens = {

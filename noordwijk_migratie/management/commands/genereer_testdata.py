@@ -8,6 +8,7 @@ Refuses to run when the database holds data users entered (non-synthetic, non-ba
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from noordwijk_migratie.testdata import generator
 
@@ -32,6 +33,9 @@ class Command(BaseCommand):
             )
         start = time.perf_counter()
         tellingen = generator.genereer(generator.SCHALEN[schaal], log=self.stdout.write)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load, as autovacuum would
         self.stdout.write(
             self.style.SUCCESS(
                 f"Synthetische gegevens (schaal {schaal}) in {time.perf_counter() - start:.1f} s: "
