@@ -631,18 +631,6 @@ def _laatste_stand(datum):
     )
 
 
-def _laatste_bezetting(datum):
-    from django.db.models import OuterRef, Subquery
-
-    from .models import Bezetting
-
-    return Subquery(
-        Bezetting.objects.filter(locatie=OuterRef("locatie"), doelgroep=OuterRef("doelgroep"), datum__lte=datum)
-        .order_by("-datum")
-        .values("pk")[:1]
-    )
-
-
 def actuele_standen(datum):
     """QuerySet of the latest capacity stand per (locatie, doelgroep) on ``datum``, active locations only."""
     from .models import Capaciteitsstand
@@ -653,9 +641,28 @@ def actuele_standen(datum):
 
 
 def actuele_bezettingen(datum):
+    """QuerySet of the latest occupancy per (locatie, doelgroep) on ``datum``, active locations only.
+
+    The latest rows are found with one DISTINCT ON over the (locatie, doelgroep, datum) index, not with a
+    subquery per occupancy row (which made every overview slower with each week of history)."""
     from .models import Bezetting
 
-    return Bezetting.objects.filter(datum__lte=datum, pk=_laatste_bezetting(datum)).filter(
+    from django.db import connection
+    from django.db.models import OuterRef, Subquery
+
+    if connection.features.can_distinct_on_fields:  # PostgreSQL
+        laatste = (
+            Bezetting.objects.filter(datum__lte=datum)
+            .order_by("locatie_id", "doelgroep_id", "-datum")
+            .distinct("locatie_id", "doelgroep_id")
+            .values("pk")
+        )
+        return Bezetting.objects.filter(pk__in=laatste).filter(_actief_op(datum, "locatie__"))
+    # the embedded default (SQLite, `make run`): a correlated subquery, fine at that size
+    recentste = Bezetting.objects.filter(
+        locatie=OuterRef("locatie"), doelgroep=OuterRef("doelgroep"), datum__lte=datum
+    ).order_by("-datum")
+    return Bezetting.objects.filter(datum__lte=datum, pk=Subquery(recentste.values("pk")[:1])).filter(
         _actief_op(datum, "locatie__")
     )
 
@@ -669,35 +676,110 @@ def opgaven_van(doelgroep_code: str) -> list[OpgaveWaarde]:
     ]
 
 
-def opgave_op(doelgroep_code: str, datum) -> OpgaveWaarde | None:
-    return geldend_op(opgaven_van(doelgroep_code), datum, lambda o: o.geldig_vanaf)
+class Referentie:
+    """Doelgroepen and opgaven (a handful of reference rows), read once per request or report.
+
+    Pass one instance to the functions below that accept ``ref`` so a page that shows several
+    overviews does not read the same rows again for each of them.
+    """
+
+    def __init__(self):
+        self._doelgroepen = None
+        self._opgaven = None
+        self._per_datum = {}
+
+    def per_datum(self, naam: str, datum, maak):
+        """``maak()`` once per (naam, datum): the stands of all doelgroepen at once, split per doelgroep later."""
+        if (naam, datum) not in self._per_datum:
+            self._per_datum[naam, datum] = maak()
+        return self._per_datum[naam, datum]
+
+    def doelgroepen(self) -> dict:
+        if self._doelgroepen is None:
+            from noordwijk_migratie.models import Doelgroep
+
+            self._doelgroepen = {d.code: d for d in Doelgroep.objects.all()}
+        return self._doelgroepen
+
+    def doelgroep(self, code):
+        from noordwijk_migratie.models import Doelgroep
+
+        try:
+            return self.doelgroepen()[code]
+        except KeyError:
+            raise Doelgroep.DoesNotExist(code) from None
+
+    def opgaven(self, doelgroep_code: str) -> list[OpgaveWaarde]:
+        if self._opgaven is None:
+            from .models import Opgave
+
+            self._opgaven = {}
+            for o in Opgave.objects.select_related("doelgroep").order_by("geldig_vanaf"):
+                self._opgaven.setdefault(o.doelgroep.code, []).append(
+                    OpgaveWaarde(o.geldig_vanaf, o.plaatsen, o.amv_plaatsen, o.bron, o.cyclus_einde)
+                )
+        return self._opgaven.get(doelgroep_code, [])
 
 
-def locatie_standen(doelgroep, datum) -> list[LocatieStand]:
+def opgave_op(doelgroep_code: str, datum, ref: Referentie | None = None) -> OpgaveWaarde | None:
+    opgaven = ref.opgaven(doelgroep_code) if ref is not None else opgaven_van(doelgroep_code)
+    return geldend_op(opgaven, datum, lambda o: o.geldig_vanaf)
+
+
+def locatie_standen(doelgroep, datum, ref: Referentie | None = None) -> list[LocatieStand]:
     """Per active location of ``doelgroep``: its capacity (own stand or a reservation) and occupancy on ``datum``.
 
-    Four queries whatever the history length: locations, own stands, reservations, occupancy.
+    Three queries whatever the history length: locations, stands (own and reservations), occupancy. With a
+    shared ``ref`` these three are read once for all doelgroepen on the same date.
     """
     from django.db.models import Q
 
     from .models import Opvanglocatie
 
-    locaties = list(
-        Opvanglocatie.objects.filter(_actief_op(datum))
-        .filter(
-            Q(doelgroepen=doelgroep)
-            | Q(capaciteitsstanden__doelgroep=doelgroep)
-            | Q(capaciteitsstanden__gereserveerd_voor=doelgroep)
+    if ref is None:
+        locaties = list(
+            Opvanglocatie.objects.filter(_actief_op(datum))
+            .filter(
+                Q(doelgroepen=doelgroep)
+                | Q(capaciteitsstanden__doelgroep=doelgroep)
+                | Q(capaciteitsstanden__gereserveerd_voor=doelgroep)
+            )
+            .distinct()
+            .order_by("naam")
+            .values_list("pk", "naam")
         )
-        .distinct()
-        .order_by("naam")
-        .values_list("pk", "naam")
-    )
-    eigen = {s.locatie_id: s for s in actuele_standen(datum).filter(doelgroep=doelgroep)}
-    reserveringen = {}
-    for s in actuele_standen(datum).filter(gereserveerd_voor=doelgroep).exclude(doelgroep=doelgroep):
-        reserveringen[s.locatie_id] = reserveringen.get(s.locatie_id, 0) + s.gereserveerd
-    bezet = {b.locatie_id: b for b in actuele_bezettingen(datum).filter(doelgroep=doelgroep)}
+        stands = actuele_standen(datum).filter(Q(doelgroep=doelgroep) | Q(gereserveerd_voor=doelgroep))
+        bezettingen = actuele_bezettingen(datum).filter(doelgroep=doelgroep)
+    else:
+        koppelingen = ref.per_datum(
+            "locaties",
+            datum,
+            lambda: list(
+                Opvanglocatie.objects.filter(_actief_op(datum))
+                .order_by("naam", "pk")
+                .values_list(
+                    "pk", "naam", "doelgroepen", "capaciteitsstanden__doelgroep", "capaciteitsstanden__gereserveerd_voor"
+                )
+            ),
+        )
+        locaties = list(dict.fromkeys((pk, naam) for pk, naam, *groepen in koppelingen if doelgroep.pk in groepen))
+        stands = [
+            s
+            for s in ref.per_datum("standen", datum, lambda: list(actuele_standen(datum)))
+            if doelgroep.pk in (s.doelgroep_id, s.gereserveerd_voor_id)
+        ]
+        bezettingen = [
+            b
+            for b in ref.per_datum("bezettingen", datum, lambda: list(actuele_bezettingen(datum)))
+            if b.doelgroep_id == doelgroep.pk
+        ]
+    eigen, reserveringen = {}, {}
+    for s in stands:
+        if s.doelgroep_id == doelgroep.pk:
+            eigen[s.locatie_id] = s
+        else:
+            reserveringen[s.locatie_id] = reserveringen.get(s.locatie_id, 0) + s.gereserveerd
+    bezet = {b.locatie_id: b for b in bezettingen}
     standen = []
     for pk, naam in locaties:
         b = bezet.get(pk)
@@ -734,24 +816,28 @@ def _doelgroep(code):
     return Doelgroep.objects.get(code=code)
 
 
-def doelgroep_overzicht(doelgroep_code: str, peildatum) -> DoelgroepOverzicht:
-    doelgroep = _doelgroep(doelgroep_code)
+def doelgroep_overzicht(doelgroep_code: str, peildatum, ref: Referentie | None = None) -> DoelgroepOverzicht:
+    doelgroep = ref.doelgroep(doelgroep_code) if ref is not None else _doelgroep(doelgroep_code)
     return bereken_overzicht(
         doelgroep.code,
         doelgroep.naam,
         peildatum,
-        opgave_op(doelgroep_code, peildatum),
-        locatie_standen(doelgroep, peildatum),
+        opgave_op(doelgroep_code, peildatum, ref),
+        locatie_standen(doelgroep, peildatum, ref),
         marge=_instelling("OPVANG_RISICO_MARGE_PROCENT", 10),
     )
 
 
-def spreidingswet_pijplijn(peildatum) -> SpreidingswetPijplijn:
+def spreidingswet_pijplijn(
+    peildatum, ref: Referentie | None = None, overzicht: DoelgroepOverzicht | None = None
+) -> SpreidingswetPijplijn:
+    """``overzicht``: the asielzoekers' :func:`doelgroep_overzicht` on ``peildatum`` if the caller has it."""
     from django.db.models import Prefetch, Q
 
     from .models import LocatieType, Mijlpaal, Opvanglocatie
 
-    doelgroep = _doelgroep("asielzoekers")
+    ref = ref or Referentie()
+    doelgroep = ref.doelgroep("asielzoekers")
     locaties = Opvanglocatie.objects.filter(Q(type=LocatieType.SPREIDINGSWET) | Q(doelgroepen=doelgroep)).distinct()
     locaties = locaties.prefetch_related(Prefetch("mijlpalen", queryset=Mijlpaal.objects.order_by("datum")))
     pijplijn = [
@@ -763,9 +849,9 @@ def spreidingswet_pijplijn(peildatum) -> SpreidingswetPijplijn:
         )
         for loc in locaties.order_by("naam")
     ]
-    ov = doelgroep_overzicht("asielzoekers", peildatum)
+    ov = overzicht or doelgroep_overzicht("asielzoekers", peildatum, ref)
     return bereken_pijplijn(
-        peildatum, opgave_op("asielzoekers", peildatum), pijplijn, ov.beschikbaar, ov.capaciteit_amv
+        peildatum, opgave_op("asielzoekers", peildatum, ref), pijplijn, ov.beschikbaar, ov.capaciteit_amv
     )
 
 
@@ -807,14 +893,16 @@ def beleidsdatums(peildatum) -> list[BeleidsdatumStand]:
 OVERZICHT_DOELGROEPEN = ("oekraine", "asielzoekers", "statushouders")
 
 
-def signalen(peildatum) -> list[Signaal]:
-    from noordwijk_migratie.models import Doelgroep
-
-    codes = set(Doelgroep.objects.filter(code__in=OVERZICHT_DOELGROEPEN).values_list("code", flat=True))
-    overzichten = [doelgroep_overzicht(c, peildatum) for c in OVERZICHT_DOELGROEPEN if c in codes]
+def signalen(
+    peildatum, ref: Referentie | None = None, datums: list[BeleidsdatumStand] | None = None
+) -> list[Signaal]:
+    """``datums``: :func:`beleidsdatums` on ``peildatum`` if the caller already has them."""
+    ref = ref or Referentie()
+    codes = set(ref.doelgroepen())
+    overzichten = [doelgroep_overzicht(c, peildatum, ref) for c in OVERZICHT_DOELGROEPEN if c in codes]
     return signalen_voor(
         overzichten,
-        beleidsdatums(peildatum),
+        beleidsdatums(peildatum) if datums is None else datums,
         drempel_procent=_instelling("OPVANG_SIGNAAL_BEZETTING_PROCENT", 95),
         dagen=_instelling("OPVANG_SIGNAAL_DAGEN", 90),
     )
@@ -831,9 +919,46 @@ def oekraine_maandcijfers(van, tot) -> list[Maandcijfer]:
     ]
 
 
-def bezetting_reeks(doelgroep_code: str, van, tot) -> list[ReeksPunt]:
+def _bezet_per_punt(doelgroep, punten) -> dict:
+    """Per point: the sum of the latest occupancy of each location active on that point (as
+    :func:`actuele_bezettingen` counts it); points without any occupancy are left out.
+
+    One query over the doelgroep's occupancy history, then a binary search per location and point:
+    a DISTINCT ON (or a subquery per row) for each of the ~24 points cost a scan of the history each.
+    """
+    import bisect
+
+    from .models import OPERATIONELE_FASEN, Bezetting
+
+    reeksen, locaties = {}, {}
+    for locatie_id, datum, aantal, start, eind, fase in (
+        Bezetting.objects.filter(doelgroep=doelgroep, datum__lte=max(punten))
+        .order_by("locatie_id", "datum")
+        .values_list("locatie_id", "datum", "aantal", "locatie__startdatum", "locatie__einddatum", "locatie__fase")
+    ):
+        datums, aantallen = reeksen.setdefault(locatie_id, ([], []))
+        datums.append(datum)
+        aantallen.append(aantal)
+        locaties[locatie_id] = (start, eind, fase)
+    uit = {}
+    for p in punten:
+        totaal = None
+        for locatie_id, (datums, aantallen) in reeksen.items():
+            start, eind, fase = locaties[locatie_id]
+            if fase not in OPERATIONELE_FASEN or (start and start > p) or (eind and eind < p):
+                continue
+            i = bisect.bisect_right(datums, p)
+            if i:
+                totaal = (totaal or 0) + aantallen[i - 1]
+        if totaal is not None:
+            uit[p] = totaal
+    return uit
+
+
+def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None) -> list[ReeksPunt]:
     """(datum, opgave, beschikbaar, bezet) per measuring point, each point as :func:`doelgroep_overzicht` would
-    compute it. Three SQL queries (one UNION per quantity) plus the opgaven, whatever the history length."""
+    compute it. Three SQL queries (a UNION per capacity quantity, the occupancy history) plus the opgaven,
+    whatever the history length."""
     from django.db.models import DateField, Exists, IntegerField, OuterRef, Sum, Value
     from django.db.models.functions import Coalesce
 
@@ -842,14 +967,14 @@ def bezetting_reeks(doelgroep_code: str, van, tot) -> list[ReeksPunt]:
     punten = meetpunten(van, tot)
     if not punten:
         return []
-    doelgroep = _doelgroep(doelgroep_code)
+    doelgroep = ref.doelgroep(doelgroep_code) if ref is not None else _doelgroep(doelgroep_code)
     nul = Value(0, output_field=IntegerField())
 
     def samen(querysets):
         qs = querysets[0]
         return list(qs.union(*querysets[1:], all=True).order_by()) if len(querysets) > 1 else list(qs)
 
-    eigen, reservering, bezet = [], [], []
+    eigen, reservering = [], []
     for p in punten:
         punt = Value(p, output_field=DateField())
         eigen.append(
@@ -881,19 +1006,10 @@ def bezetting_reeks(doelgroep_code: str, van, tot) -> list[ReeksPunt]:
             .annotate(vrij=Coalesce(Sum("gereserveerd"), nul))
             .values_list("punt", "vrij")
         )
-        bezet.append(
-            actuele_bezettingen(p)
-            .filter(doelgroep=doelgroep)
-            .order_by()
-            .annotate(punt=punt)
-            .values("punt")
-            .annotate(bezet=Sum("aantal"))
-            .values_list("punt", "bezet")
-        )
     vrij_eigen = dict(samen(eigen))
     vrij_res = dict(samen(reservering))
-    bezet_per = dict(samen(bezet))
-    opgaven = opgaven_van(doelgroep_code)
+    bezet_per = _bezet_per_punt(doelgroep, punten)
+    opgaven = ref.opgaven(doelgroep_code) if ref is not None else opgaven_van(doelgroep_code)
     uit = []
     for p in punten:
         o = geldend_op(opgaven, p, lambda x: x.geldig_vanaf)

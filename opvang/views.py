@@ -113,10 +113,12 @@ class IndexView(generic.AppIndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        vandaag = timezone.localdate()
+        datums = None
         if self.request.user.has_perm("opvang.view_beleidsdatum"):
-            context["beleidsdatums"] = services.beleidsdatums(timezone.localdate())
+            context["beleidsdatums"] = datums = services.beleidsdatums(vandaag)
         if self.request.user.has_perm("opvang.view_opvanglocatie"):
-            context["signalen"] = services.signalen(timezone.localdate())
+            context["signalen"] = services.signalen(vandaag, datums=datums)
         return context
 
 
@@ -309,9 +311,10 @@ class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMix
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         peildatum, form = self.peildatum()
-        overzicht = services.doelgroep_overzicht(self.doelgroep_code, peildatum)
+        self.ref = services.Referentie()
+        overzicht = services.doelgroep_overzicht(self.doelgroep_code, peildatum, self.ref)
         van = peildatum.replace(year=peildatum.year - self.jaren_terug, day=1)
-        reeks = services.bezetting_reeks(self.doelgroep_code, van, peildatum)
+        reeks = services.bezetting_reeks(self.doelgroep_code, van, peildatum, self.ref)
         context.update(
             titel=self.titel,
             peildatum=peildatum,
@@ -362,7 +365,7 @@ class AsielzoekersView(DoelgroepOverzichtView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pijplijn = services.spreidingswet_pijplijn(context["peildatum"])
+        pijplijn = services.spreidingswet_pijplijn(context["peildatum"], self.ref, context["overzicht"])
         context["pijplijn"] = pijplijn
         context["pijplijngrafiek"] = bar_chart(
             _("Geplande plaatsen per fase tegen de opgave"),

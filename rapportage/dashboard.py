@@ -17,7 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import grafiek_lijn, grafiek_staaf
+from .secties import grafiek_lijn, grafiek_staaf
 
 STATUS_KLASSE = {"op_schema": "ok", "risico": "risico", "achter": "achter"}
 CACHE_SECONDEN = 300
@@ -65,12 +65,14 @@ def als_sectie(paneel: dict | None) -> dict:
     return {**(paneel or {"leeg": True, "cijfers": [], "grafieken": []}), "sjabloon": "paneel"}
 
 
-def statushouders_paneel(peildatum: date) -> dict | None:
+def statushouders_paneel(peildatum: date, kern=None, overzicht=None) -> dict | None:
+    """``kern``/``overzicht``: the taakstelling figures on ``peildatum`` if the caller already has them."""
     if not settings.MODULE_TAAKSTELLING_ACTIEF:
         return None
     from taakstelling import services
 
-    kern = services.statushouders_kerncijfers(peildatum)
+    overzicht = services.periode_overzicht(peildatum) if overzicht is None else overzicht
+    kern = services.statushouders_kerncijfers(peildatum, overzicht) if kern is None else kern
     p = kern.periode
     index = reverse("taakstelling:index")
     cijfers = []
@@ -96,7 +98,6 @@ def statushouders_paneel(peildatum: date) -> dict | None:
         ]
     cijfers.append(_cijfer(_("Interventieladder"), _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
                            reverse("taakstelling:tredehistorie_list")))
-    overzicht = services.periode_overzicht(peildatum)
     grafiek = grafiek_staaf(
         _("Realisatie tegen gecorrigeerde taakstelling"),
         [r.label for r in overzicht],
@@ -108,15 +109,16 @@ def statushouders_paneel(peildatum: date) -> dict | None:
                    [grafiek] if overzicht else [], kern.toelichting)
 
 
-def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) -> dict | None:
-    """None when the doelgroep is not in the reference data (baseline not loaded yet)."""
-    from noordwijk_migratie.models import Doelgroep
+def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date, ref=None) -> dict | None:
+    """``ref``: an opvang.services.Referentie shared by the panels of one dashboard. None when the
+    doelgroep is not in the reference data (baseline not loaded yet)."""
     from opvang import services
 
-    if not Doelgroep.objects.filter(code=doelgroep_code).exists():
+    ref = ref or services.Referentie()
+    if doelgroep_code not in ref.doelgroepen():
         return None
 
-    o = services.doelgroep_overzicht(doelgroep_code, peildatum)
+    o = services.doelgroep_overzicht(doelgroep_code, peildatum, ref)
     url = reverse(url_naam)
     cijfers = [
         _cijfer(_("Opgave"), o.opgave if o.opgave is not None else _("geen"), reverse("opvang:opgave_list")),
@@ -126,7 +128,7 @@ def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) ->
     ]
     if o.opgave_amv:
         cijfers.insert(1, _cijfer(_("waarvan AMV"), o.opgave_amv))
-    reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum)
+    reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum, ref)
     grafieken = [
         grafiek_lijn(
             _("%(titel)s: opgave, beschikbaar en bezet") % {"titel": titel},
@@ -142,13 +144,14 @@ def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date) ->
                    o.status_toelichting)
 
 
-def asiel_paneel(peildatum: date) -> dict | None:
+def asiel_paneel(peildatum: date, ref=None) -> dict | None:
     from opvang import services
 
-    paneel = opvang_paneel("asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers", peildatum)
+    ref = ref or services.Referentie()
+    paneel = opvang_paneel("asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers", peildatum, ref)
     if paneel is None:
         return None
-    pijplijn = services.spreidingswet_pijplijn(peildatum)
+    pijplijn = services.spreidingswet_pijplijn(peildatum, ref)
     paneel["cijfers"] = [
         _cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),
         _cijfer(_("Gerealiseerd"), pijplijn.gerealiseerd),
@@ -202,13 +205,13 @@ def iw_paneel(peildatum: date) -> dict:
                    k.status_regel, cijfers, grafieken)
 
 
-def signalen(peildatum: date) -> list[dict]:
+def signalen(peildatum: date, kern=None, ref=None, datums=None) -> list[dict]:
     """All warnings for the opgavemanager, each with a link to the page behind it."""
     uit: list[dict] = []
     if settings.MODULE_TAAKSTELLING_ACTIEF:
         from taakstelling import services as ts
 
-        kern = ts.statushouders_kerncijfers(peildatum)
+        kern = ts.statushouders_kerncijfers(peildatum) if kern is None else kern
         lijst = reverse("taakstelling:plaatsing_list")
         if kern.koppelingen_over_termijn:
             uit.append({"ernst": "waarschuwing", "url": f"{lijst}?signaal=koppeling", "tekst": _(
@@ -221,7 +224,7 @@ def signalen(peildatum: date) -> list[dict]:
             uit.append({"ernst": "kritiek", "url": reverse("taakstelling:index"), "tekst": kern.trede_toelichting})
     from opvang import services as ov
 
-    for s in ov.signalen(peildatum):
+    for s in ov.signalen(peildatum, ref, datums):
         uit.append({"ernst": s.ernst, "tekst": s.tekst, "url": reverse("opvang:index")})
     uit.extend(_programma_signalen(peildatum))
     return uit
@@ -259,17 +262,28 @@ def dashboard(peildatum: date) -> dict:
     sleutel = f"dashboard:{peildatum.isoformat()}:{data_versie()}:{int(settings.MODULE_TAAKSTELLING_ACTIEF)}"
     gegevens = cache.get(sleutel)
     if gegevens is None:
+        from opvang import services as ov
+
+        # figures several panels and the signals share are read once per build
+        ref = ov.Referentie()
+        kern = overzicht = None
+        if settings.MODULE_TAAKSTELLING_ACTIEF:
+            from taakstelling import services as ts
+
+            overzicht = ts.periode_overzicht(peildatum)
+            kern = ts.statushouders_kerncijfers(peildatum, overzicht)
+        datums = ov.beleidsdatums(peildatum)
         panelen = [
-            statushouders_paneel(peildatum),
-            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum),
-            asiel_paneel(peildatum),
+            statushouders_paneel(peildatum, kern, overzicht),
+            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum, ref),
+            asiel_paneel(peildatum, ref),
             iw_paneel(peildatum),
         ]
         gegevens = {
             "peildatum": peildatum.isoformat(),
             "panelen": [p for p in panelen if p is not None],
-            "signalen": signalen(peildatum),
-            "beleidsdatums": beleidsdatums(peildatum),
+            "signalen": signalen(peildatum, kern, ref, datums),
+            "beleidsdatums": [asdict(b) for b in datums],
         }
         cache.set(sleutel, gegevens, CACHE_SECONDEN)
     return gegevens

@@ -1,3 +1,99 @@
-"""Timings besides page loads for `make bench`: (label, function) pairs; a function may return a note."""
+"""Timings besides page loads for `make bench`: (label, function) pairs; a function may return a note.
 
-METINGEN = []
+Reports are built in-process exactly as the Celery task does (rapportage.services.bouw_rapport:
+snapshot + HTML + WeasyPrint); the WeasyPrint-only time renders the same HTML again. The import
+reads a generated 10,000-row XLSX of (synthetic) placements through taakstelling's Importer, with
+the audit log on, as a user's upload would; the rows are removed afterwards.
+"""
+
+import io
+import time
+from datetime import date, timedelta
+
+_PDF_TIJD = {}
+
+
+def _rapport(soort, peildatum):
+    from django.db.models import Max
+
+    from rapportage.models import Rapport, Status
+    from rapportage.services import bouw_rapport
+
+    versie = (Rapport.objects.filter(soort=soort, peildatum=peildatum).aggregate(m=Max("versie"))["m"] or 0) + 1
+    rapport = Rapport.objects.create(soort=soort, peildatum=peildatum, versie=versie, taak_id="[SYNTHETISCH]-bench")
+    uitkomst = bouw_rapport(rapport.pk)
+    rapport.refresh_from_db()
+    assert rapport.status == Status.KLAAR, (uitkomst, rapport.foutmelding)
+    _PDF_TIJD[soort] = rapport
+    return f"{uitkomst}, {rapport.pdf.size / 1024:.0f} kB"
+
+
+def _alleen_weasyprint(soort):
+    from rapportage.pdf import render_html, render_pdf
+
+    rapport = _PDF_TIJD[soort]
+    html = render_html(rapport, rapport.snapshot, definitief=False)
+    start = time.perf_counter()
+    render_pdf(html)
+    return f"alleen render_pdf: {time.perf_counter() - start:.2f} s (HTML {len(html) / 1024:.0f} kB)"
+
+
+def halfjaar():
+    return _rapport("halfjaarrapportage", date(2026, 7, 1))
+
+
+def halfjaar_weasyprint():
+    return _alleen_weasyprint("halfjaarrapportage")
+
+
+def evaluatie():
+    return _rapport("evaluatierapport", date(2026, 11, 1))
+
+
+def evaluatie_weasyprint():
+    return _alleen_weasyprint("evaluatierapport")
+
+
+def import_xlsx():
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from taakstelling.imports import PlaatsingImporter
+    from taakstelling.models import Plaatsing
+
+    importer = PlaatsingImporter()
+    werkboek = openpyxl.Workbook()
+    blad = werkboek.active
+    kolommen = [naam for naam, _h, _v in importer.kolommen()]
+    blad.append(kolommen)
+    start = date(2000, 1, 3)
+    for i in range(10_000):
+        koppel = start + timedelta(days=i // 5)
+        rij = {
+            "koppeldatum": koppel.strftime("%d-%m-%Y"),
+            "samenstelling": "alleenstaande",
+            "volgnummer": 100 + i % 5,
+            "volwassenen": 1,
+            "woonvorm": "corporatiewoning",
+            "datum_woning_aangeboden": (koppel + timedelta(days=30)).strftime("%d-%m-%Y"),
+            "coa_referentie": f"[SYNTHETISCH]-import-{i:05d}",
+        }
+        blad.append([rij.get(k, "") for k in kolommen])
+    buffer = io.BytesIO()
+    werkboek.save(buffer)
+    upload = SimpleUploadedFile("plaatsingen.xlsx", buffer.getvalue())
+    begin = time.perf_counter()
+    resultaat = PlaatsingImporter().importeer(upload)
+    duur = time.perf_counter() - begin
+    assert resultaat.geslaagd, resultaat.fouten[:3]
+    Plaatsing.objects.filter(coa_referentie__startswith="[SYNTHETISCH]-import-").delete()
+    return f"{resultaat.aangemaakt} aangemaakt; importeer() zelf {duur:.2f} s (incl. XLSX maken en opruimen in de tijd)"
+
+
+METINGEN = [
+    ("Halfjaarrapportage PDF (snapshot + HTML + WeasyPrint)", halfjaar),
+    ("Halfjaarrapportage: alleen WeasyPrint", halfjaar_weasyprint),
+    ("Evaluatierapport PDF (snapshot + HTML + WeasyPrint)", evaluatie),
+    ("Evaluatierapport: alleen WeasyPrint", evaluatie_weasyprint),
+    ("Import 10.000 plaatsingen (XLSX)", import_xlsx),
+]

@@ -1,7 +1,5 @@
-"""Pages measured by `make bench`; the first one is the bare baseline."""
+"""Pages measured by `make bench`; the first one is the bare baseline (see noordwijk_migratie/testdata/paginas.py)."""
 
-PAGINAS = [
-    ("Kale view", "/healthz/live"),
-    ("Dashboard", "/"),
-    ("Gemeenten (lijst)", "/beheer/gemeenten/?per_page=50"),
-]
+from noordwijk_migratie.testdata.paginas import bench_paginas
+
+PAGINAS = bench_paginas()

@@ -6,6 +6,7 @@ adding duplicates. The optional COA koppelreferentie may be imported but is neve
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.imports import Importer
@@ -83,6 +84,50 @@ class PlaatsingImporter(Importer):
     form_class = PlaatsingImportForm
     sleutelvelden = ("koppeldatum", "samenstelling", "volgnummer")
     titel = _("Plaatsingen importeren")
+
+    def importeer(self, upload):
+        self._sleutels = self._referenties = None
+        return super().importeer(upload)
+
+    def _laad(self):
+        """Natural keys and COA references of all placements, read once per import (one query)."""
+        if getattr(self, "_sleutels", None) is None:
+            self._sleutels, self._referenties = {}, {}
+            for pk, koppel, samenstelling, nr, ref in Plaatsing.objects.values_list(
+                "pk", "koppeldatum", "samenstelling", "volgnummer", "coa_referentie"
+            ):
+                self._sleutels[koppel, samenstelling, nr] = pk
+                if ref:
+                    self._referenties[ref] = pk
+
+    def opslaan(self, waarden: dict) -> bool:
+        """As Importer.opslaan, but the two uniqueness checks use the keys read by :meth:`_laad` instead of
+        queries per row; the model's clean() still checks every rule (its CheckConstraint included)."""
+        self._laad()
+        sleutel = self.sleutel(waarden)
+        rest = {k: v for k, v in waarden.items() if k not in sleutel}
+        code = (sleutel["koppeldatum"], sleutel["samenstelling"], sleutel["volgnummer"])
+        pk = self._sleutels.get(code)
+        if pk is None:
+            obj, aangemaakt, oude_ref = Plaatsing(**sleutel, **rest), True, ""
+        else:
+            obj, aangemaakt = Plaatsing.objects.get(pk=pk), False
+            oude_ref = obj.coa_referentie
+            for k, v in rest.items():
+                setattr(obj, k, v)
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+        ref = obj.coa_referentie
+        if ref and self._referenties.get(ref, obj.pk) != obj.pk:
+            raise ValidationError(
+                {"coa_referentie": _("Deze COA-koppelreferentie hoort al bij een andere plaatsing.")}
+            )
+        obj.save()
+        self._sleutels[code] = obj.pk
+        if oude_ref and oude_ref != ref and self._referenties.get(oude_ref) == obj.pk:
+            del self._referenties[oude_ref]
+        if ref:
+            self._referenties[ref] = obj.pk
+        return aangemaakt
 
 
 class CoaStandImportForm(forms.Form):

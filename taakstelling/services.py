@@ -468,7 +468,7 @@ def cohort_compleet(jaar: int, peildatum: date) -> bool:
 
 def _momenten(peildatum: date | None = None) -> list[tuple[date, int]]:
     """Counting moments known on ``peildatum`` (all when None), straight from the database."""
-    from django.db.models import F
+    from django.db.models import F, Sum
 
     from .models import Nareiziger, Plaatsing
 
@@ -477,8 +477,14 @@ def _momenten(peildatum: date | None = None) -> list[tuple[date, int]]:
     if peildatum is not None:
         plaatsingen = plaatsingen.filter(datum_gehuisvest__lte=peildatum)
         nareizigers = nareizigers.filter(datum__lte=peildatum)
-    momenten = list(plaatsingen.annotate(n=F("volwassenen") + F("minderjarigen")).values_list("datum_gehuisvest", "n"))
-    momenten += list(nareizigers.values_list("datum", "aantal"))
+    # summed per day in SQL: the periods only need persons per counting date, not one row per household
+    momenten = list(
+        plaatsingen.order_by()
+        .values("datum_gehuisvest")
+        .annotate(n=Sum(F("volwassenen") + F("minderjarigen")))
+        .values_list("datum_gehuisvest", "n")
+    )
+    momenten += list(nareizigers.order_by().values("datum").annotate(n=Sum("aantal")).values_list("datum", "n"))
     return momenten
 
 
@@ -623,13 +629,15 @@ def signalen(peildatum: date) -> tuple[int, int]:
     return koppelingen, verhuizingen
 
 
-def statushouders_kerncijfers(peildatum: date) -> Kerncijfers:
-    """Current period, forecast for its end from the pipeline, status with its rule, signals."""
+def statushouders_kerncijfers(peildatum: date, overzicht: Sequence[PeriodeResultaat] | None = None) -> Kerncijfers:
+    """Current period, forecast for its end from the pipeline, status with its rule, signals.
+
+    ``overzicht``: :func:`periode_overzicht` on ``peildatum`` if the caller already has it."""
     from django.db.models import F, Sum
 
     from .models import Plaatsing
 
-    overzicht = periode_overzicht(peildatum)
+    overzicht = periode_overzicht(peildatum) if overzicht is None else overzicht
     periode = huidige_periode(overzicht)
     in_pijplijn = (
         Plaatsing.objects.filter(

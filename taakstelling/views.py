@@ -1,7 +1,7 @@
 """Thin views on the generic machinery; all figures come from services.py."""
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,7 @@ from .filtersets import (
 )
 from .forms import PeriodeForm, PlaatsingForm, RegioVergelijkingForm
 from .imports import CoaStandImporter, PlaatsingImporter, RegioCijferImporter
-from .models import Periode, Plaatsing, RegioCijfer, TijdelijkeLocatie
+from .models import Nareiziger, Periode, Plaatsing, RegioCijfer, TijdelijkeLocatie
 from .tables import (
     CoaStandTable,
     InburgeringCohortTable,
@@ -147,7 +147,7 @@ class IndexView(ModuleActiefMixin, CssMixin, generic.AppIndexView):
         if self.request.user.has_perm("taakstelling.view_periode"):
             vandaag = timezone.localdate()
             context["perioden"] = services.periode_overzicht(vandaag)
-            context["kerncijfers"] = services.statushouders_kerncijfers(vandaag)
+            context["kerncijfers"] = services.statushouders_kerncijfers(vandaag, context["perioden"])
             context["grafiek"] = (
                 line_chart(
                     str(_("Saldo eind per periode")),
@@ -224,9 +224,18 @@ class PlaatsingListView(LijstView):
     import_url_name = "taakstelling:plaatsing_import"
 
     def get_queryset(self):
+        # nareizigers as a correlated subquery: evaluated for the rows on the page only, and the
+        # paginator's COUNT(*) needs no GROUP BY over every placement
+        nareizigers = (
+            Nareiziger.objects.filter(plaatsing=OuterRef("pk"))
+            .order_by()
+            .values("plaatsing")
+            .annotate(s=Sum("aantal"))
+            .values("s")
+        )
         return Plaatsing.objects.annotate(
             aantal_personen=F("volwassenen") + F("minderjarigen"),
-            aantal_nareizigers=Sum("nareizigers__aantal"),
+            aantal_nareizigers=Subquery(nareizigers, output_field=IntegerField()),
         ).order_by("-koppeldatum", "samenstelling", "volgnummer")
 
     def get_table_kwargs(self):

@@ -1,0 +1,103 @@
+"""Queries per page: at most 15, and the same on small and on larger (generated) data.
+
+The dashboard counts as users get it (its figures are cached until any data change); its cold build
+is held to "independent of data size" only.
+
+This is issue 8's "independent of data size" check for every page `make bench` measures and the
+other main lists and overviews. Both data sets come from the synthetic generator.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from noordwijk_migratie.testdata.generator import Schaal, genereer
+from noordwijk_migratie.testdata.paginas import bench_paginas, overige_paginas
+
+BUDGET = 15
+KLEIN = Schaal(4, 60, 3, 1, 16, 20, 4, 5, 5, 3)
+GROTER = Schaal(10, 1_500, 12, 2, 60, 200, 25, 20, 30, 10)
+
+
+def _tel(client, pad, *, koud=False):
+    """Queries of one request. Warm (the default): as users see it, after a first request has filled the
+    per-process caches and the dashboard's figure cache (which every data change invalidates).
+    Cold: with the cache emptied just before, so the dashboard is built from the database."""
+    client.get(pad)
+    if koud:
+        cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(pad)
+    assert response.status_code == 200, pad
+    return len(ctx)
+
+
+def _tellingen(client, schaal):
+    genereer(schaal)
+    tellingen = {label: _tel(client, pad) for label, pad in bench_paginas()[1:] + overige_paginas()}
+    tellingen["Dashboard (koud, zonder cache)"] = _tel(client, "/", koud=True)
+    return tellingen
+
+
+@pytest.mark.django_db
+def test_queries_per_pagina_binnen_budget_en_onafhankelijk_van_omvang(client, maak_gebruiker, basisgegevens):
+    client.force_login(maak_gebruiker("opgavemanager"))
+    klein = _tellingen(client, KLEIN)
+    groter = _tellingen(client, GROTER)
+    te_veel = {label: n for label, n in groter.items() if n > BUDGET and "koud" not in label}
+    assert te_veel == {}, f"meer dan {BUDGET} queries: {te_veel}"
+    verschil = {label: (klein[label], groter[label]) for label in klein if klein[label] != groter[label]}
+    assert verschil == {}, f"aantal queries groeit met de gegevens (klein, groter): {verschil}"
+
+
+def _xlsx(rijen):
+    import io
+
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from taakstelling.imports import PlaatsingImporter
+
+    kolommen = [naam for naam, _h, _v in PlaatsingImporter().kolommen()]
+    werkboek = openpyxl.Workbook()
+    werkboek.active.append(kolommen)
+    for rij in rijen:
+        werkboek.active.append([rij.get(k, "") for k in kolommen])
+    buffer = io.BytesIO()
+    werkboek.save(buffer)
+    return SimpleUploadedFile("plaatsingen.xlsx", buffer.getvalue())
+
+
+def _rij(i, ref=""):
+    return {
+        "koppeldatum": f"{1 + i % 28:02d}-03-2024",
+        "samenstelling": "alleenstaande",
+        "volgnummer": 1 + i // 28,
+        "volwassenen": 1,
+        "coa_referentie": ref,
+    }
+
+
+@pytest.mark.django_db
+def test_plaatsingenimport_queries_per_rij_vast_en_coa_referentie_blijft_uniek():
+    from taakstelling.imports import PlaatsingImporter
+    from taakstelling.models import Plaatsing
+
+    def queries(n):
+        Plaatsing.objects.all().delete()
+        with CaptureQueriesContext(connection) as ctx:
+            assert PlaatsingImporter().importeer(_xlsx([_rij(i) for i in range(n)])).aangemaakt == n
+        return len(ctx)
+
+    tien, honderd = queries(10), queries(100)
+    assert (honderd - tien) / 90 <= 3  # insert + audit entry per row; no uniqueness queries per row
+
+    resultaat = PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1"), _rij(201, "KOP-1")]))
+    assert [(f.rij, f.kolom) for f in resultaat.fouten] == [(3, "coa_referentie")]
+    assert not Plaatsing.objects.filter(coa_referentie="KOP-1").exists()
+    assert PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")])).aangemaakt == 1
+    fout = PlaatsingImporter().importeer(_xlsx([_rij(202, "KOP-1")])).fouten
+    assert [(f.rij, f.kolom) for f in fout] == [(2, "coa_referentie")]
+    # the same household again with its own reference is an update, not a conflict
+    assert PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")])).bijgewerkt == 1
