@@ -645,10 +645,10 @@ def actuele_bezettingen(datum):
 
     The latest rows are found with one DISTINCT ON over the (locatie, doelgroep, datum) index, not with a
     subquery per occupancy row (which made every overview slower with each week of history)."""
-    from .models import Bezetting
-
     from django.db import connection
     from django.db.models import OuterRef, Subquery
+
+    from .models import Bezetting
 
     if connection.features.can_distinct_on_fields:  # PostgreSQL
         laatste = (
