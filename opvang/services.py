@@ -928,7 +928,7 @@ def _bezet_per_punt(doelgroep, punten) -> dict:
     """
     import bisect
 
-    from .models import OPERATIONELE_FASEN, Bezetting
+    from .models import Bezetting
 
     reeksen, locaties = {}, {}
     for locatie_id, datum, aantal, start, eind, fase in (
@@ -944,8 +944,7 @@ def _bezet_per_punt(doelgroep, punten) -> dict:
     for p in punten:
         totaal = None
         for locatie_id, (datums, aantallen) in reeksen.items():
-            start, eind, fase = locaties[locatie_id]
-            if fase not in OPERATIONELE_FASEN or (start and start > p) or (eind and eind < p):
+            if not _actief(*locaties[locatie_id], p):
                 continue
             i = bisect.bisect_right(datums, p)
             if i:
@@ -957,65 +956,73 @@ def _bezet_per_punt(doelgroep, punten) -> dict:
 
 def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None) -> list[ReeksPunt]:
     """(datum, opgave, beschikbaar, bezet) per measuring point, each point as :func:`doelgroep_overzicht` would
-    compute it. Three SQL queries (a UNION per capacity quantity, the occupancy history) plus the opgaven,
-    whatever the history length."""
-    from django.db.models import DateField, Exists, IntegerField, OuterRef, Sum, Value
-    from django.db.models.functions import Coalesce
-
-    from .models import Capaciteitsstand
-
+    compute it. Two SQL queries (the capacity stands and the occupancy history of the doelgroep) plus the
+    opgaven, whatever the history length; the latest stand per point is found by binary search."""
     punten = meetpunten(van, tot)
     if not punten:
         return []
     doelgroep = ref.doelgroep(doelgroep_code) if ref is not None else _doelgroep(doelgroep_code)
-    nul = Value(0, output_field=IntegerField())
-
-    def samen(querysets):
-        qs = querysets[0]
-        return list(qs.union(*querysets[1:], all=True).order_by()) if len(querysets) > 1 else list(qs)
-
-    eigen, reservering = [], []
-    for p in punten:
-        punt = Value(p, output_field=DateField())
-        eigen.append(
-            actuele_standen(p)
-            .filter(doelgroep=doelgroep)
-            .order_by()
-            .annotate(punt=punt)
-            .values("punt")
-            .annotate(
-                vrij=Coalesce(Sum("plaatsen"), nul)
-                - Coalesce(Sum("gereserveerd"), nul)
-                - Coalesce(Sum(Coalesce("niet_inzetbaar_calamiteiten", nul)), nul)
-                - Coalesce(Sum(Coalesce("niet_inzetbaar_indelingsverlies", nul)), nul)
-                - Coalesce(Sum(Coalesce("niet_inzetbaar_overig", nul)), nul)
-            )
-            .values_list("punt", "vrij")
-        )
-        eigen_stand = Capaciteitsstand.objects.filter(
-            locatie=OuterRef("locatie"), doelgroep=doelgroep, ingangsdatum__lte=p
-        )
-        reservering.append(
-            actuele_standen(p)
-            .filter(gereserveerd_voor=doelgroep)
-            .exclude(doelgroep=doelgroep)
-            .filter(~Exists(eigen_stand))
-            .order_by()
-            .annotate(punt=punt)
-            .values("punt")
-            .annotate(vrij=Coalesce(Sum("gereserveerd"), nul))
-            .values_list("punt", "vrij")
-        )
-    vrij_eigen = dict(samen(eigen))
-    vrij_res = dict(samen(reservering))
+    vrij_per = _vrij_per_punt(doelgroep, punten)
     bezet_per = _bezet_per_punt(doelgroep, punten)
     opgaven = ref.opgaven(doelgroep_code) if ref is not None else opgaven_van(doelgroep_code)
     uit = []
     for p in punten:
         o = geldend_op(opgaven, p, lambda x: x.geldig_vanaf)
-        uit.append(
-            ReeksPunt(p, o.plaatsen if o else None, (vrij_eigen.get(p) or 0) + (vrij_res.get(p) or 0), bezet_per.get(p))
+        uit.append(ReeksPunt(p, o.plaatsen if o else None, vrij_per[p], bezet_per.get(p)))
+    return uit
+
+
+def _actief(start, eind, fase, p) -> bool:
+    from .models import OPERATIONELE_FASEN
+
+    return fase in OPERATIONELE_FASEN and not (start and start > p) and not (eind and eind < p)
+
+
+def _vrij_per_punt(doelgroep, punten) -> dict:
+    """Per point the available places for ``doelgroep`` as :func:`actuele_standen` counts them: the own
+    latest stands (capacity − reserved − not usable) plus places other doelgroepen's latest stands reserve
+    for it at locations without an own stand yet. One query over the stands of the locations involved."""
+    import bisect
+
+    from django.db.models import Q
+
+    from .models import Capaciteitsstand
+
+    locaties = Capaciteitsstand.objects.filter(Q(doelgroep=doelgroep) | Q(gereserveerd_voor=doelgroep)).values(
+        "locatie_id"
+    )
+    reeksen: dict[tuple[int, int], tuple[list, list]] = {}
+    info = {}
+    for rij in (
+        Capaciteitsstand.objects.filter(locatie_id__in=locaties, ingangsdatum__lte=max(punten))
+        .order_by("locatie_id", "doelgroep_id", "ingangsdatum")
+        .values_list(
+            "locatie_id", "doelgroep_id", "ingangsdatum", "plaatsen", "gereserveerd", "gereserveerd_voor_id",
+            "niet_inzetbaar_calamiteiten", "niet_inzetbaar_indelingsverlies", "niet_inzetbaar_overig",
+            "locatie__startdatum", "locatie__einddatum", "locatie__fase",
         )
+    ):
+        locatie_id, doelgroep_id, ingang = rij[0], rij[1], rij[2]
+        datums, standen = reeksen.setdefault((locatie_id, doelgroep_id), ([], []))
+        datums.append(ingang)
+        standen.append(rij[3:9])
+        info[locatie_id] = rij[9:12]
+    eerste_eigen = {loc: datums[0] for (loc, dg), (datums, _) in reeksen.items() if dg == doelgroep.pk}
+    uit = {}
+    for p in punten:
+        vrij = 0
+        for (locatie_id, doelgroep_id), (datums, standen) in reeksen.items():
+            i = bisect.bisect_right(datums, p)
+            if not i or not _actief(*info[locatie_id], p):
+                continue
+            plaatsen, gereserveerd, reserveert_voor, *redenen = standen[i - 1]
+            if doelgroep_id == doelgroep.pk:
+                vrij += plaatsen - (gereserveerd or 0) - sum(r or 0 for r in redenen)
+            elif reserveert_voor == doelgroep.pk and not (
+                locatie_id in eerste_eigen and eerste_eigen[locatie_id] <= p
+            ):
+                vrij += gereserveerd or 0
+        uit[p] = vrij
     return uit
 
 
