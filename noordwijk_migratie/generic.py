@@ -164,6 +164,12 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
     template_name = "generic/object_detail.html"
     velden: tuple[str, ...] = ()
 
+    def get_queryset(self):
+        # the foreign keys the page shows come in the same query
+        relaties = [f.name for f in self.model._meta.concrete_fields if f.is_relation]
+        queryset = super().get_queryset()
+        return queryset.select_related(*relaties) if relaties else queryset
+
     def get_template_names(self):
         opts = self.model._meta
         return [f"{opts.app_label}/{opts.model_name}_detail.html", self.template_name]

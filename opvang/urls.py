@@ -21,7 +21,7 @@ def _bewerk(form):
     return type(f"{form.__name__}EditView", (generic.ObjectEditView,), {"form_class": form})
 
 
-def _crud(model, lijst, form, prefix, detail=views.RelatieDetailView):
+def _crud(model, lijst, form, prefix, detail=generic.ObjectDetailView):
     bewerk = _bewerk(form)
     return generic.crud_urls(
         model, list=lijst, detail=detail, add=bewerk, edit=bewerk, delete=generic.ObjectDeleteView, prefix=prefix

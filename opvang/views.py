@@ -212,15 +212,6 @@ class OpvanglocatieDetailView(generic.ObjectDetailView):
         return context
 
 
-class RelatieDetailView(generic.ObjectDetailView):
-    """Detail page that loads the foreign keys it shows in the same query."""
-
-    def get_queryset(self):
-        return (
-            super().get_queryset().select_related(*[f.name for f in self.model._meta.concrete_fields if f.is_relation])
-        )
-
-
 # --- occupancy: fast entry and import ----------------------------------------------------------
 
 
