@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views import generic
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
 from .exports import NederlandseTableExport
@@ -104,7 +105,7 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
     export_class = NederlandseTableExport
     export_formats = ("csv", "xlsx")
     export_trigger_param = "export"
-    paginate_by = 25
+    per_pagina = 25  # default page size (?per_page=…, at most MAX_PER_PAGINA); the table paginates, not the view
     filterset_fields = ()
     import_url_name = None
     titel = None
@@ -127,10 +128,16 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
 
     def get_table(self, **kwargs):
         table = super().get_table(**kwargs)
+        if isinstance(table.data, TableQuerysetData):
+            # stable pages: whatever the sort column, equal values are ordered by pk
+            queryset = table.data.data
+            volgorde = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+            if not {"pk", "-pk", "id", "-id"} & {str(v) for v in volgorde}:
+                table.data.data = queryset.order_by(*volgorde, "pk")
         try:
-            per_page = min(max(int(self.request.GET.get("per_page", self.paginate_by)), 1), MAX_PER_PAGINA)
+            per_page = min(max(int(self.request.GET.get("per_page", self.per_pagina)), 1), MAX_PER_PAGINA)
         except ValueError:
-            per_page = self.paginate_by
+            per_page = self.per_pagina
         try:
             pagina = max(int(self.request.GET.get("page", 1)), 1)
         except ValueError:

@@ -160,3 +160,15 @@ def test_csv_datums_en_decimalen_voor_nederlandse_excel():
     assert csv_waarde(datetime.date(2025, 7, 1)) == "01-07-2025"
     assert csv_waarde(Decimal("12.5")) == "12,5"
     assert csv_waarde(3) == 3 and csv_waarde("tekst") == "tekst"
+
+
+def test_sorteren_is_stabiel_over_paginas(adviseur_client):
+    """Equal sort values never make a row appear on two pages or on none."""
+    GemeenteFactory.create_batch(30, veiligheidsregio="Zelfde")
+    gezien = []
+    for pagina in (1, 2, 3):
+        response = adviseur_client.get(reverse("kern:gemeente_list"), {"sort": "veiligheidsregio", "per_page": 10,
+                                                                        "page": pagina})
+        assert response.status_code == 200, response.status_code
+        gezien += [g.pk for g in response.context["table"].page.object_list.data]
+    assert len(gezien) == len(set(gezien)) == 30
