@@ -11,6 +11,8 @@ from rapportage.secties import EVALUATIE, HALFJAAR, grafiek_staaf, sectie
 from . import services
 from .models import Indicator, Programmalijn
 
+MAX_PUNTEN = 12  # latest measurements per series in the evaluation report
+
 
 def _json(obj):
     """Dataclasses with dates/Decimals as plain JSON values (ISO dates)."""
@@ -50,6 +52,10 @@ def programmalijn_sectie(nummer: int):
         indicatoren = []
         for indicator in Indicator.objects.filter(programmalijn=lijn).order_by("code"):
             reeks = services.indicator_reeks(indicator, tot=peildatum)
+            # the report shows the latest points of each series (trend and chart); the indicator page
+            # in the application has the whole series
+            reeks.handmatig = reeks.handmatig[-MAX_PUNTEN:]
+            reeks.berekend = reeks.berekend[-MAX_PUNTEN:]
             spec = services.reeks_grafiek_spec(reeks)
             indicatoren.append({**_json(reeks), "grafiek": spec})
         return {
@@ -58,10 +64,8 @@ def programmalijn_sectie(nummer: int):
             "afgerond": [_json(a) for a in acties if a.status == "afgerond"],
             "te_laat": [_json(a) for a in acties if a.te_laat],
             "bewust_niet": [_json(a) for a in acties if a.status == "bewust_niet"],
-            "overig": [_json(a) for a in acties if a.status != "afgerond" and not a.te_laat
-                       and a.status != "bewust_niet"],
-            "indicatoren": indicatoren,
-            "grafieken": [i["grafiek"] for i in indicatoren if i["grafiek"]],
+            "overig": sum(1 for a in acties if a.status != "afgerond" and not a.te_laat and a.status != "bewust_niet"),
+            "indicatoren": indicatoren,  # each with its chart spec, drawn beside it (template filter `teken`)
         }
 
     return functie

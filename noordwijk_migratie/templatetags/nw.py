@@ -26,3 +26,11 @@ def datum(waarde):
     if isinstance(waarde, date):
         return f"{waarde:%d-%m-%Y}"
     return waarde
+
+
+@register.filter
+def teken(spec):
+    """Draw a chart stored as data (``noordwijk_migratie.charts.grafiek_lijn`` / ``grafiek_staaf``)."""
+    from noordwijk_migratie.charts import maak_grafiek
+
+    return maak_grafiek(spec) if spec else None
