@@ -93,12 +93,12 @@ def kinderen(pid):
         return []
 
 
-def extra_metingen():
+def extra_metingen(metingen=None):
     """Report and import timings: (label, seconds, note) rows from scripts/bench_extra.py."""
     from bench_extra import METINGEN
 
     rijen = []
-    for label, functie in METINGEN:
+    for label, functie in metingen or METINGEN:
         start = time.perf_counter()
         notitie = functie() or ""
         rijen.append((label, time.perf_counter() - start, notitie))
@@ -119,6 +119,9 @@ def main():
                            "p95_1": enkel["p95"]})
     kaal = resultaten[0]["rps"]
     extra = extra_metingen()
+    basis = os.environ.get("BENCH_BASIS_JSON")
+    if basis and Path(basis).exists():
+        extra = [tuple(r) for r in json.loads(Path(basis).read_text())] + extra
     web_rss = max((piek_rss_mb(p) or 0) for p in kinderen(int(os.environ["GUNICORN_PID"])))
     celery_rss = max([piek_rss_mb(int(os.environ["CELERY_PID"])) or 0]
                      + [piek_rss_mb(p) or 0 for p in kinderen(int(os.environ["CELERY_PID"]))])
@@ -155,5 +158,14 @@ def schrijf(resultaten, kaal, extra, web_rss, celery_rss):
     print("\n".join(regels))
 
 
+def alleen_basis():
+    """Report timings on the baseline alone (run by bench.sh before the synthetic data is loaded)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_extra import METINGEN
+
+    rapporten = [(f"{label} — basisgegevens", f) for label, f in METINGEN if "rapport" in label.lower()]
+    Path(os.environ["BENCH_BASIS_JSON"]).write_text(json.dumps(extra_metingen(rapporten)))
+
+
 if __name__ == "__main__":
-    main()
+    alleen_basis() if "--alleen-basis" in sys.argv else main()

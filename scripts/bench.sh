@@ -19,6 +19,8 @@ export BENCH_SCHAAL="${BENCH_SCHAAL:-groot}"
 "$VENV_BIN/python" manage.py migrate --noinput -v0
 "$VENV_BIN/python" manage.py collectstatic --noinput -v0
 "$VENV_BIN/python" manage.py laad_basisgegevens >/dev/null
+export BENCH_BASIS_JSON="$SERVICES_TMP/basis.json"
+BENCH_URL=none "$VENV_BIN/python" scripts/bench.py --alleen-basis
 if "$VENV_BIN/python" manage.py help genereer_testdata >/dev/null 2>&1; then
   echo "Synthetische gegevens laden (schaal $BENCH_SCHAAL)…"
   /usr/bin/time -f "genereer_testdata: %e s, max RSS %M KB" "$VENV_BIN/python" manage.py genereer_testdata --schaal "$BENCH_SCHAAL" --forceer
