@@ -7,6 +7,18 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API with live_server
 
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the post-migrate rows (content types, permissions) after
+    its flush. Django inhibits post_migrate on the flush of a serialized-rollback test, so a later
+    transactional test without it would find no content types while the audit log still caches
+    their ids; making it uniform keeps the suite independent of test order and selection."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), False)
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -156,7 +156,7 @@ LEESPAGINAS = (
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is(
     app_server, basisgegevens, maak_gebruiker, tmp_path
 ):
@@ -195,7 +195,7 @@ def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is
     assert status == 200 and body.startswith(b"%PDF")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_app_herstelt_zich_na_herstart_van_postgresql_onder_last_zonder_herstart_van_gunicorn(
     app_server, basisgegevens, maak_gebruiker
 ):

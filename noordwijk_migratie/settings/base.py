@@ -196,6 +196,9 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "django_celery_results",
 )
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # IP addresses of staff are not needed for the trail
+# Raw saves are deserialisation (loaddata, a test's serialized rollback): restoring stored rows is
+# not a change by a user, and logging it would look up content types while they are being restored.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
