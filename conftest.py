@@ -31,6 +31,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _verse_cacheversie():
+    """Each test starts on a new data version: the database is rolled back between tests but Redis is
+    not, so a page cached by an earlier test must never be served to the next one."""
+    from noordwijk_migratie.cache import verhoog_data_versie
+
+    verhoog_data_versie()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     chromium = shutil.which("chromium") or "/usr/bin/chromium"

@@ -8,3 +8,12 @@ class KernConfig(AppConfig):
     name = "noordwijk_migratie"
     label = "kern"
     verbose_name = _("Basisgegevens")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .cache import bij_wijziging
+
+        post_save.connect(bij_wijziging, dispatch_uid="data-versie-save")
+        post_delete.connect(bij_wijziging, dispatch_uid="data-versie-delete")
+        m2m_changed.connect(bij_wijziging, dispatch_uid="data-versie-m2m")

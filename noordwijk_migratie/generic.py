@@ -24,6 +24,7 @@ from django.forms import modelform_factory
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import generic
 from django_filters.views import FilterView
@@ -31,6 +32,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
+from .cache import CACHE_SECONDEN, data_versie
 from .exports import NederlandseTableExport
 from .forms import VERSIE_CONFLICT, BaseModelForm, PeildatumForm, VersieFormMixin, stijl_velden
 from .imports import Importer
@@ -160,6 +162,12 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
         context = super().get_context_data(**kwargs)
         context["titel"] = self.titel or self.model._meta.verbose_name_plural.capitalize()
         context["breadcrumbs"] = context["breadcrumbs"][:-1]
+        # The rendered rows are the same for everyone who may see the list: kept per address (filter,
+        # sort, page), day (deadline signals) and language until any project data changes.
+        context["tabel_sleutel"] = ":".join(
+            [str(data_versie()), timezone.localdate().isoformat(), get_language(), self.request.get_full_path()]
+        )
+        context["tabel_cache_seconden"] = CACHE_SECONDEN
         if self.import_url_name and self.heeft_recht("add"):
             context["import_url"] = reverse(self.import_url_name)
         return context

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from noordwijk_migratie import generic
+from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.charts import Series, bar_chart, line_chart
 
 from . import services
@@ -299,18 +300,28 @@ class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMix
     def get_breadcrumbs(self):
         return [(_("Opvang"), reverse("opvang:index"))]
 
+    def bereken(self, peildatum) -> dict:
+        """The figures the page shows for ``peildatum`` (service results only, no presentation)."""
+        self.ref = services.Referentie()
+        van = peildatum.replace(year=peildatum.year - self.jaren_terug, day=1)
+        return {
+            "overzicht": services.doelgroep_overzicht(self.doelgroep_code, peildatum, self.ref),
+            "reeks": services.bezetting_reeks(self.doelgroep_code, van, peildatum, self.ref),
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         peildatum, form = self.peildatum()
-        self.ref = services.Referentie()
-        overzicht = services.doelgroep_overzicht(self.doelgroep_code, peildatum, self.ref)
-        van = peildatum.replace(year=peildatum.year - self.jaren_terug, day=1)
-        reeks = services.bezetting_reeks(self.doelgroep_code, van, peildatum, self.ref)
+        # the history behind these figures is long; they are kept until any project data changes
+        gegevens = gecachet(
+            f"overzicht:{self.doelgroep_code}", (peildatum.isoformat(),), lambda: self.bereken(peildatum)
+        )
+        overzicht, reeks = gegevens["overzicht"], gegevens["reeks"]
         context.update(
+            gegevens,
             titel=self.titel,
             peildatum=peildatum,
             peildatum_form=form,
-            overzicht=overzicht,
             nieuw_url=None,
             grafiek=line_chart(
                 _("Opgave, beschikbare en bezette plaatsen: %(doelgroep)s") % {"doelgroep": overzicht.doelgroep_naam},
@@ -329,11 +340,13 @@ class OekraineView(DoelgroepOverzichtView):
     doelgroep_code = "oekraine"
     titel = gettext_lazy("Oekraïense ontheemden: opvang tegen de opgave")
 
+    def bereken(self, peildatum) -> dict:
+        van = peildatum.replace(year=peildatum.year - 2, day=1)
+        return {**super().bereken(peildatum), "maandcijfers": services.oekraine_maandcijfers(van, peildatum)}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        peildatum = context["peildatum"]
-        cijfers = services.oekraine_maandcijfers(peildatum.replace(year=peildatum.year - 2, day=1), peildatum)
-        context["maandcijfers"] = cijfers
+        cijfers = context["maandcijfers"]
         context["maandgrafiek"] = bar_chart(
             _("Leefgeld en eigen bijdrage per maand (aantal personen)"),
             [m.maand.strftime("%m-%Y") for m in cijfers],
@@ -354,10 +367,13 @@ class AsielzoekersView(DoelgroepOverzichtView):
     doelgroep_code = "asielzoekers"
     titel = gettext_lazy("Asielzoekers: Spreidingswet")
 
+    def bereken(self, peildatum) -> dict:
+        gegevens = super().bereken(peildatum)
+        return {**gegevens, "pijplijn": services.spreidingswet_pijplijn(peildatum, self.ref, gegevens["overzicht"])}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pijplijn = services.spreidingswet_pijplijn(context["peildatum"], self.ref, context["overzicht"])
-        context["pijplijn"] = pijplijn
+        pijplijn = context["pijplijn"]
         context["pijplijngrafiek"] = bar_chart(
             _("Geplande plaatsen per fase tegen de opgave"),
             [f.label for f in pijplijn.fasen],

@@ -4,41 +4,22 @@ The panels are plain JSON-serialisable dicts (charts as data, see ``rapportage.s
 same figures appear on the dashboard and in the halfjaarrapportage for a peildatum. Nothing here
 recomputes the domain arithmetic; it only selects and labels what the services return.
 
-The dashboard is cached per peildatum; every save or delete of a project model bumps the cache
-version (``data_versie``), so a cached dashboard never shows stale figures.
+The dashboard is cached per peildatum through ``noordwijk_migratie.cache.gecachet``: every save or
+delete of a project model raises the data version in its key, so it never shows stale figures.
 """
 
 from dataclasses import asdict
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from noordwijk_migratie.cache import gecachet
 
 from .secties import grafiek_lijn, grafiek_staaf
 
 STATUS_KLASSE = {"op_schema": "ok", "risico": "risico", "achter": "achter"}
-CACHE_SECONDEN = 300
-VERSIE_SLEUTEL = "dashboard:data-versie"
-
-
-def data_versie() -> int:
-    return cache.get(VERSIE_SLEUTEL) or 0
-
-
-def _wijziging(sender, **kwargs):
-    if sender._meta.app_label in {"kern", "taakstelling", "opvang", "internationale_werknemers", "programma",
-                                  "themasessies"}:
-        try:
-            cache.incr(VERSIE_SLEUTEL)
-        except ValueError:
-            cache.set(VERSIE_SLEUTEL, 1, None)
-
-
-post_save.connect(_wijziging, dispatch_uid="dashboard-cache-save")
-post_delete.connect(_wijziging, dispatch_uid="dashboard-cache-delete")
 
 
 def _cijfer(label, waarde, url=None, eenheid=""):
@@ -82,31 +63,53 @@ def statushouders_paneel(peildatum: date, kern=None, overzicht=None) -> dict | N
             _cijfer(_("Netto taakstelling"), p.netto),
             _cijfer(_("Saldo begin"), p.saldo_begin_tekst),
             _cijfer(_("Gecorrigeerde taakstelling"), p.gecorrigeerd),
-            _cijfer(_("Gerealiseerd (%(bron)s)") % {"bron": p.bron_tekst}, p.realisatie,
-                    reverse("taakstelling:plaatsing_list")),
+            _cijfer(
+                _("Gerealiseerd (%(bron)s)") % {"bron": p.bron_tekst},
+                p.realisatie,
+                reverse("taakstelling:plaatsing_list"),
+            ),
             _cijfer(_("COA-norm op schema"), p.op_schema_norm),
             _cijfer(_("Prognose einde periode"), kern.prognose_realisatie),
         ]
     elif kern.laatste_afgesloten is not None:
         laatst = kern.laatste_afgesloten
         cijfers = [
-            _cijfer(_("Laatste afgesloten periode"), laatst.label,
-                    reverse("taakstelling:periode_detail", args=[laatst.id]) if laatst.id else index),
+            _cijfer(
+                _("Laatste afgesloten periode"),
+                laatst.label,
+                reverse("taakstelling:periode_detail", args=[laatst.id]) if laatst.id else index,
+            ),
             _cijfer(_("Gecorrigeerde taakstelling"), laatst.gecorrigeerd),
             _cijfer(_("Gerealiseerd (%(bron)s)") % {"bron": laatst.bron_tekst}, laatst.realisatie),
             _cijfer(_("Saldo eind"), laatst.saldo_eind_tekst),
         ]
-    cijfers.append(_cijfer(_("Interventieladder"), _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
-                           reverse("taakstelling:tredehistorie_list")))
+    cijfers.append(
+        _cijfer(
+            _("Interventieladder"),
+            _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
+            reverse("taakstelling:tredehistorie_list"),
+        )
+    )
     grafiek = grafiek_staaf(
         _("Realisatie tegen gecorrigeerde taakstelling"),
         [r.label for r in overzicht],
-        {_("Gecorrigeerd"): [(r.label, r.gecorrigeerd) for r in overzicht],
-         _("Realisatie"): [(r.label, r.realisatie) for r in overzicht]},
+        {
+            _("Gecorrigeerd"): [(r.label, r.gecorrigeerd) for r in overzicht],
+            _("Realisatie"): [(r.label, r.realisatie) for r in overzicht],
+        },
         y_label=_("personen"),
     )
-    return _paneel("statushouders", _("Statushouders"), index, kern.status, kern.status_tekst, kern.regel, cijfers,
-                   [grafiek] if overzicht else [], kern.toelichting)
+    return _paneel(
+        "statushouders",
+        _("Statushouders"),
+        index,
+        kern.status,
+        kern.status_tekst,
+        kern.regel,
+        cijfers,
+        [grafiek] if overzicht else [],
+        kern.toelichting,
+    )
 
 
 def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date, ref=None) -> dict | None:
@@ -129,19 +132,24 @@ def opvang_paneel(doelgroep_code: str, titel, url_naam: str, peildatum: date, re
     if o.opgave_amv:
         cijfers.insert(1, _cijfer(_("waarvan AMV"), o.opgave_amv))
     reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum, ref)
-    grafieken = [
-        grafiek_lijn(
-            _("%(titel)s: opgave, beschikbaar en bezet") % {"titel": titel},
-            {
-                _("Opgave"): [(p.datum, p.opgave) for p in reeks],
-                _("Beschikbaar"): [(p.datum, p.beschikbaar) for p in reeks],
-                _("Bezet"): [(p.datum, p.bezet) for p in reeks],
-            },
-            y_label=_("plaatsen"),
-        )
-    ] if reeks else []
-    return _paneel(doelgroep_code, titel, url, o.status, o.status_label, o.status_regel, cijfers, grafieken,
-                   o.status_toelichting)
+    grafieken = (
+        [
+            grafiek_lijn(
+                _("%(titel)s: opgave, beschikbaar en bezet") % {"titel": titel},
+                {
+                    _("Opgave"): [(p.datum, p.opgave) for p in reeks],
+                    _("Beschikbaar"): [(p.datum, p.beschikbaar) for p in reeks],
+                    _("Bezet"): [(p.datum, p.bezet) for p in reeks],
+                },
+                y_label=_("plaatsen"),
+            )
+        ]
+        if reeks
+        else []
+    )
+    return _paneel(
+        doelgroep_code, titel, url, o.status, o.status_label, o.status_regel, cijfers, grafieken, o.status_toelichting
+    )
 
 
 def asiel_paneel(peildatum: date, ref=None) -> dict | None:
@@ -156,21 +164,29 @@ def asiel_paneel(peildatum: date, ref=None) -> dict | None:
         _cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),
         _cijfer(_("Gerealiseerd"), pijplijn.gerealiseerd),
         _cijfer(_("In voorbereiding"), pijplijn.in_voorbereiding, reverse("opvang:asielzoekers")),
-        _cijfer(_("Ongedekt na pijplijn"), pijplijn.ongedekt_na_pijplijn if pijplijn.ongedekt_na_pijplijn is not None
-                else "—"),
+        _cijfer(
+            _("Ongedekt na pijplijn"),
+            pijplijn.ongedekt_na_pijplijn if pijplijn.ongedekt_na_pijplijn is not None else "—",
+        ),
     ]
     if pijplijn.cyclus_einde:
         paneel["cijfers"].append(_cijfer(_("Einde cyclus"), pijplijn.cyclus_einde.strftime("%d-%m-%Y")))
-    paneel["grafieken"] = [
-        grafiek_staaf(
-            _("Spreidingswet: geplande plaatsen per fase"),
-            [f.label for f in pijplijn.fasen],
-            {_("Plaatsen"): [(f.label, f.plaatsen) for f in pijplijn.fasen],
-             _("AMV"): [(f.label, f.amv_plaatsen) for f in pijplijn.fasen]},
-            y_label=_("plaatsen"),
-            referentielijnen=[(_("opgave"), pijplijn.opgave)] if pijplijn.opgave else (),
-        )
-    ] if pijplijn.fasen else []
+    paneel["grafieken"] = (
+        [
+            grafiek_staaf(
+                _("Spreidingswet: geplande plaatsen per fase"),
+                [f.label for f in pijplijn.fasen],
+                {
+                    _("Plaatsen"): [(f.label, f.plaatsen) for f in pijplijn.fasen],
+                    _("AMV"): [(f.label, f.amv_plaatsen) for f in pijplijn.fasen],
+                },
+                y_label=_("plaatsen"),
+                referentielijnen=[(_("opgave"), pijplijn.opgave)] if pijplijn.opgave else (),
+            )
+        ]
+        if pijplijn.fasen
+        else []
+    )
     paneel["toelichting"] = pijplijn.toelichting
     return paneel
 
@@ -182,27 +198,52 @@ def iw_paneel(peildatum: date) -> dict:
     index = reverse("internationale_werknemers:index")
     onbekend = _("onbekend")
     cijfers = [
-        _cijfer(_("Pilotbedden gepland"), k.pilot_bedden_gepland if k.pilot_bedden_gepland is not None else onbekend,
-                reverse("internationale_werknemers:pilotlocatie_list")),
-        _cijfer(_("Pilotbedden gerealiseerd"),
-                k.pilot_bedden_gerealiseerd if k.pilot_bedden_gerealiseerd is not None else onbekend),
-        _cijfer(_("Inschrijvingen RNI + BRP"), k.registraties_totaal if k.registraties_totaal is not None else onbekend,
-                reverse("internationale_werknemers:registratiestand_list")),
+        _cijfer(
+            _("Pilotbedden gepland"),
+            k.pilot_bedden_gepland if k.pilot_bedden_gepland is not None else onbekend,
+            reverse("internationale_werknemers:pilotlocatie_list"),
+        ),
+        _cijfer(
+            _("Pilotbedden gerealiseerd"),
+            k.pilot_bedden_gerealiseerd if k.pilot_bedden_gerealiseerd is not None else onbekend,
+        ),
+        _cijfer(
+            _("Inschrijvingen RNI + BRP"),
+            k.registraties_totaal if k.registraties_totaal is not None else onbekend,
+            reverse("internationale_werknemers:registratiestand_list"),
+        ),
         _cijfer(_("Trend inschrijvingen"), k.registraties_trend),
-        _cijfer(_("Vergunde woningen die voldoen"),
-                f"{k.aandeel_woningen_voldoen} %" if k.aandeel_woningen_voldoen is not None else onbekend,
-                reverse("internationale_werknemers:woning_list")),
+        _cijfer(
+            _("Vergunde woningen die voldoen"),
+            f"{k.aandeel_woningen_voldoen} %" if k.aandeel_woningen_voldoen is not None else onbekend,
+            reverse("internationale_werknemers:woning_list"),
+        ),
     ]
     reeks = services.registratie_reeks(peildatum - timedelta(days=730), peildatum)
-    grafieken = [
-        grafiek_lijn(
-            _("Inschrijvingen internationale werknemers in RNI en BRP"),
-            {"RNI": [(p.peildatum, p.rni) for p in reeks.punten], "BRP": [(p.peildatum, p.brp) for p in reeks.punten]},
-            y_label=_("inschrijvingen"),
-        )
-    ] if reeks.punten else []
-    return _paneel("internationale-werknemers", _("Internationale werknemers"), index, k.status, k.status_label,
-                   k.status_regel, cijfers, grafieken)
+    grafieken = (
+        [
+            grafiek_lijn(
+                _("Inschrijvingen internationale werknemers in RNI en BRP"),
+                {
+                    "RNI": [(p.peildatum, p.rni) for p in reeks.punten],
+                    "BRP": [(p.peildatum, p.brp) for p in reeks.punten],
+                },
+                y_label=_("inschrijvingen"),
+            )
+        ]
+        if reeks.punten
+        else []
+    )
+    return _paneel(
+        "internationale-werknemers",
+        _("Internationale werknemers"),
+        index,
+        k.status,
+        k.status_label,
+        k.status_regel,
+        cijfers,
+        grafieken,
+    )
 
 
 def signalen(peildatum: date, kern=None, ref=None, datums=None) -> list[dict]:
@@ -214,12 +255,23 @@ def signalen(peildatum: date, kern=None, ref=None, datums=None) -> list[dict]:
         kern = ts.statushouders_kerncijfers(peildatum) if kern is None else kern
         lijst = reverse("taakstelling:plaatsing_list")
         if kern.koppelingen_over_termijn:
-            uit.append({"ernst": "waarschuwing", "url": f"{lijst}?signaal=koppeling", "tekst": _(
-                "%(n)s koppeling(en) zonder woningaanbod binnen 10 weken") % {"n": kern.koppelingen_over_termijn}})
+            uit.append(
+                {
+                    "ernst": "waarschuwing",
+                    "url": f"{lijst}?signaal=koppeling",
+                    "tekst": _("%(n)s koppeling(en) zonder woningaanbod binnen 10 weken")
+                    % {"n": kern.koppelingen_over_termijn},
+                }
+            )
         if kern.verhuizingen_over_termijn:
-            uit.append({"ernst": "waarschuwing", "url": f"{lijst}?signaal=verhuizing", "tekst": _(
-                "%(n)s huishouden(s) niet verhuisd binnen 2 weken na ingang huur") % {
-                "n": kern.verhuizingen_over_termijn}})
+            uit.append(
+                {
+                    "ernst": "waarschuwing",
+                    "url": f"{lijst}?signaal=verhuizing",
+                    "tekst": _("%(n)s huishouden(s) niet verhuisd binnen 2 weken na ingang huur")
+                    % {"n": kern.verhuizingen_over_termijn},
+                }
+            )
         if kern.trede_waarschuwing:
             uit.append({"ernst": "kritiek", "url": reverse("taakstelling:index"), "tekst": kern.trede_toelichting})
     from opvang import services as ov
@@ -238,16 +290,30 @@ def _programma_signalen(peildatum: date) -> list[dict]:
     uit = []
     te_laat = sum(len(lijn.te_laat) for lijn in ps.programma_overzicht(peildatum))
     if te_laat:
-        uit.append({"ernst": "waarschuwing", "url": reverse("programma:index"),
-                    "tekst": _("%(n)s programma-actie(s) over de geplande einddatum") % {"n": te_laat}})
+        uit.append(
+            {
+                "ernst": "waarschuwing",
+                "url": reverse("programma:index"),
+                "tekst": _("%(n)s programma-actie(s) over de geplande einddatum") % {"n": te_laat},
+            }
+        )
     kern = ths.themasessies_kerncijfers(peildatum)
     if kern.vervolg_te_laat:
-        uit.append({"ernst": "waarschuwing", "url": reverse("themasessies:index"),
-                    "tekst": _("%(n)s vervolgactie(s) van themasessies over de deadline") % {
-                        "n": kern.vervolg_te_laat}})
+        uit.append(
+            {
+                "ernst": "waarschuwing",
+                "url": reverse("themasessies:index"),
+                "tekst": _("%(n)s vervolgactie(s) van themasessies over de deadline") % {"n": kern.vervolg_te_laat},
+            }
+        )
     if kern.volgende_sessie:
-        uit.append({"ernst": "info", "url": reverse("themasessies:index"),
-                    "tekst": _("Volgende themasessie: %(datum)s") % {"datum": f"{kern.volgende_sessie:%d-%m-%Y}"}})
+        uit.append(
+            {
+                "ernst": "info",
+                "url": reverse("themasessies:index"),
+                "tekst": _("Volgende themasessie: %(datum)s") % {"datum": f"{kern.volgende_sessie:%d-%m-%Y}"},
+            }
+        )
     return uit
 
 
@@ -259,31 +325,32 @@ def beleidsdatums(peildatum: date) -> list[dict]:
 
 def dashboard(peildatum: date) -> dict:
     """Everything the dashboard shows for ``peildatum``, cached until the data changes."""
-    sleutel = f"dashboard:{peildatum.isoformat()}:{data_versie()}:{int(settings.MODULE_TAAKSTELLING_ACTIEF)}"
-    gegevens = cache.get(sleutel)
-    if gegevens is None:
-        from opvang import services as ov
+    return gecachet(
+        "dashboard", (peildatum.isoformat(), int(settings.MODULE_TAAKSTELLING_ACTIEF)), lambda: _bouw(peildatum)
+    )
 
-        # figures several panels and the signals share are read once per build
-        ref = ov.Referentie()
-        kern = overzicht = None
-        if settings.MODULE_TAAKSTELLING_ACTIEF:
-            from taakstelling import services as ts
 
-            overzicht = ts.periode_overzicht(peildatum)
-            kern = ts.statushouders_kerncijfers(peildatum, overzicht)
-        datums = ov.beleidsdatums(peildatum)
-        panelen = [
-            statushouders_paneel(peildatum, kern, overzicht),
-            opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum, ref),
-            asiel_paneel(peildatum, ref),
-            iw_paneel(peildatum),
-        ]
-        gegevens = {
-            "peildatum": peildatum.isoformat(),
-            "panelen": [p for p in panelen if p is not None],
-            "signalen": signalen(peildatum, kern, ref, datums),
-            "beleidsdatums": [asdict(b) for b in datums],
-        }
-        cache.set(sleutel, gegevens, CACHE_SECONDEN)
-    return gegevens
+def _bouw(peildatum: date) -> dict:
+    from opvang import services as ov
+
+    # figures several panels and the signals share are read once per build
+    ref = ov.Referentie()
+    kern = overzicht = None
+    if settings.MODULE_TAAKSTELLING_ACTIEF:
+        from taakstelling import services as ts
+
+        overzicht = ts.periode_overzicht(peildatum)
+        kern = ts.statushouders_kerncijfers(peildatum, overzicht)
+    datums = ov.beleidsdatums(peildatum)
+    panelen = [
+        statushouders_paneel(peildatum, kern, overzicht),
+        opvang_paneel("oekraine", _("Oekraïense ontheemden"), "opvang:oekraine", peildatum, ref),
+        asiel_paneel(peildatum, ref),
+        iw_paneel(peildatum),
+    ]
+    return {
+        "peildatum": peildatum.isoformat(),
+        "panelen": [p for p in panelen if p is not None],
+        "signalen": signalen(peildatum, kern, ref, datums),
+        "beleidsdatums": [asdict(b) for b in datums],
+    }

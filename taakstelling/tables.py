@@ -1,5 +1,6 @@
 import django_tables2 as tables
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.tables import BaseTable
@@ -69,8 +70,12 @@ class PlaatsingTable(BaseTable):
 
     def __init__(self, *args, perioden=(), peildatum=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.perioden = list(perioden)
+        self._perioden = perioden
         self.peildatum = peildatum or timezone.localdate()
+
+    @cached_property
+    def perioden(self):
+        return list(self._perioden)
 
     def render_periode(self, record):
         if not record.datum_gehuisvest or record.beeindiging:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic as django_generic
 
 from noordwijk_migratie import generic
+from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.charts import Series, bar_chart, line_chart
 
 from . import services
@@ -142,12 +143,18 @@ class IndexView(ModuleActiefMixin, CssMixin, generic.AppIndexView):
         ),
     )
 
+    @staticmethod
+    def kerncijfers(vandaag):
+        perioden = services.periode_overzicht(vandaag)
+        return perioden, services.statushouders_kerncijfers(vandaag, perioden)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("taakstelling.view_periode"):
             vandaag = timezone.localdate()
-            context["perioden"] = services.periode_overzicht(vandaag)
-            context["kerncijfers"] = services.statushouders_kerncijfers(vandaag, context["perioden"])
+            context["perioden"], context["kerncijfers"] = gecachet(
+                "statushouders-kerncijfers", (vandaag.isoformat(),), lambda: self.kerncijfers(vandaag)
+            )
             context["grafiek"] = (
                 line_chart(
                     str(_("Saldo eind per periode")),
@@ -239,7 +246,8 @@ class PlaatsingListView(LijstView):
         ).order_by("-koppeldatum", "samenstelling", "volgnummer")
 
     def get_table_kwargs(self):
-        return {"perioden": list(Periode.objects.order_by("begindatum")), "peildatum": timezone.localdate()}
+        # read when a row is rendered, so not at all when the rendered table comes from the cache
+        return {"perioden": Periode.objects.order_by("begindatum"), "peildatum": timezone.localdate()}
 
 
 class PlaatsingDetailView(DetailView):

@@ -50,18 +50,25 @@ def test_csv_export_voor_nederlandse_excel(adviseur_client, basisgegevens):
 
 
 def test_xlsx_export_neutraliseert_formules(adviseur_client, basisgegevens):
-    GemeenteFactory(naam="=HYPERLINK(\"http://x\")", cbs_code="GM9999")
+    GemeenteFactory(naam='=HYPERLINK("http://x")', cbs_code="GM9999")
     response = adviseur_client.get(reverse("kern:gemeente_list"), {"export": "xlsx"})
     blad = openpyxl.load_workbook(io.BytesIO(response.content)).active
     waarden = [c.value for rij in blad.iter_rows() for c in rij]
-    assert "'=HYPERLINK(\"http://x\")" in waarden
+    assert '\'=HYPERLINK("http://x")' in waarden
     assert not any(isinstance(w, str) and w.startswith("=") for w in waarden)
 
 
 @pytest.mark.parametrize(
     ("invoer", "uitvoer"),
-    [("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("@SUM(A1)", "'@SUM(A1)"), ("-25", "-25"), ("-1.234,5", "-1.234,5"),
-     ("Noordwijk", "Noordwijk"), (-25, -25)],
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 6", "'+31 6"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-25", "-25"),
+        ("-1.234,5", "-1.234,5"),
+        ("Noordwijk", "Noordwijk"),
+        (-25, -25),
+    ],
 )
 def test_neutraliseer(invoer, uitvoer):
     assert neutraliseer(invoer) == uitvoer
@@ -167,8 +174,25 @@ def test_sorteren_is_stabiel_over_paginas(adviseur_client):
     GemeenteFactory.create_batch(30, veiligheidsregio="Zelfde")
     gezien = []
     for pagina in (1, 2, 3):
-        response = adviseur_client.get(reverse("kern:gemeente_list"), {"sort": "veiligheidsregio", "per_page": 10,
-                                                                        "page": pagina})
+        response = adviseur_client.get(
+            reverse("kern:gemeente_list"), {"sort": "veiligheidsregio", "per_page": 10, "page": pagina}
+        )
         assert response.status_code == 200, response.status_code
         gezien += [g.pk for g in response.context["table"].page.object_list.data]
     assert len(gezien) == len(set(gezien)) == 30
+
+
+def test_lijst_uit_cache_toont_direct_elke_toevoeging_wijziging_en_verwijdering(adviseur_client):
+    """Rendered rows are cached, but no list ever shows data older than the last save or delete."""
+    url, filter_ = reverse("kern:gemeente_list"), {"q": "Cachestad"}
+    gemeente = GemeenteFactory(naam="Cachestad", veiligheidsregio="Oud")
+    assert "Oud" in adviseur_client.get(url, filter_).text
+    assert "Oud" in adviseur_client.get(url, filter_).text  # second time from the cache
+    gemeente.veiligheidsregio = "Nieuw"
+    gemeente.save()
+    assert "Nieuw" in adviseur_client.get(url, filter_).text
+    GemeenteFactory(naam="Cachestad-Noord")
+    assert "Cachestad-Noord" in adviseur_client.get(url, filter_).text
+    gemeente.delete()
+    tekst = adviseur_client.get(url, filter_).text
+    assert "Nieuw" not in tekst and "1 resultaat" in tekst

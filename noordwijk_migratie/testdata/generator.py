@@ -118,9 +118,9 @@ def genereer(schaal: Schaal, log=lambda _t: None) -> dict[str, int]:
         tellingen.update(_opvang(schaal, rnd, log))
         tellingen.update(_programma(schaal, rnd, log))
         tellingen.update(_sessies_en_rapporten(schaal, rnd, log))
-    from django.core.cache import cache
+    from noordwijk_migratie.cache import verhoog_data_versie
 
-    cache.clear()  # the dashboard caches figures until data change; bulk_create sends no signals
+    verhoog_data_versie()  # cached figures and lists are kept until data change; bulk_create sends no signals
     return tellingen
 
 
