@@ -5,7 +5,8 @@ same figures appear on the dashboard and in the halfjaarrapportage for a peildat
 recomputes the domain arithmetic; it only selects and labels what the services return.
 
 The dashboard is cached per peildatum; every save or delete of a project model bumps the cache
-version (``data_versie``), so a cached dashboard never shows stale figures.
+version (``data_versie``), so a cached dashboard never shows stale figures. An import bumps it once
+(``noordwijk_migratie.imports.gegevens_gewijzigd``, after its rows are saved), not once per row.
 """
 
 from dataclasses import asdict
@@ -16,6 +17,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from noordwijk_migratie.imports import gegevens_gewijzigd, import_bezig
 
 from .secties import grafiek_lijn, grafiek_staaf
 
@@ -29,6 +32,8 @@ def data_versie() -> int:
 
 
 def _wijziging(sender, **kwargs):
+    if kwargs.get("signal") is not gegevens_gewijzigd and import_bezig():
+        return  # the import sends gegevens_gewijzigd once when its rows are saved
     if sender._meta.app_label in {"kern", "taakstelling", "opvang", "internationale_werknemers", "programma",
                                   "themasessies"}:
         try:
@@ -39,6 +44,7 @@ def _wijziging(sender, **kwargs):
 
 post_save.connect(_wijziging, dispatch_uid="dashboard-cache-save")
 post_delete.connect(_wijziging, dispatch_uid="dashboard-cache-delete")
+gegevens_gewijzigd.connect(_wijziging, dispatch_uid="dashboard-cache-import")
 
 
 def _cijfer(label, waarde, url=None, eenheid=""):
