@@ -89,9 +89,11 @@ def log_wijzigingen(paren) -> int:
     # and give every entry what it filled in
     proef, leeg = LogEntry(), LogEntry()
     pre_save.send(sender=LogEntry, instance=proef, raw=False, using=connection.alias, update_fields=None)
-    context = {f.attname: getattr(proef, f.attname) for f in LogEntry._meta.concrete_fields
-               if not f.primary_key and f.attname != "timestamp"
-               and getattr(proef, f.attname) != getattr(leeg, f.attname)}
+    context = {
+        f.attname: getattr(proef, f.attname)
+        for f in LogEntry._meta.concrete_fields
+        if not f.primary_key and f.attname != "timestamp" and getattr(proef, f.attname) != getattr(leeg, f.attname)
+    }
     if proef.actor is not None:
         context["actor"] = proef.actor
     als_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
@@ -104,22 +106,26 @@ def log_wijzigingen(paren) -> int:
             continue
         model = type(nieuw)
         if model not in per_model:
-            per_model[model] = (ContentType.objects.get_for_model(model),
-                                auditlog.get_serialize_options(model)["serialize_data"])
+            per_model[model] = (
+                ContentType.objects.get_for_model(model),
+                auditlog.get_serialize_options(model)["serialize_data"],
+            )
         content_type, serialiseren = per_model[model]
         aanvullend = getattr(nieuw, "get_additional_data", None)
-        regels.append(LogEntry(
-            content_type=content_type,
-            object_pk=nieuw.pk,
-            object_id=nieuw.pk if isinstance(nieuw.pk, int) else None,
-            object_repr=smart_str(nieuw),
-            serialized_data=LogEntry.objects._get_serialized_data_or_none(nieuw) if serialiseren else None,
-            action=LogEntry.Action.CREATE if oud is None else LogEntry.Action.UPDATE,
-            changes=changes,
-            cid=cid,
-            additional_data=aanvullend() if callable(aanvullend) else None,
-            **context,
-        ))
+        regels.append(
+            LogEntry(
+                content_type=content_type,
+                object_pk=nieuw.pk,
+                object_id=nieuw.pk if isinstance(nieuw.pk, int) else None,
+                object_repr=smart_str(nieuw),
+                serialized_data=LogEntry.objects._get_serialized_data_or_none(nieuw) if serialiseren else None,
+                action=LogEntry.Action.CREATE if oud is None else LogEntry.Action.UPDATE,
+                changes=changes,
+                cid=cid,
+                additional_data=aanvullend() if callable(aanvullend) else None,
+                **context,
+            )
+        )
     LogEntry.objects.bulk_create(regels, batch_size=1000)
     return len(regels)
 
@@ -273,8 +279,11 @@ class Importer:
                 continue
             sleutel = tuple(str(form.cleaned_data[k]) for k in self.sleutelvelden)
             if self.sleutelvelden and sleutel in sleutels:
-                fouten.append(ImportFout(nummer, ", ".join(self.sleutelvelden),
-                                         _("Dubbel met rij %(rij)s.") % {"rij": sleutels[sleutel]}))
+                fouten.append(
+                    ImportFout(
+                        nummer, ", ".join(self.sleutelvelden), _("Dubbel met rij %(rij)s.") % {"rij": sleutels[sleutel]}
+                    )
+                )
                 continue
             sleutels[sleutel] = nummer
             schoon.append((nummer, form.cleaned_data))

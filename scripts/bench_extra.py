@@ -96,16 +96,22 @@ def import_xlsx():
     assert resultaat.geslaagd, resultaat.fouten[:3]
 
     begin = time.perf_counter()
-    ids = list(Plaatsing.objects.filter(coa_referentie__startswith="[SYNTHETISCH]-import-").values_list("pk", flat=True))
+    ids = list(
+        Plaatsing.objects.filter(coa_referentie__startswith="[SYNTHETISCH]-import-").values_list("pk", flat=True)
+    )
     content_type = ContentType.objects.get_for_model(Plaatsing)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {LogEntry._meta.db_table} WHERE content_type_id = %s AND object_id = ANY(%s)",  # noqa: S608
-                       [content_type.pk, ids])
+        cursor.execute(
+            f"DELETE FROM {LogEntry._meta.db_table} WHERE content_type_id = %s AND object_id = ANY(%s)",  # noqa: S608
+            [content_type.pk, ids],
+        )
         cursor.execute(f"DELETE FROM {Plaatsing._meta.db_table} WHERE id = ANY(%s)", [ids])  # noqa: S608
     gegevens_gewijzigd.send(sender=Plaatsing)
     opruimen = time.perf_counter() - begin
-    return (f"{resultaat.aangemaakt} aangemaakt; importeer() zelf {duur:.2f} s; in de tijd ook het XLSX maken "
-            f"({maken:.2f} s) en opruimen ({opruimen:.2f} s)")
+    return (
+        f"{resultaat.aangemaakt} aangemaakt; importeer() zelf {duur:.2f} s; in de tijd ook het XLSX maken "
+        f"({maken:.2f} s) en opruimen ({opruimen:.2f} s)"
+    )
 
 
 METINGEN = [

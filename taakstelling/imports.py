@@ -125,12 +125,18 @@ class PlaatsingImporter(Importer):
             ref = obj.coa_referentie
             eigen = pk if pk is not None else ("rij", nummer)
             if ref and referenties.get(ref, eigen) != eigen:
-                resultaat.fouten.append(ImportFout(
-                    nummer, "coa_referentie", str(_("Deze COA-koppelreferentie hoort al bij een andere plaatsing."))
-                ))
+                resultaat.fouten.append(
+                    ImportFout(
+                        nummer, "coa_referentie", str(_("Deze COA-koppelreferentie hoort al bij een andere plaatsing."))
+                    )
+                )
                 continue
-            if oud is not None and oud.coa_referentie and oud.coa_referentie != ref \
-                    and referenties.get(oud.coa_referentie) == eigen:
+            if (
+                oud is not None
+                and oud.coa_referentie
+                and oud.coa_referentie != ref
+                and referenties.get(oud.coa_referentie) == eigen
+            ):
                 del referenties[oud.coa_referentie]
             if ref:
                 referenties[ref] = eigen
@@ -149,8 +155,11 @@ class PlaatsingImporter(Importer):
         if resultaat.fouten:
             return
         if gewijzigd:
-            velden = [f.name for f in Plaatsing._meta.concrete_fields if not f.primary_key
-                      and any(getattr(o, f.attname) != getattr(n, f.attname) for o, n in gewijzigd)]
+            velden = [
+                f.name
+                for f in Plaatsing._meta.concrete_fields
+                if not f.primary_key and any(getattr(o, f.attname) != getattr(n, f.attname) for o, n in gewijzigd)
+            ]
             Plaatsing.objects.bulk_update([n for _o, n in gewijzigd], velden, batch_size=1000)
         Plaatsing.objects.bulk_create(nieuw, batch_size=1000)
         log_wijzigingen([*gewijzigd, *((None, obj) for obj in nieuw)])
