@@ -5,13 +5,16 @@ koppeldatum and samenstelling): re-importing the same file updates those househo
 adding duplicates. The optional COA koppelreferentie may be imported but is never exported.
 """
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.imports import Importer
+from noordwijk_migratie.imports import Importer, ImportFout, log_wijzigingen, validatiefouten
 from noordwijk_migratie.models import Gemeente
 
+from . import services
 from .models import CoaStand, Periode, Plaatsing, RegioCijfer
 
 DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y"]
@@ -85,49 +88,81 @@ class PlaatsingImporter(Importer):
     sleutelvelden = ("koppeldatum", "samenstelling", "volgnummer")
     titel = _("Plaatsingen importeren")
 
-    def importeer(self, upload):
-        self._sleutels = self._referenties = None
-        return super().importeer(upload)
-
-    def _laad(self):
-        """Natural keys and COA references of all placements, read once per import (one query)."""
-        if getattr(self, "_sleutels", None) is None:
-            self._sleutels, self._referenties = {}, {}
-            for pk, koppel, samenstelling, nr, ref in Plaatsing.objects.values_list(
-                "pk", "koppeldatum", "samenstelling", "volgnummer", "coa_referentie"
+    def opslaan_alles(self, schoon, resultaat):
+        """All rows in a few queries: the existing natural keys and COA references are read once, every
+        row is validated in Python exactly as the form does (field validation and the model's clean(),
+        which checks the CheckConstraint too; the two unique constraints against the keys read), then
+        new rows go in with one bulk_create and changed rows with one bulk_update. Bulk writes bypass
+        ``Plaatsing.save()`` and the post_save receivers, so this method does what they do: the status
+        is derived as in save(), ``versie`` goes up on a change (a form opened before the import is then
+        refused as stale), and the audit trail is written with :func:`log_wijzigingen`; the dashboard
+        cache is bumped once by ``Importer.importeer``. Unchanged rows are counted as bijgewerkt but
+        not written (no audit entry, same ``versie``)."""
+        sleutels, referenties = {}, {}
+        for pk, koppel, samenstelling, nr, ref in Plaatsing.objects.values_list(
+            "pk", "koppeldatum", "samenstelling", "volgnummer", "coa_referentie"
+        ):
+            sleutels[koppel, samenstelling, nr] = pk
+            if ref:
+                referenties[ref] = pk
+        codes = [(w["koppeldatum"], w["samenstelling"], w["volgnummer"]) for _n, w in schoon]
+        bestaand = {p.pk: p for p in Plaatsing.objects.filter(pk__in=[sleutels[c] for c in codes if c in sleutels])}
+        nieuw, gewijzigd = [], []
+        for (nummer, waarden), code in zip(schoon, codes, strict=True):
+            pk = sleutels.get(code)
+            if pk is None:
+                oud, obj = None, Plaatsing(**waarden)
+            else:
+                oud = bestaand[pk]
+                obj = copy.copy(oud)
+                for k, v in waarden.items():
+                    setattr(obj, k, v)
+            try:
+                obj.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as exc:
+                resultaat.fouten.extend(validatiefouten(nummer, exc))
+                continue
+            ref = obj.coa_referentie
+            eigen = pk if pk is not None else ("rij", nummer)
+            if ref and referenties.get(ref, eigen) != eigen:
+                resultaat.fouten.append(
+                    ImportFout(
+                        nummer, "coa_referentie", str(_("Deze COA-koppelreferentie hoort al bij een andere plaatsing."))
+                    )
+                )
+                continue
+            if (
+                oud is not None
+                and oud.coa_referentie
+                and oud.coa_referentie != ref
+                and referenties.get(oud.coa_referentie) == eigen
             ):
-                self._sleutels[koppel, samenstelling, nr] = pk
-                if ref:
-                    self._referenties[ref] = pk
-
-    def opslaan(self, waarden: dict) -> bool:
-        """As Importer.opslaan, but the two uniqueness checks use the keys read by :meth:`_laad` instead of
-        queries per row; the model's clean() still checks every rule (its CheckConstraint included)."""
-        self._laad()
-        sleutel = self.sleutel(waarden)
-        rest = {k: v for k, v in waarden.items() if k not in sleutel}
-        code = (sleutel["koppeldatum"], sleutel["samenstelling"], sleutel["volgnummer"])
-        pk = self._sleutels.get(code)
-        if pk is None:
-            obj, aangemaakt, oude_ref = Plaatsing(**sleutel, **rest), True, ""
-        else:
-            obj, aangemaakt = Plaatsing.objects.get(pk=pk), False
-            oude_ref = obj.coa_referentie
-            for k, v in rest.items():
-                setattr(obj, k, v)
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-        ref = obj.coa_referentie
-        if ref and self._referenties.get(ref, obj.pk) != obj.pk:
-            raise ValidationError(
-                {"coa_referentie": _("Deze COA-koppelreferentie hoort al bij een andere plaatsing.")}
+                del referenties[oud.coa_referentie]
+            if ref:
+                referenties[ref] = eigen
+            # as Plaatsing.save(); volgnummer is a required import column, so it is never numbered here
+            obj.status = services.plaatsing_status(
+                obj.datum_woning_aangeboden, obj.datum_huurovereenkomst, obj.datum_gehuisvest, obj.beeindiging
             )
-        obj.save()
-        self._sleutels[code] = obj.pk
-        if oude_ref and oude_ref != ref and self._referenties.get(oude_ref) == obj.pk:
-            del self._referenties[oude_ref]
-        if ref:
-            self._referenties[ref] = obj.pk
-        return aangemaakt
+            if oud is None:
+                nieuw.append(obj)
+                resultaat.aangemaakt += 1
+                continue
+            resultaat.bijgewerkt += 1
+            if any(getattr(oud, f.attname) != getattr(obj, f.attname) for f in Plaatsing._meta.concrete_fields):
+                obj.versie = oud.versie + 1
+                gewijzigd.append((oud, obj))
+        if resultaat.fouten:
+            return
+        if gewijzigd:
+            velden = [
+                f.name
+                for f in Plaatsing._meta.concrete_fields
+                if not f.primary_key and any(getattr(o, f.attname) != getattr(n, f.attname) for o, n in gewijzigd)
+            ]
+            Plaatsing.objects.bulk_update([n for _o, n in gewijzigd], velden, batch_size=1000)
+        Plaatsing.objects.bulk_create(nieuw, batch_size=1000)
+        log_wijzigingen([*gewijzigd, *((None, obj) for obj in nieuw)])
 
 
 class CoaStandImportForm(forms.Form):

@@ -278,3 +278,104 @@ def test_querybudget_gelijk_voor_10_en_500_rijen(adviseur_client, naam):
     bij_500, response = _aantal_queries(adviseur_client, url)
     assert bij_500 == bij_10, f"{naam}: {bij_10} queries bij 10 rijen, {bij_500} bij 500"
     assert response.context["table"].paginator.count >= 500
+
+
+# ----------------------------------------------------------------------------- bulk import: audit, cache, rules
+
+
+def _auditregels(actie):
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    return LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Plaatsing), action=actie)
+
+
+def test_import_schrijft_per_rij_een_auditregel_met_de_importeur(adviseur_client):
+    from auditlog.models import LogEntry
+
+    regels = [PLAATSING_KOP] + [f"2024-02-{d:02d};alleenstaande;1;1;0;;;;;REF-{d}" for d in range(1, 8)]
+    response = adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": csv("p.csv", regels)})
+    assert response.status_code == 302
+    gebruiker = response.wsgi_request.user
+    nieuw = _auditregels(LogEntry.Action.CREATE)
+    assert nieuw.count() == 7
+    assert {(r.actor_id, r.actor_email) for r in nieuw} == {(gebruiker.pk, gebruiker.email)}
+    p = Plaatsing.objects.get(coa_referentie="REF-3")
+    regel = nieuw.get(object_pk=str(p.pk))
+    assert regel.object_id == p.pk and regel.object_repr == str(p)
+    assert regel.changes["coa_referentie"] == ["None", "REF-3"] and regel.changes["status"] == ["None", "gekoppeld"]
+    # the detail page shows the entry in its audit trail
+    assert "REF-3" in adviseur_client.get(p.get_absolute_url()).content.decode()
+
+    # the same file again: nothing changes, so no new entries and no new versions
+    adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": csv("p.csv", regels)})
+    assert LogEntry.objects.filter(content_type=regel.content_type).count() == 7
+    assert set(Plaatsing.objects.values_list("versie", flat=True)) == {1}
+
+    # two rows changed: two UPDATE entries with the changed fields, status and version follow
+    regels[2] = "2024-02-02;alleenstaande;1;1;2;corporatiewoning;2024-03-01;;;REF-2"
+    regels[5] = "2024-02-05;alleenstaande;1;3;0;;;;;REF-5"
+    resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
+    assert (resultaat.aangemaakt, resultaat.bijgewerkt, resultaat.fouten) == (0, 7, [])
+    bijgewerkt = {r.object_repr: r.changes for r in _auditregels(LogEntry.Action.UPDATE)}
+    assert len(bijgewerkt) == 2
+    twee = Plaatsing.objects.get(coa_referentie="REF-2")
+    assert bijgewerkt[str(twee)] == {
+        "minderjarigen": ["0", "2"],
+        "woonvorm": ["", "corporatiewoning"],
+        "datum_woning_aangeboden": ["None", "2024-03-01"],
+        "status": ["gekoppeld", "woning_aangeboden"],
+        "versie": ["1", "2"],
+    }
+    assert (twee.status, twee.versie, twee.personen) == ("woning_aangeboden", 2, 3)
+    assert bijgewerkt[str(Plaatsing.objects.get(coa_referentie="REF-5"))]["volwassenen"] == ["1", "3"]
+
+
+def test_import_zonder_auditlog_schrijft_geen_auditregels():
+    from auditlog.context import disable_auditlog
+    from auditlog.models import LogEntry
+
+    with disable_auditlog():
+        resultaat = PlaatsingImporter().importeer(csv("p.csv", [PLAATSING_KOP, "2024-02-01;gezin;1;2;1;;;;;"]))
+    assert resultaat.aangemaakt == 1
+    assert not _auditregels(LogEntry.Action.CREATE).exists()
+
+
+def test_import_controleert_modelregels_en_sleutels_per_rij(adviseur_client):
+    f.PlaatsingFactory(koppeldatum=date(2024, 2, 1), samenstelling="gezin", volgnummer=1, coa_referentie="BEZET")
+    regels = [
+        PLAATSING_KOP,
+        "2024-02-01;gezin;2;1;0;;;;;",
+        "2024-02-01;gezin;3;0;0;;;;;",  # CheckConstraint: at least one person
+        "2024-02-01;gezin;4;1;0;;2024-03-01;;;",  # offered without woonvorm
+        "2024-02-01;gezin;5;1;0;;;;;BEZET",  # reference of another placement
+        "2024-02-01;gezin;1;1;0;;;;;BEZET",  # the placement itself: an update
+    ]
+    resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
+    assert [(x.rij, x.kolom) for x in resultaat.fouten] == [(3, "volwassenen"), (4, "woonvorm"), (5, "coa_referentie")]
+    assert "ten minste één persoon" in resultaat.fouten[0].melding
+    assert (resultaat.aangemaakt, resultaat.bijgewerkt) == (0, 0)
+    assert Plaatsing.objects.count() == 1
+    goed = PlaatsingImporter().importeer(csv("p.csv", [regels[0], regels[1], regels[5]]))
+    assert (goed.aangemaakt, goed.bijgewerkt, goed.fouten) == (1, 1, [])
+
+
+def test_dashboard_toont_geimporteerde_plaatsingen_direct():
+    from noordwijk_migratie.cache import data_versie
+    from rapportage import dashboard
+
+    Periode.objects.create(begindatum=date(2025, 1, 1), einddatum=date(2025, 6, 30), netto_taakstelling=80)
+    peildatum = date(2025, 5, 15)
+
+    def gerealiseerd():
+        paneel = next(p for p in dashboard.dashboard(peildatum)["panelen"] if p["code"] == "statushouders")
+        return next(c["waarde"] for c in paneel["cijfers"] if c["label"].startswith("Gerealiseerd"))
+
+    assert gerealiseerd() == 0  # and now cached
+    versie = data_versie()
+    regels = [PLAATSING_KOP] + [
+        f"2025-01-{d:02d};gezin;1;2;1;corporatiewoning;2025-01-25;2025-02-01;2025-02-{d:02d};" for d in range(1, 21)
+    ]
+    assert PlaatsingImporter().importeer(csv("p.csv", regels)).aangemaakt == 20
+    assert data_versie() == versie + 1  # once per import, not once per row
+    assert gerealiseerd() == 60
