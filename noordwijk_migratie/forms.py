@@ -1,6 +1,7 @@
 """Form base classes: HTML5 date inputs, NL Design System classes, optimistic locking."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,37 @@ class BaseModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         stijl_velden(self)
+        begrens_lange_keuzelijsten(self)
+
+
+class _Keuzes(forms.models.ModelChoiceIterator):
+    def __init__(self, field, queryset):
+        super().__init__(field)
+        self.queryset = queryset
+
+
+def begrens_lange_keuzelijsten(form):
+    """A foreign key to a model with ``keuzelijst_nieuwste = n`` (a table that grows for years, such as
+    placements) offers only the newest n plus the current value, so the page stays light. Any existing
+    object is still accepted: validation uses the field's whole queryset."""
+    for naam, field in form.fields.items():
+        n = getattr(getattr(field, "queryset", None), "model", None) and getattr(
+            field.queryset.model, "keuzelijst_nieuwste", None
+        )
+        if not n or isinstance(field, forms.ModelMultipleChoiceField):
+            continue
+        queryset = field.queryset
+        if not queryset.order_by().values("pk")[n : n + 1].exists():
+            continue
+        uitleg = _("De lijst toont de %(n)s nieuwste; een oudere kiest u vanaf de pagina van die %(item)s.") % {
+            "n": n,
+            "item": queryset.model._meta.verbose_name,
+        }
+        field.help_text = f"{field.help_text} {uitleg}".strip()
+        huidig = str(form[naam].value() or "")  # after the help text: the bound field copies it
+        nieuwste = queryset.order_by("-pk").values("pk")[:n]
+        keuzes = queryset.filter(Q(pk__in=nieuwste) | Q(pk=int(huidig) if huidig.isdigit() else None))
+        field.widget.choices = _Keuzes(field, keuzes)
 
 
 def stijl_velden(form):
@@ -35,8 +67,6 @@ def stijl_velden(form):
             widget.attrs.setdefault("rows", 4)
         elif not isinstance(widget, forms.HiddenInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
             widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
-
-
 
 
 class VersieFormMixin(forms.Form):
@@ -75,7 +105,7 @@ class JaNeeVeld(forms.TypedChoiceField):
 
 
 class PeildatumForm(forms.Form):
-    """"Show the figures as they were on date X" (dashboard, overviews)."""
+    """ "Show the figures as they were on date X" (dashboard, overviews)."""
 
     peildatum = forms.DateField(
         label=_("Peildatum"),

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
+from noordwijk_migratie.cache import gecachet
 
 from . import services
 from .filtersets import ActieFilterSet, IndicatorFilterSet, MetingFilterSet, VoortgangsnotitieFilterSet
@@ -47,7 +48,11 @@ class IndexView(generic.AppIndexView):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("programma.view_programmalijn"):
             context["peildatum"] = timezone.localdate()
-            context["overzicht"] = services.programma_overzicht(context["peildatum"])
+            context["overzicht"] = gecachet(
+                "programma-overzicht",
+                (context["peildatum"].isoformat(),),
+                lambda: services.programma_overzicht(context["peildatum"]),
+            )
         return context
 
 

@@ -160,6 +160,8 @@ class Plaatsing(VersieModel):
     COA koppelreferentie is searchable by staff but never exported or reported.
     """
 
+    keuzelijst_nieuwste = 200  # forms offer the newest 200 (noordwijk_migratie.forms.begrens_lange_keuzelijsten)
+
     koppeldatum = models.DateField(_("koppeldatum COA"))
     samenstelling = models.CharField(_("samenstelling"), max_length=20, choices=Samenstelling.choices)
     volgnummer = models.PositiveSmallIntegerField(

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the built-in widget templates, for FORM_RENDERER below
     "django_tables2",
     "django_filters",
     "django_htmx",
@@ -75,6 +76,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widget templates come from TEMPLATES, so templates/django/forms/ can override one (the select).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -303,3 +303,22 @@ def test_detailpagina_toont_tijdlijn_en_periode(adviseur_client):
     html = adviseur_client.get(reverse("taakstelling:plaatsing_detail", args=[p.pk])).content.decode()
     assert "Tijdlijn" in html and "termijn overschreden" in html  # offered after 10 weeks
     assert periode.get_absolute_url() in html
+
+
+def test_nareiziger_formulier_toont_nieuwste_plaatsingen_en_accepteert_elke_bestaande(adviseur_client, monkeypatch):
+    """Placements grow for years: the form lists the newest (plus the one it came from), and an older
+    placement is still accepted."""
+    from taakstelling.models import Nareiziger, Plaatsing
+
+    monkeypatch.setattr(Plaatsing, "keuzelijst_nieuwste", 3)
+    plaatsingen = PlaatsingFactory.create_batch(6)
+    oudste = plaatsingen[0]
+    url = reverse("taakstelling:nareiziger_add")
+    opties = adviseur_client.get(url).context["form"]["plaatsing"].field.widget.choices
+    assert {waarde.value for waarde, _label in opties if waarde != ""} == {p.pk for p in plaatsingen[3:]}
+    vanaf_pagina = adviseur_client.get(url, {"plaatsing": oudste.pk})
+    assert f'<option value="{oudste.pk}" selected>' in vanaf_pagina.text
+    assert "De lijst toont de 3 nieuwste" in vanaf_pagina.text
+    response = adviseur_client.post(url, {"plaatsing": oudste.pk, "datum": "2025-03-01", "aantal": 2})
+    assert response.status_code == 302, response.context["form"].errors
+    assert Nareiziger.objects.get().plaatsing == oudste
