@@ -79,6 +79,8 @@ AFGESLOTEN_STATUSSEN = (ActieStatus.AFGEROND, ActieStatus.BEWUST_NIET)
 class Actie(VersieModel):
     """One action of the programme (every bullet of Bijlage 1, plus actions the team adds)."""
 
+    keuzelijst_nieuwste = 200  # forms offer the newest 200 (noordwijk_migratie.forms.begrens_lange_keuzelijsten)
+
     code = models.CharField(
         _("code"),
         max_length=20,

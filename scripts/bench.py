@@ -93,6 +93,64 @@ def kinderen(pid):
         return []
 
 
+def koud_ms(path, cookie, keer=5):
+    """Latency of the first request after a data change (the cached figures and rows are rebuilt):
+    median and maximum over ``keer`` changes, in ms."""
+    import statistics
+    import urllib.request
+
+    from noordwijk_migratie.cache import verhoog_data_versie
+
+    tijden = []
+    for _ in range(keer):
+        verhoog_data_versie()
+        verzoek = urllib.request.Request(BASIS + path, headers={"Cookie": cookie})  # noqa: S310
+        start = time.perf_counter()
+        with urllib.request.urlopen(verzoek, timeout=30) as antwoord:  # noqa: S310
+            antwoord.read()
+        tijden.append((time.perf_counter() - start) * 1000)
+    return statistics.median(tijden), max(tijden)
+
+
+def alle_paginas(user, aantal=12):
+    """Every GET page without arguments and every detail page (first object), in-process: the slowest
+    ``aantal`` by the worst of 3 warm requests, with the first (cold) request beside it."""
+    from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+    def loop(patronen, ns=None):
+        for p in patronen:
+            if isinstance(p, URLResolver):
+                yield from loop(p.url_patterns, ":".join(x for x in (ns, p.namespace) if x) or None)
+            elif isinstance(p, URLPattern) and p.name:
+                yield (f"{ns}:{p.name}" if ns else p.name), p
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    uit = []
+    for naam, patroon in loop(get_resolver().url_patterns):
+        if naam.startswith("admin") or any(w in naam for w in ("logout", "delete", "download", "definitief")):
+            continue
+        args = []
+        if patroon.pattern.regex.groupindex:
+            model = getattr(getattr(patroon.callback, "view_class", None), "model", None)
+            if list(patroon.pattern.regex.groupindex) != ["pk"] or model is None:
+                continue
+            obj = model.objects.order_by("pk").first()
+            if obj is None:
+                continue
+            args = [obj.pk]
+        pad = reverse(naam, args=args)
+        tijden = []
+        for _ in range(4):
+            start = time.perf_counter()
+            status = client.get(pad).status_code
+            tijden.append((time.perf_counter() - start) * 1000)
+        if status == 200:
+            uit.append((max(tijden[1:]), tijden[0], pad))
+    uit.sort(reverse=True)
+    return len(uit), uit[:aantal]
+
+
 def extra_metingen(metingen=None):
     """Report and import timings: (label, seconds, note) rows from scripts/bench_extra.py."""
     from bench_extra import METINGEN
@@ -115,9 +173,11 @@ def main():
         wrk(path, cookie, 2, 2)  # warm-up
         doorvoer = wrk(path, cookie, 8, 10)
         enkel = wrk(path, cookie, 1, 5)
+        koud = koud_ms(path, cookie)
         resultaten.append({"label": label, "path": path, "queries": aantal, **doorvoer, "p50_1": enkel["p50"],
-                           "p95_1": enkel["p95"]})
+                           "p95_1": enkel["p95"], "koud": koud})
     kaal = resultaten[0]["rps"]
+    paginas_totaal = alle_paginas(user)
     extra = extra_metingen()
     basis = os.environ.get("BENCH_BASIS_JSON")
     if basis and Path(basis).exists():
@@ -125,10 +185,10 @@ def main():
     web_rss = max((piek_rss_mb(p) or 0) for p in kinderen(int(os.environ["GUNICORN_PID"])))
     celery_rss = max([piek_rss_mb(int(os.environ["CELERY_PID"])) or 0]
                      + [piek_rss_mb(p) or 0 for p in kinderen(int(os.environ["CELERY_PID"]))])
-    schrijf(resultaten, kaal, extra, web_rss, celery_rss)
+    schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal)
 
 
-def schrijf(resultaten, kaal, extra, web_rss, celery_rss):
+def schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal):
     regels = [
         "# Benchmarks",
         "",
@@ -137,14 +197,29 @@ def schrijf(resultaten, kaal, extra, web_rss, celery_rss):
         "gunicorn 2 workers met productie-instellingen, PostgreSQL en Redis op loopback, wrk 10 s met 8 verbindingen "
         "(doorvoer) en 5 s met 1 verbinding (latentie één gebruiker). Verhoudingen gelden binnen één run.",
         "",
-        "| pagina | req/s | verhouding tot kale view | p50 (ms) | p95 (ms) | p50 1 gebruiker | p95 1 gebruiker | queries | fouten |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Cijfers en tabelrijen worden gecachet tot er gegevens wijzigen; de kolom **na wijziging** is het eerste",
+        "verzoek nadat de gegevens wijzigden (mediaan / maximum over 5 wijzigingen, zonder cache).",
+        "",
+        "| pagina | req/s | verhouding tot kale view | p50 (ms) | p95 (ms) | p50 1 gebruiker | p95 1 gebruiker "
+        "| na wijziging (ms) | queries | fouten |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in resultaten:
         regels.append(
             f"| {r['label']} (`{r['path']}`) | {r['rps']:.0f} | {100 * r['rps'] / kaal:.1f} % | {r['p50']:.1f} | "
-            f"{r['p95']:.1f} | {r['p50_1']:.1f} | {r['p95_1']:.1f} | {r['queries']} | {r['errors']} |"
+            f"{r['p95']:.1f} | {r['p50_1']:.1f} | {r['p95_1']:.1f} | {r['koud'][0]:.0f} / {r['koud'][1]:.0f} | "
+            f"{r['queries']} | {r['errors']} |"
         )
+    aantal, traagste = paginas_totaal
+    regels += [
+        "",
+        f"Alle {aantal} pagina's zonder argumenten plus elke detailpagina (eerste object), in het proces gemeten "
+        "(Django-testclient, productie-instellingen, zonder gunicorn): de traagste.",
+        "",
+        "| pagina | slechtste van 3 (ms) | eerste verzoek (ms) |",
+        "|---|---:|---:|",
+    ]
+    regels += [f"| `{pad}` | {warm:.0f} | {eerste:.0f} |" for warm, eerste, pad in traagste]
     regels += ["", "| meting | tijd (s) | toelichting |", "|---|---:|---|"]
     regels += [f"| {label} | {sec:.2f} | {notitie} |" for label, sec, notitie in extra]
     regels += ["", f"Piek-RSS web worker: {web_rss:.0f} MB; Celery-worker: {celery_rss:.0f} MB.", ""]

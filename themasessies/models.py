@@ -123,6 +123,8 @@ class Thema(VersieModel):
 
 
 class Sessie(VersieModel):
+    keuzelijst_nieuwste = 200  # forms offer the newest 200 (noordwijk_migratie.forms.begrens_lange_keuzelijsten)
+
     titel = models.CharField(_("titel"), max_length=200)
     datum = models.DateField(_("datum"))
     plaats = models.CharField(_("plaats"), max_length=200, blank=True)
