@@ -48,7 +48,8 @@ def programmalijn_sectie(nummer: int):
         lijn = Programmalijn.objects.filter(nummer=nummer).first()
         if lijn is None:
             return {"sjabloon": "programmalijn", "leeg": True, "indicatoren": [], "grafieken": []}
-        acties = next((la.acties for la in services.acties_per_lijn(peildatum) if la.nummer == nummer), [])
+        # only this line's actions (services.acties_per_lijn would build every line's, four times per report)
+        acties = [services._actie_kort(a, peildatum) for a in services._acties_qs().filter(programmalijn=lijn)]
         indicatoren = []
         for indicator in Indicator.objects.filter(programmalijn=lijn).order_by("code"):
             reeks = services.indicator_reeks(indicator, tot=peildatum)
