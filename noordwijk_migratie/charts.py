@@ -488,9 +488,7 @@ def _datum_of_waarde(x):
 
 def maak_grafiek(spec: dict) -> Chart:
     """Draw a chart stored by ``grafiek_lijn`` / ``grafiek_staaf``."""
-    reeksen = [
-        Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])
-    ]
+    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
     refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
     if spec.get("soort") == "staaf":
         return bar_chart(
@@ -585,6 +583,8 @@ def small_line_chart(
             xy = f"{_c(p[0])} {_c(p[1])}"
             line += f"{'L' if k > 0 and pts[k - 1] is not None else 'M'}{xy}"
             dots += f"M{xy}L{xy}"
+        if not line:
+            continue
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         body.append(
             f'<path class="series" d="{line}" fill="none" stroke="{colour}" stroke-width="1.5" '
@@ -602,8 +602,6 @@ def small_line_chart(
 
 def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, height: int = 96) -> Chart:
     """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`small_line_chart`)."""
-    reeksen = [
-        Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])
-    ]
+    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
     refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
     return small_line_chart(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)

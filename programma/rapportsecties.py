@@ -32,14 +32,20 @@ def programma_acties(peildatum):
                 [f"Lijn {lijn.nummer}" for lijn in lijnen],
                 {
                     label: [(f"Lijn {lijn.nummer}", getattr(lijn.statussen, veld)) for lijn in lijnen]
-                    for veld, label in (("niet_gestart", _("niet gestart")), ("loopt", _("loopt")),
-                                        ("afgerond", _("afgerond")), ("vertraagd", _("vertraagd")),
-                                        ("bewust_niet", _("bewust niet uitgevoerd")))
+                    for veld, label in (
+                        ("niet_gestart", _("niet gestart")),
+                        ("loopt", _("loopt")),
+                        ("afgerond", _("afgerond")),
+                        ("vertraagd", _("vertraagd")),
+                        ("bewust_niet", _("bewust niet uitgevoerd")),
+                    )
                 },
                 gestapeld=True,
                 y_label=_("acties"),
             )
-        ] if lijnen else [],
+        ]
+        if lijnen
+        else [],
     }
 
 
