@@ -6,9 +6,11 @@ register = template.Library()
 
 
 @register.filter
-def teken_klein(spec):
-    """Draw a line chart stored as data (``grafiek_lijn``) as a small multiple: the same series, a lean
-    SVG (``noordwijk_migratie.charts.small_line_chart``), so a report can hold hundreds of them."""
+def kleine_grafieken(indicatoren, per_rij=3):
+    """The indicators (report snapshot dicts) that have a chart spec, each paired with its chart drawn as
+    a small multiple (``noordwijk_migratie.charts.maak_kleine_grafiek``: the same series in a lean SVG,
+    so a report can hold hundreds), in rows of ``per_rij`` — a row is kept together on one page."""
     from noordwijk_migratie.charts import maak_kleine_grafiek
 
-    return maak_kleine_grafiek(spec, x_labels=False, height=84) if spec else None
+    paren = [(i, maak_kleine_grafiek(i["grafiek"], x_labels=False, height=84)) for i in indicatoren if i.get("grafiek")]
+    return [paren[k : k + per_rij] for k in range(0, len(paren), per_rij)]
