@@ -123,11 +123,13 @@ def _chart_id(*parts: Any) -> str:
     return f"grafiek-{slug}-{digest}" if slug else f"grafiek-{digest}"
 
 
-def _svg(chart_id: str, title: str, desc: str, width: int, height: float, body: list[str]) -> SafeString:
+def _svg(
+    chart_id: str, title: str, desc: str, width: int, height: float, body: list[str], font_size: int = 12
+) -> SafeString:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_c(height)}" width="{width}" '
         f'height="{_c(height)}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'class="nw-chart__svg" font-family="sans-serif" font-size="12">'
+        f'class="nw-chart__svg" font-family="sans-serif" font-size="{font_size}">'
         f'<title id="{chart_id}-title">{_t(title)}</title><desc id="{chart_id}-desc">{_t(desc)}</desc>'
     )
     return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 - every text part is escaped via _t
@@ -486,9 +488,7 @@ def _datum_of_waarde(x):
 
 def maak_grafiek(spec: dict) -> Chart:
     """Draw a chart stored by ``grafiek_lijn`` / ``grafiek_staaf``."""
-    reeksen = [
-        Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])
-    ]
+    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
     refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
     if spec.get("soort") == "staaf":
         return bar_chart(
@@ -500,3 +500,108 @@ def maak_grafiek(spec: dict) -> Chart:
             reference_lines=refs,
         )
     return line_chart(spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs)
+
+
+# --- small multiples (PDF reports: many series side by side) ------------------------------------
+
+
+def small_line_chart(
+    title: str,
+    series: list[Series],
+    *,
+    reference_lines: list[tuple[str, float]] = (),
+    width: int = 240,
+    height: int = 96,
+    x_labels: bool = True,
+) -> Chart:
+    """A compact line chart for small multiples: few SVG nodes, so a report can hold hundreds.
+
+    Same data, table and <desc> summary as :func:`line_chart`, drawn lean: the lowest and highest
+    y tick and the first and last x value as the only labels, one path per series for the line and
+    one for its points (round caps on zero-length segments), reference lines dotted without a label
+    and no legend inside the SVG (the page around the charts explains the line styles once; series
+    differ by colour *and* dash like in :func:`line_chart`). ``x_labels=False`` leaves the first and
+    last x value out of the SVG, for a caller that prints the range beside the chart (as text that is
+    cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter).
+    """
+    chart_id = _chart_id("small", title, [(s.label, s.points) for s in series], reference_lines, width, height)
+    data = [{x.date() if isinstance(x, datetime) else x: _num(v) for x, v in s.points if x is not None} for s in series]
+    xs = list(dict.fromkeys(x for d in data for x in d))
+    is_date = all(isinstance(x, date) for x in xs)
+    columns = [_("Datum") if is_date else _("Categorie"), *(str(s.label) for s in series)]
+    values = [v for d in data for v in d.values() if v is not None]
+    if not values:
+        return _empty(title, chart_id, columns, width, height)
+    xs = sorted(xs) if is_date else xs
+    refs = [(str(label), v) for label, value in reference_lines if (v := _num(value)) is not None]
+    extent = values + [r for _l, r in refs]
+    ticks = nice_ticks(min(extent), max(extent))
+    lo, hi = ticks[0], ticks[-1]
+    labels = (format_number(lo), format_number(hi))
+    left = min(max(18, 7 * max(len(s) for s in labels) + 8), width // 3)
+    right, top, bottom = width - 6, 8, height - (20 if x_labels else 6)
+
+    def ypos(v: Decimal) -> float:
+        return top + min(max(float((hi - v) / (hi - lo)), 0.0), 1.0) * (bottom - top)
+
+    plot_w = right - left
+    if is_date:
+        o0, o1 = xs[0].toordinal(), xs[-1].toordinal()
+
+        def xpos(x):
+            return left + (plot_w * (x.toordinal() - o0) / (o1 - o0) if o1 > o0 else plot_w / 2)
+    else:
+        index = {x: i for i, x in enumerate(xs)}
+
+        def xpos(x):
+            return left + plot_w * (index[x] + 0.5) / len(xs)
+
+    grid = f"M{left} {_c(ypos(hi))}H{right}M{left} {_c(ypos(lo))}H{right}"
+    body = [f'<path d="{grid}" stroke="{GRID}"/>']
+    if lo < 0 < hi:
+        y0 = _c(ypos(Decimal(0)))
+        body.append(f'<path class="zero-line" d="M{left} {y0}H{right}" stroke="{TEXT}"/>')
+    for _label, value in refs:
+        y = _c(ypos(value))
+        body.append(f'<path class="ref-line" d="M{left} {y}H{right}" stroke="{TEXT}" stroke-dasharray="2 3"/>')
+    body.append(
+        f'<text x="{left - 4}" y="{_c(ypos(hi) + 4)}" text-anchor="end" fill="{TEXT}">{labels[1]}</text>'
+        f'<text x="{left - 4}" y="{_c(ypos(lo) + 4)}" text-anchor="end" fill="{TEXT}">{labels[0]}</text>'
+    )
+    first, last = _x_label(xs[0]), _x_label(xs[-1])
+    if x_labels:
+        body.append(f'<text x="{left}" y="{height - 4}" fill="{TEXT}">{_t(first, 14)}</text>')
+    if x_labels and len(xs) > 1:
+        body.append(f'<text x="{right}" y="{height - 4}" text-anchor="end" fill="{TEXT}">{_t(last, 14)}</text>')
+    for i, d in enumerate(data):
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        pts = [(xpos(x), ypos(d[x])) if d[x] is not None else None for x in xs if x in d]
+        line, dots = "", ""
+        for k, p in enumerate(pts):
+            if p is None:
+                continue
+            xy = f"{_c(p[0])} {_c(p[1])}"
+            line += f"{'L' if k > 0 and pts[k - 1] is not None else 'M'}{xy}"
+            dots += f"M{xy}L{xy}"
+        if not line:
+            continue
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        body.append(
+            f'<path class="series" d="{line}" fill="none" stroke="{colour}" stroke-width="1.5" '
+            f'stroke-linejoin="round"{dash_attr}/>'
+            f'<path class="points" d="{dots}" stroke="{colour}" stroke-width="4" stroke-linecap="round"/>'
+        )
+    rows = [[_x_label(x), *(format_number(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
+    start = ngettext("Lijndiagram van %(count)d reeks", "Lijndiagram van %(count)d reeksen", len(series)) % {
+        "count": len(series)
+    }
+    start += " " + _("van %(start)s tot %(end)s") % {"start": first, "end": last}
+    desc = _summary(start, _("hoogste waarde %(value)s"), max(values), values, refs)
+    return Chart(title, desc, _svg(chart_id, title, desc, width, height, body, font_size=11), columns, rows, chart_id)
+
+
+def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, height: int = 96) -> Chart:
+    """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`small_line_chart`)."""
+    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
+    refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
+    return small_line_chart(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)

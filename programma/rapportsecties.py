@@ -32,14 +32,20 @@ def programma_acties(peildatum):
                 [f"Lijn {lijn.nummer}" for lijn in lijnen],
                 {
                     label: [(f"Lijn {lijn.nummer}", getattr(lijn.statussen, veld)) for lijn in lijnen]
-                    for veld, label in (("niet_gestart", _("niet gestart")), ("loopt", _("loopt")),
-                                        ("afgerond", _("afgerond")), ("vertraagd", _("vertraagd")),
-                                        ("bewust_niet", _("bewust niet uitgevoerd")))
+                    for veld, label in (
+                        ("niet_gestart", _("niet gestart")),
+                        ("loopt", _("loopt")),
+                        ("afgerond", _("afgerond")),
+                        ("vertraagd", _("vertraagd")),
+                        ("bewust_niet", _("bewust niet uitgevoerd")),
+                    )
                 },
                 gestapeld=True,
                 y_label=_("acties"),
             )
-        ] if lijnen else [],
+        ]
+        if lijnen
+        else [],
     }
 
 
@@ -48,7 +54,8 @@ def programmalijn_sectie(nummer: int):
         lijn = Programmalijn.objects.filter(nummer=nummer).first()
         if lijn is None:
             return {"sjabloon": "programmalijn", "leeg": True, "indicatoren": [], "grafieken": []}
-        acties = next((la.acties for la in services.acties_per_lijn(peildatum) if la.nummer == nummer), [])
+        # only this line's actions (services.acties_per_lijn would build every line's, four times per report)
+        acties = [services._actie_kort(a, peildatum) for a in services._acties_qs().filter(programmalijn=lijn)]
         indicatoren = []
         for indicator in Indicator.objects.filter(programmalijn=lijn).order_by("code"):
             reeks = services.indicator_reeks(indicator, tot=peildatum)

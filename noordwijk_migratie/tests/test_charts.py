@@ -22,8 +22,11 @@ from noordwijk_migratie.charts import (  # noqa: E402
     bar_chart,
     format_date,
     format_number,
+    grafiek_lijn,
     line_chart,
+    maak_kleine_grafiek,
     nice_ticks,
+    small_line_chart,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -369,3 +372,89 @@ def test_dates_far_apart_and_close():
     for d0, d1 in [(date(1, 1, 1), date(9999, 12, 31)), (date(2025, 1, 1), date(2025, 1, 20))]:
         root = assert_valid(line_chart("D", [Series("A", [(d0, 1), (d1, 2), (d0 + timedelta(1), 3)])]))
         assert len(texts(root)) > 5
+
+
+# --- small multiples ---------------------------------------------------------------------------
+
+
+def _reeks(n: int, start: date = date(2025, 1, 6)) -> list[tuple[date, float]]:
+    return [(start + timedelta(weeks=k), (k * 37) % 101 - 20) for k in range(n)]
+
+
+def test_small_line_chart_has_the_same_data_and_summary_as_the_full_chart(instroom):
+    series = [
+        Series("Gemeente", [(date(2025, 1, 1), 100), (date(2025, 4, 1), None), (date(2025, 7, 1), 300)]),
+        Series("Regio", [(date(2025, 1, 1), 1234), (date(2025, 2, 1), 12.5), (date(2025, 7, 1), 7)]),
+        Series("Leeg", []),
+    ]
+    klein = small_line_chart("Instroom", series, reference_lines=[("Opgave", 221)])
+    root = assert_valid(klein)
+    assert (klein.columns, klein.rows, klein.description) == (instroom.columns, instroom.rows, instroom.description)
+    assert root.find(f"{SVG}desc").text == klein.description
+    assert klein.id != instroom.id  # both may appear on one page
+    # y range and period as the only labels; the empty series draws nothing
+    assert texts(root) == ["1.250", "0", "01-01-2025", "01-07-2025"]
+    assert len(by_class(root, "series")) == len(by_class(root, "points")) == 2
+    assert len(by_class(root, "ref-line")) == 1
+
+
+def test_small_line_chart_stays_lean_however_many_points():
+    """Hundreds of these go into one PDF: the node count must not grow with the number of points."""
+    sizes = {len(list(parse(small_line_chart("Reeks", [Series("Handmatig", _reeks(n))])).iter())) for n in (2, 12, 100)}
+    assert len(sizes) == 1 and sizes.pop() <= 12
+    full = parse(line_chart("Reeks", [Series("Handmatig", _reeks(12))]))
+    assert (
+        len(list(parse(small_line_chart("Reeks", [Series("Handmatig", _reeks(12))])).iter()))
+        < len(list(full.iter())) / 3
+    )
+
+
+def test_small_line_chart_points_gaps_and_series_styles():
+    punten = [(date(2025, 1, 1), 3), (date(2025, 2, 1), None), (date(2025, 3, 1), 5), (date(2025, 4, 1), 6)]
+    root = assert_valid(
+        small_line_chart("Reeks", [Series("Handmatig", punten), Series("Berekend", [(date(2025, 1, 1), 4)])])
+    )
+    lijnen, punten_paths = by_class(root, "series"), by_class(root, "points")
+    assert lijnen[0].get("d").count("M") == 2 and lijnen[0].get("d").count("L") == 1  # the gap breaks the line
+    assert punten_paths[0].get("d").count("M") == 3  # a dot (zero-length segment, round cap) per value
+    assert all(p.get("stroke-linecap") == "round" for p in punten_paths)
+    assert lijnen[0].get("stroke") != lijnen[1].get("stroke")
+    assert lijnen[0].get("stroke-dasharray") is None and lijnen[1].get("stroke-dasharray")  # not colour only
+
+
+def test_small_line_chart_without_x_labels_and_empty():
+    root = assert_valid(small_line_chart("Reeks", [Series("Handmatig", _reeks(5))], x_labels=False))
+    assert texts(root) == ["60", "-20"]  # values -20 … 54
+    leeg = small_line_chart("Reeks", [Series("Handmatig", [(date(2025, 1, 1), None)])])
+    assert leeg.rows == [] and "Geen gegevens" in texts(parse(leeg))
+
+
+def test_small_line_chart_escapes_hostile_text():
+    chart = small_line_chart(HOSTILE, [Series(HOSTILE, [("a" + HOSTILE, 1), ("b", 2)])])
+    root = assert_valid(chart)
+    assert "<script" not in str(chart.svg)
+    assert root.find(f"{SVG}title").text == HOSTILE.replace("\x01", "")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+            st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**12), 10**12)),
+        ),
+        max_size=30,
+    ),
+    st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9)),
+)
+@hsettings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+def test_small_line_chart_any_input_gives_valid_svg(punten, streef):
+    refs = [("Streefwaarde", streef)] if streef is not None else []
+    assert_valid(small_line_chart("Reeks", [Series("Handmatig", punten)], reference_lines=refs))
+
+
+def test_maak_kleine_grafiek_draws_a_stored_spec():
+    spec = grafiek_lijn("Verloop", {"Handmatig": _reeks(3)}, referentielijnen=[("Streefwaarde", 10)])
+    chart = maak_kleine_grafiek(spec, x_labels=False, height=84)
+    root = assert_valid(chart)
+    assert viewbox(root) == (240, 84)
+    assert chart.rows == [["06-01-2025", "-20"], ["13-01-2025", "17"], ["20-01-2025", "54"]]

@@ -46,3 +46,51 @@ def test_evaluatierapport_per_programmalijn_met_acties_indicatoren_en_sessies(ba
     lijn1 = rapport.snapshot["programmalijn_1"]["data"]
     assert [a["code"] for a in lijn1["bewust_niet"]] == [actie.code]
     assert len(lijn1["indicatoren"]) == 6
+
+
+def test_evaluatierapport_tekent_elke_indicator_als_kleine_grafiek_en_lijst_alle_relevante_acties(
+    basisgegevens, maak_gebruiker
+):
+    """Every numeric indicator keeps a chart (a small multiple: lean SVG, so 200 indicators stay fast),
+    and each line lists exactly its own completed, late and deliberately skipped actions."""
+    import re
+
+    from programma import services as programma_services
+    from programma.models import Indicator, Meting
+    from rapportage.pdf import render_html
+
+    indicator = (
+        Indicator.objects.exclude(type__in=["tekst", "ja_nee"]).order_by("programmalijn__nummer", "code").first()
+    )
+    for maand in range(1, 16):
+        Meting.objects.create(
+            indicator=indicator,
+            datum=datetime.date(2026, 1, 1) + datetime.timedelta(days=30 * maand),
+            waarde_getal=maand % 10,
+            bron="test",
+        )
+    actie = Actie.objects.filter(programmalijn__nummer=2).order_by("code").first()
+    actie.status = "afgerond"
+    actie.save()
+    peildatum = datetime.date(2027, 6, 1)
+    rapport, tekst = maak("evaluatierapport", peildatum, maak_gebruiker("opgavemanager"))
+    html = render_html(rapport)
+    assert "Verloop per indicator" in tekst
+    met_grafiek = [
+        i for n in range(1, 5) for i in rapport.snapshot[f"programmalijn_{n}"]["data"]["indicatoren"] if i["grafiek"]
+    ]
+    assert met_grafiek and html.count('<figure class="pdf-veelvoud">') == len(met_grafiek)
+    for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
+        assert svg.count("<") - svg.count("</") <= 12  # lean: no element per measurement
+    # the 12 latest measurements, drawn as one line with a dot per measurement
+    lijn = rapport.snapshot[f"programmalijn_{indicator.programmalijn.nummer}"]["data"]["indicatoren"]
+    reeks = next(i for i in lijn if i["code"] == indicator.code)
+    assert len(reeks["handmatig"]) == 12 and len(reeks["grafiek"]["reeksen"][0]["punten"]) == 12
+    per_lijn = {la.nummer: la.acties for la in programma_services.acties_per_lijn(peildatum)}
+    for nummer in range(1, 5):
+        data = rapport.snapshot[f"programmalijn_{nummer}"]["data"]
+        acties = per_lijn[nummer]
+        assert [a["code"] for a in data["afgerond"]] == [a.code for a in acties if a.status == "afgerond"]
+        assert [a["code"] for a in data["te_laat"]] == [a.code for a in acties if a.te_laat]
+        assert [a["code"] for a in data["bewust_niet"]] == [a.code for a in acties if a.status == "bewust_niet"]
+    assert actie.code in [a["code"] for a in rapport.snapshot["programmalijn_2"]["data"]["afgerond"]]
