@@ -18,7 +18,6 @@ class BaseModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         stijl_velden(self)
-        begrens_lange_keuzelijsten(self)
 
 
 class _Keuzes(forms.models.ModelChoiceIterator):
@@ -30,7 +29,8 @@ class _Keuzes(forms.models.ModelChoiceIterator):
 def begrens_lange_keuzelijsten(form):
     """A foreign key to a model with ``keuzelijst_nieuwste = n`` (a table that grows for years, such as
     placements) offers only the newest n plus the current value, so the page stays light. Any existing
-    object is still accepted: validation uses the field's whole queryset."""
+    object is still accepted: validation uses the field's whole queryset. Applied by the generic edit view
+    once the form is complete (a form may set its own querysets in ``__init__``)."""
     for naam, field in form.fields.items():
         n = getattr(getattr(field, "queryset", None), "model", None) and getattr(
             field.queryset.model, "keuzelijst_nieuwste", None

@@ -34,7 +34,14 @@ from django_tables2.export import ExportMixin
 
 from .cache import CACHE_SECONDEN, data_versie
 from .exports import NederlandseTableExport
-from .forms import VERSIE_CONFLICT, BaseModelForm, PeildatumForm, VersieFormMixin, stijl_velden
+from .forms import (
+    VERSIE_CONFLICT,
+    BaseModelForm,
+    PeildatumForm,
+    VersieFormMixin,
+    begrens_lange_keuzelijsten,
+    stijl_velden,
+)
 from .imports import Importer
 
 MAX_PER_PAGINA = 100
@@ -111,7 +118,6 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
     filterset_fields = ()
     import_url_name = None
     titel = None
-
 
     def get(self, request, *args, **kwargs):
         if self.filterset_class is None and not self.filterset_fields:
@@ -191,9 +197,7 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
 
     def get_velden(self):
         obj = self.object
-        namen = self.velden or [
-            f.name for f in obj._meta.concrete_fields if f.name not in ("id", "versie")
-        ]
+        namen = self.velden or [f.name for f in obj._meta.concrete_fields if f.name not in ("id", "versie")]
         rijen = []
         for naam in namen:
             field = obj._meta.get_field(naam)
@@ -208,9 +212,7 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
         context["titel"] = str(obj)
         context["velden"] = self.get_velden()
         context["wijzig_url"] = model_url(self.model, "edit", obj.pk) if self.heeft_recht("change") else None
-        context["verwijder_url"] = (
-            model_url(self.model, "delete", obj.pk) if self.heeft_recht("delete") else None
-        )
+        context["verwijder_url"] = model_url(self.model, "delete", obj.pk) if self.heeft_recht("delete") else None
         context["audit_trail"] = (
             LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:50]
         )
@@ -237,6 +239,11 @@ class ObjectEditView(ObjectPermissionMixin, generic.UpdateView):
 
     def controleer_wijzigbaar(self, obj):
         """Hook: raise PermissionDenied when this user may not edit this object."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        begrens_lange_keuzelijsten(form)  # after the form's own queryset changes
+        return form
 
     def get_form_class(self):
         form_class = self.form_class or modelform_factory(self.model, form=BaseModelForm, fields=self.fields)
@@ -298,15 +305,11 @@ class ObjectDeleteView(ObjectPermissionMixin, generic.DeleteView):
         except ProtectedError:
             messages.error(
                 self.request,
-                _("%(object)s kan niet worden verwijderd omdat er andere gegevens naar verwijzen.")
-                % {"object": naam},
+                _("%(object)s kan niet worden verwijderd omdat er andere gegevens naar verwijzen.") % {"object": naam},
             )
             return HttpResponseRedirect(self.object.get_absolute_url())
         messages.success(self.request, _("%(object)s is verwijderd.") % {"object": naam})
         return HttpResponseRedirect(model_url(self.model, "list") or reverse("dashboard"))
-
-
-
 
 
 class UploadForm(forms.Form):

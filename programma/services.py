@@ -31,6 +31,13 @@ def is_te_laat(status: str, gepland_eind: date | None, peildatum: date) -> bool:
     return gepland_eind is not None and gepland_eind < peildatum and status not in AFGESLOTEN
 
 
+def te_laat_q(peildatum: date):
+    """:func:`is_te_laat` as a query condition on actions (counted in SQL for the dashboard)."""
+    from django.db.models import Q
+
+    return Q(gepland_eind__lt=peildatum) & ~Q(status__in=AFGESLOTEN)
+
+
 @dataclass
 class StatusTelling:
     niet_gestart: int = 0

@@ -288,7 +288,9 @@ def _programma_signalen(peildatum: date) -> list[dict]:
     from themasessies import services as ths
 
     uit = []
-    te_laat = sum(len(lijn.te_laat) for lijn in ps.programma_overzicht(peildatum))
+    from programma.models import Actie
+
+    te_laat = Actie.objects.filter(ps.te_laat_q(peildatum)).count()
     if te_laat:
         uit.append(
             {

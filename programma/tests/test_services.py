@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,24 @@ from programma.services import (
 )
 
 datums = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
+
+
+@pytest.mark.django_db
+def test_te_laat_in_sql_telt_precies_wat_de_regel_te_laat_noemt():
+    """The dashboard counts overdue actions in SQL; that must be the same rule as is_te_laat."""
+    from programma.models import Actie
+    from programma.services import te_laat_q
+
+    from .factories import ActieFactory
+
+    peil = date(2026, 1, 1)
+    for status in STATUSSEN:
+        for eind in (None, date(2025, 12, 31), peil, date(2026, 1, 2)):
+            ActieFactory(
+                status=status, gepland_eind=eind, reden_niet_uitvoeren="reden" if status == "bewust_niet" else ""
+            )
+    verwacht = {a.pk for a in Actie.objects.all() if is_te_laat(a.status, a.gepland_eind, peil)}
+    assert verwacht and set(Actie.objects.filter(te_laat_q(peil)).values_list("pk", flat=True)) == verwacht
 
 
 def test_te_laat_alleen_als_de_einddatum_voorbij_is_en_de_actie_niet_is_afgesloten():
