@@ -32,7 +32,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
-from .cache import CACHE_SECONDEN, data_versie
+from .cache import CACHE_SECONDEN, PROJECT_APPS, data_versie
 from .exports import NederlandseTableExport
 from .forms import (
     VERSIE_CONFLICT,
@@ -169,11 +169,13 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
         context["titel"] = self.titel or self.model._meta.verbose_name_plural.capitalize()
         context["breadcrumbs"] = context["breadcrumbs"][:-1]
         # The rendered rows are the same for everyone who may see the list: kept per address (filter,
-        # sort, page), day (deadline signals) and language until any project data changes.
-        context["tabel_sleutel"] = ":".join(
-            [str(data_versie()), timezone.localdate().isoformat(), get_language(), self.request.get_full_path()]
-        )
-        context["tabel_cache_seconden"] = CACHE_SECONDEN
+        # sort, page), day (deadline signals) and language until any project data changes. Only for
+        # project models: the version follows their changes (not e.g. a report's status or the audit log).
+        if self.model._meta.app_label in PROJECT_APPS:
+            context["tabel_sleutel"] = ":".join(
+                [str(data_versie()), timezone.localdate().isoformat(), get_language(), self.request.get_full_path()]
+            )
+            context["tabel_cache_seconden"] = CACHE_SECONDEN
         if self.import_url_name and self.heeft_recht("add"):
             context["import_url"] = reverse(self.import_url_name)
         return context

@@ -223,13 +223,17 @@ def schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal):
     regels += ["", "| meting | tijd (s) | toelichting |", "|---|---:|---|"]
     regels += [f"| {label} | {sec:.2f} | {notitie} |" for label, sec, notitie in extra]
     regels += ["", f"Piek-RSS web worker: {web_rss:.0f} MB; Celery-worker: {celery_rss:.0f} MB.", ""]
+    # docs/benchmarks.md: this run on top, then the hand-written sections ("## …", kept as they are),
+    # then "## Eerdere runs" with the previous run pushed on top of the history
     doel = ROOT / "docs" / "benchmarks.md"
     bestaand = doel.read_text() if doel.exists() else ""
-    geschiedenis = bestaand.split("## Eerdere runs", 1)[1] if "## Eerdere runs" in bestaand else ""
-    vorige = bestaand.split("## Eerdere runs", 1)[0].strip() if bestaand else ""
-    if vorige:
-        geschiedenis = "\n\n" + vorige.replace("# Benchmarks", "### Run", 1) + geschiedenis
-    doel.write_text("\n".join(regels) + "\n## Eerdere runs\n" + geschiedenis.rstrip() + "\n")
+    voor, _, geschiedenis = bestaand.partition("## Eerdere runs")
+    vorige, kop, handmatig = voor.partition("\n## ")
+    handmatig = (kop + handmatig).strip()
+    if vorige.strip():
+        geschiedenis = "\n\n" + vorige.strip().replace("# Benchmarks", "### Run", 1) + geschiedenis
+    delen = ["\n".join(regels), handmatig, "## Eerdere runs\n" + geschiedenis.rstrip()]
+    doel.write_text("\n\n".join(d for d in delen if d) + "\n")
     print("\n".join(regels))
 
 

@@ -215,3 +215,14 @@ def test_rapportenlijst_filtert_en_heeft_een_vast_aantal_queries(manager_client,
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         response = manager_client.get(lijst, {"per_page": 100})
     assert response.context["table"].paginator.count == 100
+
+
+def test_rapportenlijst_toont_de_status_die_de_taak_zonder_save_zette(manager_client):
+    """The task updates a report's status with QuerySet.update (no signals): the list must not come from
+    a cache keyed on project-data changes."""
+    rapport = RapportFactory(status=Status.BEZIG)
+    lijst, htmx = reverse("rapportage:rapport_list"), {"HX-Request": "true"}  # the results only
+    voor = manager_client.get(lijst, headers=htmx).text
+    assert "bezig" in voor and "mislukt" not in voor
+    Rapport.objects.filter(pk=rapport.pk).update(status=Status.MISLUKT)
+    assert "mislukt" in manager_client.get(lijst, headers=htmx).text
