@@ -32,9 +32,7 @@ def begrens_lange_keuzelijsten(form):
     object is still accepted: validation uses the field's whole queryset. Applied by the generic edit view
     once the form is complete (a form may set its own querysets in ``__init__``)."""
     for naam, field in form.fields.items():
-        n = getattr(getattr(field, "queryset", None), "model", None) and getattr(
-            field.queryset.model, "keuzelijst_nieuwste", None
-        )
+        n = getattr(getattr(getattr(field, "queryset", None), "model", None), "keuzelijst_nieuwste", None)
         if not n or isinstance(field, forms.ModelMultipleChoiceField):
             continue
         queryset = field.queryset
