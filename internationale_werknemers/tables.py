@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.tables import BaseTable
+from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from . import models
 
@@ -20,8 +20,8 @@ class OnbekendColumn(tables.Column):
 
 class BeleidsplanTable(BaseTable):
     naam = tables.Column(linkify=True)
-    raadsbesluit_verwacht = tables.DateColumn(format=DATUM)
-    raadsbesluit_datum = tables.DateColumn(format=DATUM)
+    raadsbesluit_verwacht = DatumKolom()
+    raadsbesluit_datum = DatumKolom()
     doel_bedden = OnbekendColumn()
 
     class Meta(BaseTable.Meta):
@@ -75,7 +75,7 @@ class HuisvestingsinitiatiefTable(BaseTable):
     naam = tables.Column(linkify=True)
     geplande_bedden = OnbekendColumn()
     termijn_jaren = OnbekendColumn()
-    datum_aanvraag = tables.DateColumn(format=DATUM)
+    datum_aanvraag = DatumKolom()
     met_afwijking = tables.BooleanColumn(
         yesno=JA_NEE, accessor="afwijking_reden", verbose_name=_("met afwijking"), orderable=False
     )
@@ -101,7 +101,7 @@ class PilotlocatieTable(BaseTable):
 
 
 class PilotstandTable(BaseTable):
-    peildatum = tables.DateColumn(format=DATUM, linkify=True)
+    peildatum = DatumKolom(linkify=True)
     geplande_bedden = OnbekendColumn()
     gerealiseerde_bedden = OnbekendColumn()
 
@@ -113,9 +113,9 @@ class PilotstandTable(BaseTable):
 class WoningTable(BaseTable):
     adres = tables.Column(linkify=True)
     bedden = OnbekendColumn()
-    vergunning_geldig_tot = tables.DateColumn(format=DATUM)
-    onttrokken_op = tables.DateColumn(format=DATUM)
-    terug_in_voorraad_op = tables.DateColumn(format=DATUM)
+    vergunning_geldig_tot = DatumKolom()
+    onttrokken_op = DatumKolom()
+    terug_in_voorraad_op = DatumKolom()
 
     class Meta(BaseTable.Meta):
         model = models.Woning
@@ -132,7 +132,7 @@ class WoningTable(BaseTable):
 
 
 class InspectieTable(BaseTable):
-    datum = tables.DateColumn(format=DATUM, linkify=True)
+    datum = DatumKolom(linkify=True)
     woning = tables.Column(linkify=False)
 
     class Meta(BaseTable.Meta):
@@ -141,7 +141,7 @@ class InspectieTable(BaseTable):
 
 
 class RegistratiestandTable(BaseTable):
-    peildatum = tables.DateColumn(format=DATUM, linkify=True)
+    peildatum = DatumKolom(linkify=True)
     rni = OnbekendColumn()
     brp = OnbekendColumn()
     totaal = OnbekendColumn(verbose_name=_("totaal"), orderable=False)
@@ -153,8 +153,8 @@ class RegistratiestandTable(BaseTable):
 
 class InformatiebereikTable(BaseTable):
     kanaal = tables.Column(linkify=True)
-    periode_start = tables.DateColumn(format=DATUM)
-    periode_eind = tables.DateColumn(format=DATUM)
+    periode_start = DatumKolom()
+    periode_eind = DatumKolom()
     bereik = tables.Column(attrs={"td": {"class": "utrecht-table__cell--numeric-data"}})
 
     class Meta(BaseTable.Meta):

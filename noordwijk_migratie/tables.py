@@ -1,9 +1,46 @@
 """Base table for every list: Dutch empty text and the NL Design System table classes."""
 
+import datetime
+
 import django_tables2 as tables
+from django.db import models
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
+from django_tables2.columns import library
 
 from .models import Doelgroep, Gemeente
+
+
+@library.register
+class DatumKolom(tables.Column):
+    """Dates as dd-mm-jjjj (date-times as dd-mm-jjjj uu:mm, local time), formatted directly rather than
+    through django-tables2's DateColumn, which compiles a template for every cell. Exports get the date
+    itself: CSV writes it as dd-mm-jjjj (``exports.csv_waarde``), XLSX as a real date. Registered, so it
+    is also the column for every model date field a table lists without declaring it."""
+
+    def __init__(self, *args, format=None, **kwargs):
+        self.format = format
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.DateField):
+            return cls(format="d-m-Y H:i" if isinstance(field, models.DateTimeField) else "d-m-Y", **kwargs)
+        return None
+
+    @staticmethod
+    def _lokaal(value):
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            return timezone.make_naive(value)
+        return value
+
+    def render(self, value):
+        value = self._lokaal(value)
+        formaat = self.format or ("d-m-Y H:i" if isinstance(value, datetime.datetime) else "d-m-Y")
+        return dateformat.format(value, formaat)
+
+    def value(self, value):
+        return self._lokaal(value)
 
 
 class BaseTable(tables.Table):
@@ -38,7 +75,7 @@ class DoelgroepTable(BaseTable):
 
 
 class LogEntryTable(BaseTable):
-    timestamp = tables.DateTimeColumn(format="d-m-Y H:i", verbose_name=_("Wanneer"))
+    timestamp = DatumKolom(verbose_name=_("Wanneer"))
     actor = tables.Column(verbose_name=_("Wie"), default=_("systeem"))
     content_type = tables.Column(verbose_name=_("Soort gegeven"))
     object_repr = tables.Column(verbose_name=_("Gegeven"))

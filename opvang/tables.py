@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.tables import BaseTable
+from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from .models import Beleidsdatum, Bezetting, Capaciteitsstand, Mijlpaal, OekraineMaandcijfer, Opgave, Opvanglocatie
 
@@ -28,10 +28,10 @@ class GetalKolom(tables.Column):
 
 class OpgaveTable(BaseTable):
     doelgroep = tables.Column(linkify=lambda record: record.get_absolute_url())
-    geldig_vanaf = tables.DateColumn(format="d-m-Y")
+    geldig_vanaf = DatumKolom()
     plaatsen = GetalKolom()
     amv_plaatsen = GetalKolom(default="—")
-    cyclus_einde = tables.DateColumn(format="d-m-Y", default="—")
+    cyclus_einde = DatumKolom(default="—")
 
     class Meta(BaseTable.Meta):
         model = Opgave
@@ -40,7 +40,7 @@ class OpgaveTable(BaseTable):
 
 class BeleidsdatumTable(BaseTable):
     naam = tables.Column(linkify=True)
-    datum = tables.DateColumn(format="d-m-Y")
+    datum = DatumKolom()
     doelgroep = tables.Column(default="—")
 
     class Meta(BaseTable.Meta):
@@ -52,8 +52,8 @@ class OpvanglocatieTable(BaseTable):
     naam = tables.Column(linkify=True)
     doelgroepen = tables.ManyToManyColumn(verbose_name=_("Doelgroepen"), separator=", ", orderable=False)
     gemeentegrond = tables.BooleanColumn(yesno=JA_NEE, default=ONBEKEND, null=True)
-    startdatum = tables.DateColumn(format="d-m-Y", default=ONBEKEND)
-    einddatum = tables.DateColumn(format="d-m-Y", default="—")
+    startdatum = DatumKolom(default=ONBEKEND)
+    einddatum = DatumKolom(default="—")
     geplande_plaatsen = GetalKolom()
 
     class Meta(BaseTable.Meta):
@@ -74,7 +74,7 @@ class OpvanglocatieTable(BaseTable):
 
 class MijlpaalTable(BaseTable):
     locatie = tables.Column(linkify=lambda record: record.get_absolute_url())
-    datum = tables.DateColumn(format="d-m-Y")
+    datum = DatumKolom()
     gepland = tables.BooleanColumn(yesno=JA_NEE)
 
     class Meta(BaseTable.Meta):
@@ -84,7 +84,7 @@ class MijlpaalTable(BaseTable):
 
 class CapaciteitsstandTable(BaseTable):
     locatie = tables.Column(linkify=lambda record: record.get_absolute_url())
-    ingangsdatum = tables.DateColumn(format="d-m-Y")
+    ingangsdatum = DatumKolom()
     plaatsen = GetalKolom()
     amv_plaatsen = GetalKolom(default="—")
     niet_inzetbaar_calamiteiten = GetalKolom()
@@ -110,7 +110,7 @@ class CapaciteitsstandTable(BaseTable):
 
 
 class BezettingTable(BaseTable):
-    datum = tables.DateColumn(format="d-m-Y", linkify=lambda record: record.get_absolute_url())
+    datum = DatumKolom(linkify=lambda record: record.get_absolute_url())
     locatie = tables.Column(linkify=lambda record: record.locatie.get_absolute_url())
     aantal = GetalKolom()
     amv_aantal = GetalKolom(default="—")
@@ -121,7 +121,7 @@ class BezettingTable(BaseTable):
 
 
 class OekraineMaandcijferTable(BaseTable):
-    maand = tables.DateColumn(format="m-Y", linkify=lambda record: record.get_absolute_url())
+    maand = DatumKolom(format="m-Y", linkify=lambda record: record.get_absolute_url())
     leefgeld_ontvangers = GetalKolom()
     leefgeld_bedrag = GetalKolom()
     eigen_bijdrage_betalers = GetalKolom()

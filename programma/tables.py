@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.tables import BaseTable
+from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from .models import Actie, Indicator, Meting, Programmalijn, Voortgangsnotitie
 
@@ -20,8 +20,8 @@ class ActieTable(BaseTable):
     tekst = tables.Column(linkify=True, verbose_name=_("Actie"))
     programmalijn = tables.Column(accessor="programmalijn__nummer", verbose_name=_("Lijn"))
     doelgroepen = tables.ManyToManyColumn(verbose_name=_("Doelgroepen"))
-    gepland_eind = tables.DateColumn(format="d-m-Y")
-    werkelijk_eind = tables.DateColumn(format="d-m-Y")
+    gepland_eind = DatumKolom()
+    werkelijk_eind = DatumKolom()
 
     class Meta(BaseTable.Meta):
         model = Actie
@@ -39,7 +39,7 @@ class ActieTable(BaseTable):
 
 
 class VoortgangsnotitieTable(BaseTable):
-    datum = tables.DateColumn(format="d-m-Y", linkify=True)
+    datum = DatumKolom(linkify=True)
     actie = tables.Column(linkify=True)
 
     class Meta(BaseTable.Meta):
@@ -58,7 +58,7 @@ class IndicatorTable(BaseTable):
 
 
 class MetingTable(BaseTable):
-    datum = tables.DateColumn(format="d-m-Y", linkify=True)
+    datum = DatumKolom(linkify=True)
     indicator = tables.Column(linkify=True)
     waarde = tables.Column(accessor="weergave", verbose_name=_("Waarde"), orderable=False)
 

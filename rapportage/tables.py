@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.tables import BaseTable
+from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from .models import Rapport
 
@@ -10,10 +10,10 @@ class RapportTable(BaseTable):
     rapport = tables.Column(
         verbose_name=_("Rapport"), accessor="soort", linkify=lambda record: record.get_absolute_url()
     )
-    peildatum = tables.DateColumn(format="d-m-Y")
+    peildatum = DatumKolom()
     definitief = tables.BooleanColumn(verbose_name=_("Definitief"), yesno=(_("definitief"), _("concept")))
     aangevraagd_door = tables.Column(default=_("systeem"))
-    aangevraagd_op = tables.DateTimeColumn(format="d-m-Y H:i")
+    aangevraagd_op = DatumKolom()
 
     class Meta(BaseTable.Meta):
         model = Rapport

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.tables import BaseTable
+from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from . import services
 from .models import (
@@ -18,13 +18,11 @@ from .models import (
     TredeHistorie,
 )
 
-DATUM = "d-m-Y"
-
 
 class PeriodeTable(BaseTable):
     label = tables.Column(linkify=True)
-    begindatum = tables.DateColumn(format=DATUM)
-    einddatum = tables.DateColumn(format=DATUM)
+    begindatum = DatumKolom()
+    einddatum = DatumKolom()
     realisatie_officieel = tables.Column(verbose_name=_("officiële realisatie"), default="—")
     saldo_begin_officieel = tables.Column(verbose_name=_("officieel beginsaldo"), default="—")
 
@@ -42,10 +40,10 @@ class PeriodeTable(BaseTable):
 
 
 class PlaatsingTable(BaseTable):
-    koppeldatum = tables.DateColumn(format=DATUM, linkify=True)
+    koppeldatum = DatumKolom(linkify=True)
     aantal_personen = tables.Column(verbose_name=_("personen"), attrs={"td": {"class": "nw-num"}})
     status = tables.Column()
-    datum_gehuisvest = tables.DateColumn(format=DATUM)
+    datum_gehuisvest = DatumKolom()
     aantal_nareizigers = tables.Column(verbose_name=_("nareizigers"), default=0, attrs={"td": {"class": "nw-num"}})
     periode = tables.Column(verbose_name=_("telt in periode"), empty_values=(), orderable=False)
     signaal = tables.Column(verbose_name=_("termijnsignaal"), empty_values=(), orderable=False)
@@ -105,7 +103,7 @@ class PlaatsingTable(BaseTable):
 
 
 class NareizigerTable(BaseTable):
-    datum = tables.DateColumn(format=DATUM, linkify=True)
+    datum = DatumKolom(linkify=True)
     plaatsing = tables.Column(linkify=True)
 
     class Meta(BaseTable.Meta):
@@ -114,7 +112,7 @@ class NareizigerTable(BaseTable):
 
 
 class CoaStandTable(BaseTable):
-    maand = tables.DateColumn(format="m-Y", linkify=True)
+    maand = DatumKolom(format="m-Y", linkify=True)
     periode = tables.Column(linkify=True)
 
     class Meta(BaseTable.Meta):
@@ -131,7 +129,7 @@ class TredeTable(BaseTable):
 
 
 class TredeHistorieTable(BaseTable):
-    datum_vanaf = tables.DateColumn(format=DATUM, linkify=True)
+    datum_vanaf = DatumKolom(linkify=True)
     trede = tables.Column()
 
     class Meta(BaseTable.Meta):

@@ -49,6 +49,24 @@ def test_csv_export_voor_nederlandse_excel(adviseur_client, basisgegevens):
     assert sorted(r[0] for r in rijen[1:]) == ["Hillegom", "Katwijk", "Lisse", "Noordwijk", "Teylingen"]
 
 
+def test_datums_in_lijst_csv_en_xlsx_zoals_nederlandse_gebruikers_ze_lezen(adviseur_client):
+    """Page and CSV: dd-mm-jjjj (Dutch Excel reads it as a date); XLSX: a real date cell."""
+    import datetime
+
+    from taakstelling.tests.factories import PlaatsingFactory
+
+    PlaatsingFactory(koppeldatum=datetime.date(2025, 3, 7))
+    url = reverse("taakstelling:plaatsing_list")
+    assert "07-03-2025" in adviseur_client.get(url, headers={"HX-Request": "true"}).text
+    tekst = adviseur_client.get(url, {"export": "csv"}).content.decode("utf-8-sig")
+    rij = next(csv.DictReader(io.StringIO(tekst), delimiter=";"))
+    assert rij["Koppeldatum COA"] == "07-03-2025"
+    blad = openpyxl.load_workbook(io.BytesIO(adviseur_client.get(url, {"export": "xlsx"}).content)).active
+    kop = [c.value for c in blad[1]]
+    cel = blad.cell(row=2, column=kop.index("Koppeldatum COA") + 1).value
+    assert isinstance(cel, datetime.datetime) and cel.date() == datetime.date(2025, 3, 7)
+
+
 def test_xlsx_export_neutraliseert_formules(adviseur_client, basisgegevens):
     GemeenteFactory(naam='=HYPERLINK("http://x")', cbs_code="GM9999")
     response = adviseur_client.get(reverse("kern:gemeente_list"), {"export": "xlsx"})

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.tables import BaseTable
+from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from .models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
 
@@ -31,7 +31,7 @@ class ContactpersoonTable(BaseTable):
 class ThemaTable(BaseTable):
     titel = tables.Column(linkify=True)
     voorgesteld_door_partner = tables.Column(verbose_name=_("Voorgesteld door"), default=_("Opgaveteam"))
-    voorgesteld_op = tables.DateColumn(format="d-m-Y")
+    voorgesteld_op = DatumKolom()
 
     class Meta(BaseTable.Meta):
         model = Thema
@@ -39,7 +39,7 @@ class ThemaTable(BaseTable):
 
 
 class SessieTable(BaseTable):
-    datum = tables.DateColumn(format="d-m-Y")
+    datum = DatumKolom()
     titel = tables.Column(linkify=True)
     themas = tables.ManyToManyColumn(verbose_name=_("Thema's"))
     aantal_uitgenodigd = tables.Column(verbose_name=_("Uitgenodigd"), attrs={"td": {"class": "nw-num"}})
@@ -62,8 +62,8 @@ class BevindingTable(BaseTable):
 class VervolgactieTable(BaseTable):
     omschrijving = tables.Column(linkify=True)
     sessie = tables.Column(linkify=True)
-    deadline = tables.DateColumn(format="d-m-Y")
-    afgerond_op = tables.DateColumn(format="d-m-Y")
+    deadline = DatumKolom()
+    afgerond_op = DatumKolom()
     actie = tables.Column(verbose_name=_("Programma-actie"), accessor="actie__code", default="—")
     programmalijn = tables.Column(accessor="programmalijn__nummer", verbose_name=_("Lijn"), default="—")
 
