@@ -269,6 +269,49 @@ def _summary(start: str, top_label: str, top: Decimal, values: list[Decimal], re
     return text
 
 
+@dataclass
+class _Lijnen:
+    """The data of a line chart as both drawings use it (dates or categories on x, Decimal values)."""
+
+    data: list[dict]
+    xs: list
+    is_date: bool
+    columns: list[str]
+    values: list[Decimal]
+    refs: list[tuple[str, Decimal]]
+
+
+def _lijnen(series: list[Series], reference_lines, x_label: str | None = None) -> _Lijnen:
+    data = [{x.date() if isinstance(x, datetime) else x: _num(v) for x, v in s.points if x is not None} for s in series]
+    xs = list(dict.fromkeys(x for d in data for x in d))
+    is_date = all(isinstance(x, date) for x in xs)
+    columns = [x_label or (_("Datum") if is_date else _("Categorie")), *(str(s.label) for s in series)]
+    values = [v for d in data for v in d.values() if v is not None]
+    refs = [(str(label), v) for label, value in reference_lines if (v := _num(value)) is not None]
+    return _Lijnen(data, sorted(xs) if is_date else xs, is_date, columns, values, refs)
+
+
+def _x_positie(lijnen: _Lijnen, left: float, plot_w: float):
+    """x → horizontal position: proportional in time for dates, evenly spaced for categories."""
+    xs = lijnen.xs
+    if lijnen.is_date:
+        o0, o1 = xs[0].toordinal(), xs[-1].toordinal()
+        return lambda x: left + (plot_w * (x.toordinal() - o0) / (o1 - o0) if o1 > o0 else plot_w / 2)
+    index = {x: i for i, x in enumerate(xs)}
+    return lambda x: left + plot_w * (index[x] + 0.5) / len(xs)
+
+
+def _lijn_tabel_en_samenvatting(series: list[Series], lijnen: _Lijnen) -> tuple[list[list], str]:
+    """The data table (text alternative) and the <desc> summary of a line chart."""
+    data, xs = lijnen.data, lijnen.xs
+    rows = [[_x_label(x), *(format_number(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
+    start = ngettext("Lijndiagram van %(count)d reeks", "Lijndiagram van %(count)d reeksen", len(series)) % {
+        "count": len(series)
+    }
+    start += " " + _("van %(start)s tot %(end)s") % {"start": _x_label(xs[0]), "end": _x_label(xs[-1])}
+    return rows, _summary(start, _("hoogste waarde %(value)s"), max(lijnen.values), lijnen.values, lijnen.refs)
+
+
 def line_chart(
     title: str,
     series: list[Series],
@@ -285,32 +328,18 @@ def line_chart(
     from a series are simply skipped. ``x_label`` defaults to "Datum" (or "Categorie").
     """
     chart_id = _chart_id("line", title, [(s.label, s.points) for s in series], reference_lines, width, height)
-    data = [{x.date() if isinstance(x, datetime) else x: _num(v) for x, v in s.points if x is not None} for s in series]
-    xs = list(dict.fromkeys(x for d in data for x in d))
-    is_date = all(isinstance(x, date) for x in xs)
-    columns = [x_label or (_("Datum") if is_date else _("Categorie")), *(str(s.label) for s in series)]
-    values = [v for d in data for v in d.values() if v is not None]
-    if not values:
-        return _empty(title, chart_id, columns, width, height)
-    xs = sorted(xs) if is_date else xs
-    refs = [(str(label), v) for label, value in reference_lines if (v := _num(value)) is not None]
+    lijnen = _lijnen(series, reference_lines, x_label)
+    if not lijnen.values:
+        return _empty(title, chart_id, lijnen.columns, width, height)
+    data, xs, values, refs = lijnen.data, lijnen.xs, lijnen.values, lijnen.refs
     legend_rows, legend = _legend([str(s.label) for s in series], "line", width, chart_id)
     extent = values + [r for _l, r in refs]
     frame = _Frame(width, height, nice_ticks(min(extent), max(extent)), legend_rows, y_label)
     plot_w = frame.right - frame.left
-    if is_date:
-        o0, o1 = xs[0].toordinal(), xs[-1].toordinal()
-
-        def xpos(x):
-            return frame.left + (plot_w * (x.toordinal() - o0) / (o1 - o0) if o1 > o0 else plot_w / 2)
-
+    xpos = _x_positie(lijnen, frame.left, plot_w)
+    if lijnen.is_date:
         ticks = _date_ticks(xs[0], xs[-1])
     else:
-        index = {x: i for i, x in enumerate(xs)}
-
-        def xpos(x):
-            return frame.left + plot_w * (index[x] + 0.5) / len(xs)
-
         every = math.ceil(len(xs) / max(1, plot_w // 60))
         ticks = [(x, str(x)) for x in xs[::every]]
     body = frame.axes(refs)
@@ -339,13 +368,8 @@ def line_chart(
             )
         body.extend(marks)
     body += [f'<g transform="translate(0 {_c(frame.legend_top)})">', *legend, "</g>"]
-    rows = [[_x_label(x), *(format_number(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
-    start = ngettext("Lijndiagram van %(count)d reeks", "Lijndiagram van %(count)d reeksen", len(series)) % {
-        "count": len(series)
-    }
-    start += " " + _("van %(start)s tot %(end)s") % {"start": _x_label(xs[0]), "end": _x_label(xs[-1])}
-    desc = _summary(start, _("hoogste waarde %(value)s"), max(values), values, refs)
-    return Chart(title, desc, _svg(chart_id, title, desc, width, frame.height, body), columns, rows, chart_id)
+    rows, desc = _lijn_tabel_en_samenvatting(series, lijnen)
+    return Chart(title, desc, _svg(chart_id, title, desc, width, frame.height, body), lijnen.columns, rows, chart_id)
 
 
 def bar_chart(
@@ -486,10 +510,15 @@ def _datum_of_waarde(x):
     return x
 
 
+def _uit_spec(spec: dict) -> tuple[list[Series], list[tuple[str, float]]]:
+    """The series and reference lines of a stored chart spec."""
+    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
+    return reeksen, [(label, v) for label, v in spec.get("referentielijnen", [])]
+
+
 def maak_grafiek(spec: dict) -> Chart:
     """Draw a chart stored by ``grafiek_lijn`` / ``grafiek_staaf``."""
-    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
-    refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
+    reeksen, refs = _uit_spec(spec)
     if spec.get("soort") == "staaf":
         return bar_chart(
             spec["titel"],
@@ -525,15 +554,10 @@ def small_line_chart(
     cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter).
     """
     chart_id = _chart_id("small", title, [(s.label, s.points) for s in series], reference_lines, width, height)
-    data = [{x.date() if isinstance(x, datetime) else x: _num(v) for x, v in s.points if x is not None} for s in series]
-    xs = list(dict.fromkeys(x for d in data for x in d))
-    is_date = all(isinstance(x, date) for x in xs)
-    columns = [_("Datum") if is_date else _("Categorie"), *(str(s.label) for s in series)]
-    values = [v for d in data for v in d.values() if v is not None]
-    if not values:
-        return _empty(title, chart_id, columns, width, height)
-    xs = sorted(xs) if is_date else xs
-    refs = [(str(label), v) for label, value in reference_lines if (v := _num(value)) is not None]
+    lijnen = _lijnen(series, reference_lines)
+    if not lijnen.values:
+        return _empty(title, chart_id, lijnen.columns, width, height)
+    data, xs, values, refs = lijnen.data, lijnen.xs, lijnen.values, lijnen.refs
     extent = values + [r for _l, r in refs]
     ticks = nice_ticks(min(extent), max(extent))
     lo, hi = ticks[0], ticks[-1]
@@ -544,18 +568,7 @@ def small_line_chart(
     def ypos(v: Decimal) -> float:
         return top + min(max(float((hi - v) / (hi - lo)), 0.0), 1.0) * (bottom - top)
 
-    plot_w = right - left
-    if is_date:
-        o0, o1 = xs[0].toordinal(), xs[-1].toordinal()
-
-        def xpos(x):
-            return left + (plot_w * (x.toordinal() - o0) / (o1 - o0) if o1 > o0 else plot_w / 2)
-    else:
-        index = {x: i for i, x in enumerate(xs)}
-
-        def xpos(x):
-            return left + plot_w * (index[x] + 0.5) / len(xs)
-
+    xpos = _x_positie(lijnen, left, right - left)
     grid = f"M{left} {_c(ypos(hi))}H{right}M{left} {_c(ypos(lo))}H{right}"
     body = [f'<path d="{grid}" stroke="{GRID}"/>']
     if lo < 0 < hi:
@@ -568,11 +581,12 @@ def small_line_chart(
         f'<text x="{left - 4}" y="{_c(ypos(hi) + 4)}" text-anchor="end" fill="{TEXT}">{labels[1]}</text>'
         f'<text x="{left - 4}" y="{_c(ypos(lo) + 4)}" text-anchor="end" fill="{TEXT}">{labels[0]}</text>'
     )
-    first, last = _x_label(xs[0]), _x_label(xs[-1])
     if x_labels:
-        body.append(f'<text x="{left}" y="{height - 4}" fill="{TEXT}">{_t(first, 14)}</text>')
+        body.append(f'<text x="{left}" y="{height - 4}" fill="{TEXT}">{_t(_x_label(xs[0]), 14)}</text>')
     if x_labels and len(xs) > 1:
-        body.append(f'<text x="{right}" y="{height - 4}" text-anchor="end" fill="{TEXT}">{_t(last, 14)}</text>')
+        body.append(
+            f'<text x="{right}" y="{height - 4}" text-anchor="end" fill="{TEXT}">{_t(_x_label(xs[-1]), 14)}</text>'
+        )
     for i, d in enumerate(data):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         pts = [(xpos(x), ypos(d[x])) if d[x] is not None else None for x in xs if x in d]
@@ -591,17 +605,12 @@ def small_line_chart(
             f'stroke-linejoin="round"{dash_attr}/>'
             f'<path class="points" d="{dots}" stroke="{colour}" stroke-width="4" stroke-linecap="round"/>'
         )
-    rows = [[_x_label(x), *(format_number(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
-    start = ngettext("Lijndiagram van %(count)d reeks", "Lijndiagram van %(count)d reeksen", len(series)) % {
-        "count": len(series)
-    }
-    start += " " + _("van %(start)s tot %(end)s") % {"start": first, "end": last}
-    desc = _summary(start, _("hoogste waarde %(value)s"), max(values), values, refs)
-    return Chart(title, desc, _svg(chart_id, title, desc, width, height, body, font_size=11), columns, rows, chart_id)
+    rows, desc = _lijn_tabel_en_samenvatting(series, lijnen)
+    svg = _svg(chart_id, title, desc, width, height, body, font_size=11)
+    return Chart(title, desc, svg, lijnen.columns, rows, chart_id)
 
 
 def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, height: int = 96) -> Chart:
     """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`small_line_chart`)."""
-    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
-    refs = [(label, v) for label, v in spec.get("referentielijnen", [])]
+    reeksen, refs = _uit_spec(spec)
     return small_line_chart(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)
