@@ -115,24 +115,19 @@ def koud_ms(path, cookie, keer=5):
 def alle_paginas(user, aantal=12):
     """Every GET page without arguments and every detail page (first object), in-process: the slowest
     ``aantal`` by the worst of 3 warm requests, with the first (cold) request beside it."""
-    from django.urls import URLPattern, URLResolver, get_resolver, reverse
+    from django.urls import reverse
 
-    def loop(patronen, ns=None):
-        for p in patronen:
-            if isinstance(p, URLResolver):
-                yield from loop(p.url_patterns, ":".join(x for x in (ns, p.namespace) if x) or None)
-            elif isinstance(p, URLPattern) and p.name:
-                yield (f"{ns}:{p.name}" if ns else p.name), p
+    from noordwijk_migratie.testdata.paginas import alle_urls, view_model
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     uit = []
-    for naam, patroon in loop(get_resolver().url_patterns):
-        if naam.startswith("admin") or any(w in naam for w in ("logout", "delete", "download", "definitief")):
+    for naam, patroon in alle_urls():
+        if any(w in naam for w in ("logout", "delete", "download", "definitief")):
             continue
         args = []
         if patroon.pattern.regex.groupindex:
-            model = getattr(getattr(patroon.callback, "view_class", None), "model", None)
+            model = view_model(patroon)[2]
             if list(patroon.pattern.regex.groupindex) != ["pk"] or model is None:
                 continue
             obj = model.objects.order_by("pk").first()

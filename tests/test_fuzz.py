@@ -32,9 +32,10 @@ from noordwijk_migratie import generic
 from noordwijk_migratie.exports import FORMULE_TEKENS
 from noordwijk_migratie.imports import MAX_UITGEPAKT
 from noordwijk_migratie.roles import DOMEIN_APPS
+from noordwijk_migratie.testdata.paginas import view_model
 
 from .factories import FACTORIES
-from .test_permissions import ALLE_URLS, _view_model
+from .test_permissions import ALLE_URLS
 
 VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "6"))
 FUZZ = settings(
@@ -193,7 +194,7 @@ def post_waarden(form) -> dict:
 def _formulier_urls():
     doelen = []
     for naam, pattern in ALLE_URLS:
-        view_class, _initkwargs, model = _view_model(pattern)
+        view_class, _initkwargs, model = view_model(pattern)
         if view_class and issubclass(view_class, generic.ObjectEditView) and naam.endswith(("_add", "_edit")):
             doelen.append((naam, model))
     return doelen
@@ -201,17 +202,17 @@ def _formulier_urls():
 
 def _import_urls():
     return [
-        (naam, _view_model(pattern)[0].importer_class)
+        (naam, view_model(pattern)[0].importer_class)
         for naam, pattern in ALLE_URLS
-        if _view_model(pattern)[0] and issubclass(_view_model(pattern)[0], generic.ImportView)
+        if view_model(pattern)[0] and issubclass(view_model(pattern)[0], generic.ImportView)
     ]
 
 
 def _lijst_urls():
     return [
-        (naam, _view_model(pattern)[2])
+        (naam, view_model(pattern)[2])
         for naam, pattern in ALLE_URLS
-        if _view_model(pattern)[0] and issubclass(_view_model(pattern)[0], generic.ObjectListView)
+        if view_model(pattern)[0] and issubclass(view_model(pattern)[0], generic.ObjectListView)
     ]
 
 

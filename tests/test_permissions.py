@@ -2,10 +2,11 @@
 403 exactly as its permissions say; the read-only role can never change anything with POST."""
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from noordwijk_migratie.generic import ObjectPermissionMixin
 from noordwijk_migratie.roles import ROLLEN
+from noordwijk_migratie.testdata.paginas import alle_urls, view_model
 
 from .factories import FACTORIES
 
@@ -16,32 +17,11 @@ NIET_VOOR_POST = {"login", "logout"}  # authentication itself
 EXTRA_KWARGS = {"jaar": 2025}
 
 
-def _alle_urls(patterns=None, namespace=None):
-    for p in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(p, URLResolver):
-            if p.namespace == "admin":
-                continue
-            ns = f"{namespace}:{p.namespace}" if namespace and p.namespace else (p.namespace or namespace)
-            yield from _alle_urls(p.url_patterns, ns)
-        elif isinstance(p, URLPattern) and p.name:
-            yield (f"{namespace}:{p.name}" if namespace else p.name), p
-
-
-ALLE_URLS = sorted(_alle_urls(), key=lambda item: item[0])
-
-
-def _view_model(pattern):
-    view_class = getattr(pattern.callback, "view_class", None)
-    initkwargs = getattr(pattern.callback, "view_initkwargs", {})
-    model = initkwargs.get("model") or getattr(view_class, "model", None)
-    if isinstance(model, property):
-        importer = initkwargs.get("importer_class") or getattr(view_class, "importer_class", None)
-        model = importer.model if importer else None
-    return view_class, initkwargs, model
+ALLE_URLS = sorted(alle_urls(), key=lambda item: item[0])
 
 
 def _bouw_url(naam, pattern):
-    view_class, initkwargs, model = _view_model(pattern)
+    view_class, initkwargs, model = view_model(pattern)
     kwargs = {}
     for key in pattern.pattern.regex.groupindex:
         if key == "pk":

@@ -1,6 +1,32 @@
-"""The pages `make bench` measures and tests/test_querybudget.py holds to a query budget."""
+"""The pages `make bench` measures and tests/test_querybudget.py holds to a query budget, and the walk
+over every URL pattern that the permission tests, the fuzzer and `make bench` share."""
+
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from noordwijk_migratie.testdata.generator import MARKER
+
+
+def alle_urls(patterns=None, namespace=None):
+    """(name with namespace, pattern) of every named URL of the application (the admin left out)."""
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue
+            ns = f"{namespace}:{p.namespace}" if namespace and p.namespace else (p.namespace or namespace)
+            yield from alle_urls(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield (f"{namespace}:{p.name}" if namespace else p.name), p
+
+
+def view_model(pattern):
+    """(view class, init kwargs, model) behind a URL pattern; an import view's model is its importer's."""
+    view_class = getattr(pattern.callback, "view_class", None)
+    initkwargs = getattr(pattern.callback, "view_initkwargs", {})
+    model = initkwargs.get("model") or getattr(view_class, "model", None)
+    if isinstance(model, property):
+        importer = initkwargs.get("importer_class") or getattr(view_class, "importer_class", None)
+        model = importer.model if importer else None
+    return view_class, initkwargs, model
 
 
 def bench_paginas() -> list[tuple[str, str]]:
