@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: run test soak lint install bench clean
+.PHONY: run test soak lint install bench clean audit
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 nodig (zie .python-version)")'
@@ -40,3 +40,10 @@ clean:
 
 bench: install
 	bash scripts/bench.sh
+
+# Known vulnerabilities in the pinned dependencies (pip-audit in its own virtualenv, against the
+# PyPI/OSV advisory database; needs that database to be reachable, so it is not part of `make test`).
+AUDIT_VENV := .venv-audit
+audit: | $(PY)
+	@test -x $(AUDIT_VENV)/bin/pip-audit || ($(PYTHON) -m venv $(AUDIT_VENV) && $(AUDIT_VENV)/bin/pip install --quiet pip-audit)
+	$(AUDIT_VENV)/bin/pip-audit --requirement requirements.lock --no-deps --disable-pip --progress-spinner off --strict
