@@ -4,24 +4,23 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import format_date, format_number
-from noordwijk_migratie.indicatoren import Berekend, indicator
+from noordwijk_migratie.getallen import datum, getal
+from noordwijk_migratie.indicatoren import Berekend
 
 from . import services
 
 
 def _getal(waarde) -> str:
-    return _("onbekend") if waarde is None else format_number(waarde)
+    return _("onbekend") if waarde is None else getal(waarde)
 
 
-@indicator("iw_inschrijvingen_rni_brp")
 def inschrijvingen_rni_brp(peildatum: date) -> Berekend | None:
     trend = services.registratie_trend(services.laad_registratiepunten(peildatum), peildatum)
     laatste = trend.laatste
     if laatste is None:
         return None
     toelichting = _("Stand %(datum)s: RNI %(rni)s, BRP %(brp)s.") % {
-        "datum": format_date(laatste.peildatum),
+        "datum": datum(laatste.peildatum),
         "rni": _getal(laatste.rni),
         "brp": _getal(laatste.brp),
     }
@@ -30,17 +29,16 @@ def inschrijvingen_rni_brp(peildatum: date) -> Berekend | None:
     elif trend.verschil_totaal is None:
         toelichting += " " + _(
             "Niet vergelijkbaar met de vorige stand (%(datum)s): niet dezelfde registers ingevuld."
-        ) % {"datum": format_date(trend.vorige.peildatum)}
+        ) % {"datum": datum(trend.vorige.peildatum)}
     else:
         toelichting += " " + _("Ten opzichte van %(datum)s: %(verschil)s (%(richting)s).") % {
-            "datum": format_date(trend.vorige.peildatum),
+            "datum": datum(trend.vorige.peildatum),
             "verschil": f"{trend.verschil_totaal:+d}",
             "richting": _(trend.richting),
         }
     return Berekend(waarde=laatste.totaal, toelichting=toelichting)
 
 
-@indicator("iw_woningen_voldoen_normen")
 def woningen_voldoen_normen(peildatum: date) -> Berekend | None:
     punt = services.kwaliteit_op(services.laad_woningstanden(), peildatum)
     if not punt.vergund:
@@ -55,7 +53,6 @@ def woningen_voldoen_normen(peildatum: date) -> Berekend | None:
     )
 
 
-@indicator("iw_woningen_terug_in_voorraad")
 def woningen_terug_in_voorraad(peildatum: date) -> Berekend | None:
     woningen = services.laad_woningstanden()
     if not any(w.onttrokken_op for w in woningen):
@@ -68,7 +65,6 @@ def woningen_terug_in_voorraad(peildatum: date) -> Berekend | None:
     )
 
 
-@indicator("iw_initiatieven_voldoen")
 def initiatieven_voldoen(peildatum: date) -> Berekend | None:
     voldoen, beoordeeld, aandeel = services.aandeel_initiatieven_voldoen(services.laad_toetsingen())
     if not beoordeeld:
@@ -80,7 +76,6 @@ def initiatieven_voldoen(peildatum: date) -> Berekend | None:
     )
 
 
-@indicator("iw_informatiebereik")
 def informatiebereik(peildatum: date) -> Berekend | None:
     bereik = services.laatste_bereik(services.laad_bereik(), peildatum)
     if bereik is None:
@@ -89,8 +84,8 @@ def informatiebereik(peildatum: date) -> Berekend | None:
         waarde=bereik.totaal,
         toelichting=_("Periode %(van)s – %(tot)s: informatieapp %(app)s, informatiepunt %(punt)s.")
         % {
-            "van": format_date(bereik.periode_start),
-            "tot": format_date(bereik.periode_eind),
+            "van": datum(bereik.periode_start),
+            "tot": datum(bereik.periode_eind),
             "app": _getal(bereik.per_kanaal.get("informatieapp")),
             "punt": _getal(bereik.per_kanaal.get("informatiepunt")),
         },

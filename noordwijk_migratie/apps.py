@@ -12,7 +12,10 @@ class KernConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from . import registry
         from .cache import bij_wijziging
+
+        registry.laad()  # every app's bijdragen.py
 
         post_save.connect(bij_wijziging, dispatch_uid="data-versie-save")
         post_delete.connect(bij_wijziging, dispatch_uid="data-versie-delete")

@@ -40,10 +40,16 @@ class VeerkrachtigeRedisCache(RedisCache):
 
 # --- cached derived figures, invalidated by every change of project data ----------------------------
 
-PROJECT_APPS = frozenset({"kern", "taakstelling", "opvang", "internationale_werknemers", "programma", "themasessies"})
 VERSIE_SLEUTEL = "data-versie"
 CACHE_SECONDEN = 300  # also bounds staleness if a change happened while Redis was unreachable
 _per_rij_uitgesteld = ContextVar("versie_per_rij_uitgesteld", default=False)
+
+
+def is_projectdata(model) -> bool:
+    """Changes of this model's data raise the data version (apps registered with projectdata)."""
+    from .registry import projectdata_labels
+
+    return model._meta.app_label in projectdata_labels()
 
 
 def data_versie() -> int:
@@ -73,7 +79,7 @@ def na_wijziging() -> None:
 
 def bij_wijziging(sender, **kwargs) -> None:
     """post_save/post_delete/m2m_changed receiver (connected in KernConfig.ready)."""
-    if sender._meta.app_label in PROJECT_APPS and not _per_rij_uitgesteld.get():
+    if is_projectdata(sender) and not _per_rij_uitgesteld.get():
         na_wijziging()
 
 

@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
+from .getallen import datum, getal
+
 # Rijkshuisstijl-like palette, each >= 3:1 contrast against white.
 PALETTE = ("#01689b", "#ca005d", "#39870c", "#e17000", "#42145f", "#007bc7")
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "5 2")  # line series, so colour is not the only cue
@@ -53,26 +55,6 @@ class Chart:
     columns: list[str]
     rows: list[list[str]]
     id: str
-
-
-def format_number(value: float | int | Decimal) -> str:
-    """Format Dutch style: ``1.234``, ``12,5``, ``-0,25``; integral values without decimals."""
-    d = Decimal(value)
-    if d.is_zero():
-        return "0"
-    if d == d.to_integral_value():
-        text = f"{d:,.0f}"
-    else:
-        places = 2 if abs(d) >= 1 else min(10, 2 - d.adjusted())
-        text = f"{d:,.{places}f}".rstrip("0").rstrip(".")
-        if text in ("-0", "0"):
-            return "0"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def format_date(d: date) -> str:
-    """Format a date as dd-mm-yyyy."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
 
 
 def nice_ticks(lo: Decimal, hi: Decimal) -> list[Decimal]:
@@ -149,7 +131,7 @@ class _Frame:
 
     def __init__(self, width: int, height: int, ticks: list[Decimal], legend_rows: int, y_label: str):
         self.lo, self.hi = ticks[0], ticks[-1]
-        self.labels = [format_number(t) for t in ticks]
+        self.labels = [getal(t) for t in ticks]
         self.left = min(max(36, 7 * max(len(s) for s in self.labels) + 14), width // 3)
         self.top, self.right = 28, width - 28  # room for centred x labels at the edges
         bottom = 40 + 18 * legend_rows
@@ -183,7 +165,7 @@ class _Frame:
                 f'stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="6 4"/>'
             )
             pos = f'x="{self.right - 2}" y="{_c(y - 5)}" text-anchor="end"'
-            text = f"{_t(label, 60)}: {format_number(value)}"
+            text = f"{_t(label, 60)}: {getal(value)}"
             halo = f'fill="{WHITE}" stroke="{WHITE}" stroke-width="4" stroke-linejoin="round"'  # legible on bars
             out.append(f"<text {pos} {halo}>{text}</text>")
             out.append(f'<text class="ref-label" {pos} fill="{TEXT}">{text}</text>')
@@ -239,7 +221,7 @@ def _legend(labels: list[str], kind: str, width: int, chart_id: str) -> tuple[in
 
 
 def _x_label(x: Any) -> str:
-    return format_date(x) if isinstance(x, date) else str(x)
+    return datum(x) if isinstance(x, date) else str(x)
 
 
 def _date_ticks(d0: date, d1: date) -> list[tuple[date, str]]:
@@ -260,12 +242,12 @@ def _date_ticks(d0: date, d1: date) -> list[tuple[date, str]]:
 
 def _summary(start: str, top_label: str, top: Decimal, values: list[Decimal], refs: list) -> str:
     """Dutch one-sentence summary used as SVG <desc>."""
-    text = f"{start}; {top_label % {'value': format_number(top)}}"
+    text = f"{start}; {top_label % {'value': getal(top)}}"
     if min(values) < 0:
-        text += ", " + _("laagste waarde %(value)s") % {"value": format_number(min(values))}
+        text += ", " + _("laagste waarde %(value)s") % {"value": getal(min(values))}
     text += "."
     for label, value in refs:
-        text += " " + _("Referentielijn %(label)s: %(value)s.") % {"label": label, "value": format_number(value)}
+        text += " " + _("Referentielijn %(label)s: %(value)s.") % {"label": label, "value": getal(value)}
     return text
 
 
@@ -304,7 +286,7 @@ def _x_positie(lijnen: _Lijnen, left: float, plot_w: float):
 def _lijn_tabel_en_samenvatting(series: list[Series], lijnen: _Lijnen) -> tuple[list[list], str]:
     """The data table (text alternative) and the <desc> summary of a line chart."""
     data, xs = lijnen.data, lijnen.xs
-    rows = [[_x_label(x), *(format_number(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
+    rows = [[_x_label(x), *(getal(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
     start = ngettext("Lijndiagram van %(count)d reeks", "Lijndiagram van %(count)d reeksen", len(series)) % {
         "count": len(series)
     }
@@ -448,7 +430,7 @@ def bar_chart(
                 body.append(f'<rect {rect} fill="url(#{chart_id}-p{i % len(HATCHES)})"/>')
     body += axes[split:]
     body += [f'<g transform="translate(0 {_c(frame.legend_top)})">', *legend, "</g>"]
-    rows = [[cat, *(format_number(v) if (v := d.get(cat)) is not None else EMPTY_CELL for d in data)] for cat in cats]
+    rows = [[cat, *(getal(v) if (v := d.get(cat)) is not None else EMPTY_CELL for d in data)] for cat in cats]
     n = len(series)
     if stacked:
         start = ngettext(
@@ -470,12 +452,15 @@ def _x(x):
     return x.isoformat() if isinstance(x, date) else x
 
 
-def grafiek_lijn(titel: str, reeksen: dict[str, list[tuple]], *, y_label: str = "", referentielijnen=()) -> dict:
+def grafiek_lijn(
+    titel: str, reeksen: dict[str, list[tuple]], *, y_label: str = "", x_label: str = "", referentielijnen=()
+) -> dict:
     """A line chart as JSON-serialisable data: ``reeksen`` maps label -> [(x, value), ...]."""
     return {
         "soort": "lijn",
         "titel": str(titel),
         "y_label": str(y_label),
+        "x_label": str(x_label),
         "reeksen": [
             {"label": str(label), "punten": [[_x(x), v] for x, v in punten]} for label, punten in reeksen.items()
         ],
@@ -528,7 +513,9 @@ def maak_grafiek(spec: dict) -> Chart:
             y_label=spec.get("y_label", ""),
             reference_lines=refs,
         )
-    return line_chart(spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs)
+    return line_chart(
+        spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs, x_label=spec.get("x_label") or None
+    )
 
 
 # --- small multiples (PDF reports: many series side by side) ------------------------------------
@@ -561,7 +548,7 @@ def small_line_chart(
     extent = values + [r for _l, r in refs]
     ticks = nice_ticks(min(extent), max(extent))
     lo, hi = ticks[0], ticks[-1]
-    labels = (format_number(lo), format_number(hi))
+    labels = (getal(lo), getal(hi))
     left = min(max(18, 7 * max(len(s) for s in labels) + 8), width // 3)
     right, top, bottom = width - 6, 8, height - (20 if x_labels else 6)
 

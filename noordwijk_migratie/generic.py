@@ -15,6 +15,7 @@ import contextlib
 
 from auditlog.models import LogEntry
 from django import forms
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import EmptyPage
@@ -22,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, path, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,7 +33,8 @@ from django_tables2 import SingleTableMixin
 from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
-from .cache import CACHE_SECONDEN, PROJECT_APPS, data_versie
+from . import registry
+from .cache import CACHE_SECONDEN, data_versie, is_projectdata
 from .exports import NederlandseTableExport
 from .forms import (
     VERSIE_CONFLICT,
@@ -54,21 +56,45 @@ def model_url(model, actie: str, *args) -> str | None:
         return None
 
 
-def crud_urls(model, *, list=None, detail=None, add=None, edit=None, delete=None, prefix=None):
-    """URL patterns for the views of one model, named by convention."""
+def crud_urls(
+    model,
+    prefix: str,
+    *,
+    list=None,
+    form=None,
+    edit=None,
+    add=None,
+    detail=None,
+    delete=None,
+    importer=None,
+):
+    """URL patterns for the pages of one model, named ``<model>_<list|add|detail|edit|delete|import>``.
+
+    ``list``: the list view (a subclass of :class:`ObjectListView`); ``form``: the form of the add and edit
+    pages (or ``edit``: an edit view of your own; ``add``: another view for adding, ``False`` for none);
+    ``detail``: the detail view (default :class:`ObjectDetailView`; ``False`` for none); ``delete``:
+    ``True`` for the generic confirmation page or a view of your own; ``importer``: an
+    :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list."""
     name = model._meta.model_name
-    prefix = prefix or name
-    patterns = []
-    for actie, view, route in (
-        ("list", list, f"{prefix}/"),
-        ("add", add, f"{prefix}/nieuw/"),
-        ("detail", detail, f"{prefix}/<int:pk>/"),
-        ("edit", edit, f"{prefix}/<int:pk>/wijzigen/"),
-        ("delete", delete, f"{prefix}/<int:pk>/verwijderen/"),
-    ):
-        if view is not None:
-            patterns.append(path(route, view.as_view(model=model), name=f"{name}_{actie}"))
-    return patterns
+    if edit is None and form is not None:
+        edit = ObjectEditView
+        edit_kwargs = {"model": model, "form_class": form}
+    else:
+        edit_kwargs = {"model": model}
+    lijst_kwargs = {"model": model}
+    if importer is not None:
+        lijst_kwargs["import_url_name"] = f"{model._meta.app_label}:{name}_import"
+    views = (
+        ("list", list, lijst_kwargs, f"{prefix}/"),
+        ("import", importer and ImportView, {"importer_class": importer}, f"{prefix}/importeren/"),
+        ("add", edit if add is None else add, edit_kwargs if add is None else {"model": model}, f"{prefix}/nieuw/"),
+        ("detail", ObjectDetailView if detail is None else detail, {"model": model}, f"{prefix}/<int:pk>/"),
+        ("edit", edit, edit_kwargs, f"{prefix}/<int:pk>/wijzigen/"),
+        ("delete", ObjectDeleteView if delete is True else delete, {"model": model}, f"{prefix}/<int:pk>/verwijderen/"),
+    )
+    return [
+        path(route, view.as_view(**kwargs), name=f"{name}_{actie}") for actie, view, kwargs, route in views if view
+    ]
 
 
 class ObjectPermissionMixin(PermissionRequiredMixin):
@@ -171,7 +197,7 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
         # The rendered rows are the same for everyone who may see the list: kept per address (filter,
         # sort, page), day (deadline signals) and language until any project data changes. Only for
         # project models: the version follows their changes (not e.g. a report's status or the audit log).
-        if self.model._meta.app_label in PROJECT_APPS:
+        if is_projectdata(self.model):
             context["tabel_sleutel"] = ":".join(
                 [str(data_versie()), timezone.localdate().isoformat(), get_language(), self.request.get_full_path()]
             )
@@ -369,24 +395,44 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
         return HttpResponseRedirect(model_url(self.model, "list") or reverse("dashboard"))
 
 
+def mag_openen(request, url_naam: str) -> bool:
+    """May this user open the page named ``url_naam``? Asks the view itself (a permission-checking
+    view's ``has_permission()`` after ``setup()``), so a link is shown exactly when the page opens."""
+    match = resolve(reverse(url_naam))
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None or not issubclass(view_class, PermissionRequiredMixin):
+        return True
+    view = view_class(**match.func.view_initkwargs)
+    view.setup(request, *match.args, **match.kwargs)
+    return view.has_permission()
+
+
 class AppIndexView(generic.TemplateView):
-    """The landing page of an area: its sections, filtered by what the user may see."""
+    """The landing page of an app: the pages its ``bijdragen.py`` lists, filtered by what the user may open."""
 
     template_name = "generic/app_index.html"
     titel = ""
     inleiding = ""
-    secties: tuple[tuple[str, str, str, str], ...] = ()  # (title, url name, description, permission)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["titel"] = self.titel
         context["inleiding"] = self.inleiding
+        label = django_apps.get_containing_app_config(type(self).__module__).label
         context["secties"] = [
-            {"titel": titel, "url": reverse(url_name), "omschrijving": omschrijving}
-            for titel, url_name, omschrijving, perm in self.secties
-            if not perm or self.request.user.has_perm(perm)
+            {"titel": pagina.titel or _titel_van(pagina.url_naam), "url": reverse(pagina.url_naam),
+             "omschrijving": pagina.omschrijving}
+            for pagina in registry.paginas(label)
+            if (self.request.user.has_perm(pagina.permissie) if pagina.permissie else mag_openen(self.request, pagina.url_naam))
         ]
         return context
+
+
+def _titel_van(url_naam: str) -> str:
+    """The plural name of the model behind a list page."""
+    func = resolve(reverse(url_naam)).func
+    model = func.view_initkwargs.get("model") or func.view_class.model
+    return model._meta.verbose_name_plural.capitalize()
 
 
 class PeildatumMixin:

@@ -3,10 +3,12 @@
 import datetime
 
 import django_tables2 as tables
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
+from django_tables2.data import TableQuerysetData
 
 from .models import Doelgroep, Gemeente
 
@@ -45,7 +47,39 @@ class DatumKolom(tables.Column):
 
 class BaseTable(tables.Table):
     """All list tables derive from this. Columns with ``exclude_from_export=True`` (such as the
-    optional COA reference) are shown to staff but never written to CSV/XLSX."""
+    optional COA reference) are shown to staff but never written to CSV/XLSX. The rows come with what
+    the columns show (after NetBox's BaseTable): foreign keys in the same query, many-to-many
+    and reverse relations in one extra query each, so no list view needs a ``get_queryset`` for that."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if isinstance(self.data, TableQuerysetData) and self._meta.model is not None:
+            samen, apart = self.relaties_van_kolommen()
+            queryset = self.data.data
+            if samen:
+                queryset = queryset.select_related(*samen)
+            if apart:
+                queryset = queryset.prefetch_related(*apart)
+            self.data.data = queryset
+
+    def relaties_van_kolommen(self) -> tuple[list[str], list[str]]:
+        """(foreign-key paths to join, many-valued paths to prefetch) of the columns (shown or exported)."""
+        samen, apart = [], []
+        for kolom in self.columns.iterall():
+            model, pad, veelwaardig = self._meta.model, [], False
+            for naam in kolom.accessor.split(kolom.accessor.SEPARATOR):
+                try:
+                    veld = model._meta.get_field(naam)
+                except (FieldDoesNotExist, AttributeError):
+                    break
+                if not veld.is_relation or veld.related_model is None:
+                    break
+                pad.append(naam)
+                veelwaardig = veelwaardig or veld.many_to_many or veld.one_to_many
+                model = veld.related_model
+            if pad:
+                (apart if veelwaardig else samen).append("__".join(pad))
+        return samen, apart
 
     class Meta:
         empty_text = _("Er zijn geen gegevens die aan de selectie voldoen.")

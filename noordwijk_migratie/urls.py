@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from . import generic, views
+from . import generic, registry, views
 from .models import Doelgroep, Gemeente
 
 kern_patterns = [
@@ -33,13 +33,8 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("rapportage.urls_dashboard")),
-    path("statushouders/", include("taakstelling.urls")),
-    path("opvang/", include("opvang.urls")),
-    path("internationale-werknemers/", include("internationale_werknemers.urls")),
-    path("programma/", include("programma.urls")),
-    path("themasessies/", include("themasessies.urls")),
-    path("rapportages/", include("rapportage.urls")),
+    # the apps' pages, where each app's bijdragen.py mounts them
+    *(path(prefix, include(module)) for app in registry.apps() for prefix, module in app.urls),
     path("beheer/", include((kern_patterns, "kern"))),
     path("beheer/admin/", admin.site.urls),
 ]

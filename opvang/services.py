@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 FASEN = ("verkenning", "collegebesluit", "raadsbesluit", "vergunning", "realisatie", "in_gebruik", "beeindigd")
@@ -1106,7 +1107,7 @@ def locatie_detail(locatie) -> dict:
     """Milestones, capacity stands, current capacity per doelgroep and the occupancy history of one location."""
     from .models import FASE_VOLGORDE
 
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     mijlpalen = sorted(locatie.mijlpalen.all(), key=lambda m: FASE_VOLGORDE[m.fase])
     standen = list(
         locatie.capaciteitsstanden.select_related("doelgroep", "gereserveerd_voor").order_by(

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.indicatoren import CODES
 from noordwijk_migratie.models import Doelgroep, VersieModel
+from noordwijk_migratie.registry import indicator_keuzes
 
 
 class Trekker(models.TextChoices):
@@ -236,7 +236,7 @@ class Indicator(VersieModel):
     berekening = models.CharField(
         _("berekening"),
         max_length=40,
-        choices=[(c, c) for c in CODES],
+        choices=indicator_keuzes,
         null=True,
         blank=True,
         help_text=_("Code van de berekening waarmee de applicatie deze indicator zelf uitrekent."),

@@ -1,12 +1,13 @@
 """Report sections from the programme: action status (halfjaarrapportage) and, for the evaluation
-report, per programme line the actions and every indicator with its series and trend."""
+report, per programme line the actions and every indicator with its series and trend (declared in
+bijdragen.py)."""
 
 from dataclasses import asdict
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 
-from rapportage.secties import EVALUATIE, HALFJAAR, grafiek_staaf, sectie
+from noordwijk_migratie.charts import grafiek_staaf
 
 from . import services
 from .models import Indicator, Programmalijn
@@ -21,9 +22,8 @@ def _json(obj):
     return json.loads(json.dumps(asdict(obj), cls=DjangoJSONEncoder))
 
 
-@sectie(HALFJAAR, "programma_acties", _("Voortgang van de acties uit het programma"), volgorde=90)
-def programma_acties(peildatum):
-    lijnen = services.programma_overzicht(peildatum)
+def programma_acties(peil):
+    lijnen = services.programma_overzicht(peil.datum)
     return {
         "lijnen": [{**_json(lijn), "totaal": lijn.statussen.totaal} for lijn in lijnen],
         "grafieken": [
@@ -50,7 +50,8 @@ def programma_acties(peildatum):
 
 
 def programmalijn_sectie(nummer: int):
-    def functie(peildatum):
+    def functie(peil):
+        peildatum = peil.datum
         lijn = Programmalijn.objects.filter(nummer=nummer).first()
         if lijn is None:
             return {"sjabloon": "programmalijn", "leeg": True, "indicatoren": [], "grafieken": []}
@@ -76,12 +77,3 @@ def programmalijn_sectie(nummer: int):
         }
 
     return functie
-
-
-for _nummer, _titel in (
-    (1, _("Programmalijn 1: wettelijke taken statushouders, asielopvang en Oekraïense ontheemden")),
-    (2, _("Programmalijn 2: integrale samenhangende aanpak met maatschappelijke partners")),
-    (3, _("Programmalijn 3: beleidsplan internationale werknemers")),
-    (4, _("Programmalijn 4: evaluatie juni 2027")),
-):
-    sectie(EVALUATIE, f"programmalijn_{_nummer}", _titel, volgorde=20 + _nummer)(programmalijn_sectie(_nummer))

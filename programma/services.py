@@ -15,7 +15,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import format_date, format_number
+from noordwijk_migratie import getallen
+from noordwijk_migratie.getallen import datum
 
 PROGRAMMA_START = date(2025, 7, 1)
 
@@ -113,10 +114,10 @@ def formatteer_waarde(waarde, type_: str | None, eenheid: str = "") -> str:
     if isinstance(waarde, bool):
         return _("ja") if waarde else _("nee")
     if isinstance(waarde, int | float | Decimal):
-        getal = format_number(Decimal(str(waarde)))
+        tekst = getallen.getal(waarde)
         if type_ == "percentage":
-            return f"{getal} %"
-        return f"{getal} {eenheid}".strip()
+            return f"{tekst} %"
+        return f"{tekst} {eenheid}".strip()
     return str(waarde)
 
 
@@ -158,7 +159,7 @@ def trend_zin(punten: list[Meetpunt], type_: str, richting: str, streefwaarde, e
     laatste = punten[-1]
     soort = _("berekend") if laatste.soort == "berekend" else _("handmatig")
     zin = _("Laatste waarde (%(datum)s, %(soort)s): %(waarde)s.") % {
-        "datum": format_date(laatste.datum),
+        "datum": datum(laatste.datum),
         "soort": soort,
         "waarde": laatste.weergave,
     }
@@ -168,7 +169,7 @@ def trend_zin(punten: list[Meetpunt], type_: str, richting: str, streefwaarde, e
     if type_ == "ja_nee":
         if vorige is not None and vorige.waarde != laatste.waarde:
             zin += " " + _("Dat is veranderd sinds %(datum)s (toen: %(waarde)s).") % {
-                "datum": format_date(vorige.datum),
+                "datum": datum(vorige.datum),
                 "waarde": vorige.weergave,
             }
         if richting in ("ja", "nee"):
@@ -181,7 +182,7 @@ def trend_zin(punten: list[Meetpunt], type_: str, richting: str, streefwaarde, e
     huidig = Decimal(str(laatste.waarde))
     if vorige is not None:
         verschil = huidig - Decimal(str(vorige.waarde))
-        context = {"datum": format_date(vorige.datum), "waarde": vorige.weergave}
+        context = {"datum": datum(vorige.datum), "waarde": vorige.weergave}
         if verschil > 0:
             zin += " " + _("Gestegen ten opzichte van %(datum)s (%(waarde)s)") % context
         elif verschil < 0:
@@ -212,7 +213,7 @@ def trend_zin(punten: list[Meetpunt], type_: str, richting: str, streefwaarde, e
         else:
             zin += " " + _("De streefwaarde (%(streef)s) is nog niet bereikt; verschil %(verschil)s.") % {
                 "streef": weergave,
-                "verschil": format_number(abs(streef - huidig)),
+                "verschil": getallen.getal(abs(streef - huidig)),
             }
     return zin
 
@@ -400,7 +401,7 @@ def _meetpunt_berekend(berekend, d: date, indicator) -> Meetpunt:
 
 def indicator_reeks(indicator, van: date | None = None, tot: date | None = None) -> IndicatorReeks:
     """Manual measurements in [van, tot] and computed values at the half-year ends plus ``tot``."""
-    from noordwijk_migratie.indicatoren import laad_registratie
+    from noordwijk_migratie.indicatoren import functie as berekening
 
     tot = tot or timezone.localdate()
     van = van or min(PROGRAMMA_START, tot)
@@ -415,7 +416,7 @@ def indicator_reeks(indicator, van: date | None = None, tot: date | None = None)
         )
         for m in indicator.metingen.filter(datum__gte=van, datum__lte=tot).order_by("datum", "pk")
     ]
-    functie = laad_registratie().get(indicator.berekening) if indicator.berekening else None
+    functie = berekening(indicator.berekening)
     berekend = []
     if functie is not None:
         for d in halfjaar_peildata(van, tot):

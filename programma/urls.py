@@ -14,6 +14,7 @@ urlpatterns = [
         list=views.ProgrammalijnListView,
         detail=views.ProgrammalijnDetailView,
         edit=views.ProgrammalijnEditView,
+        add=False,
         prefix="lijnen",
     ),
     *generic.crud_urls(

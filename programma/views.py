@@ -16,34 +16,6 @@ class IndexView(generic.AppIndexView):
     template_name = "programma/index.html"
     titel = _("Programma")
     inleiding = _("Programmalijnen, acties uit Bijlage 1 en de indicatoren 'Meetbaar door' met metingen.")
-    secties = (
-        (
-            _("Programmalijnen"),
-            "programma:programmalijn_list",
-            _("De vier programmalijnen met statustelling, acties over datum en vervolgacties."),
-            "programma.view_programmalijn",
-        ),
-        (
-            _("Acties"),
-            "programma:actie_list",
-            _("Alle acties uit Bijlage 1 en toegevoegde acties, met status."),
-            "programma.view_actie",
-        ),
-        (
-            _("Voortgangsnotities"),
-            "programma:voortgangsnotitie_list",
-            _("Gedateerde voortgang per actie."),
-            "programma.view_voortgangsnotitie",
-        ),
-        (
-            _("Indicatoren"),
-            "programma:indicator_list",
-            _("De regels 'Meetbaar door' met verloop, berekende waarden en trend."),
-            "programma.view_indicator",
-        ),
-        (_("Metingen"), "programma:meting_list", _("Handmatige metingen met datum en bron."), "programma.view_meting"),
-    )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("programma.view_programmalijn"):

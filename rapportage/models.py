@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie import registry
 from noordwijk_migratie.models import VersieModel
 
 from . import secties
@@ -140,7 +141,7 @@ class Toelichting(VersieModel):
 
     @property
     def sectie_titel(self) -> str:
-        gevonden = secties.SECTIES.get(self.soort, {}).get(self.sectie)
+        gevonden = next((s for s in registry.secties(self.soort) if s.code == self.sectie), None)
         return str(gevonden.titel) if gevonden else self.sectie
 
     def get_absolute_url(self):

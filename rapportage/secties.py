@@ -1,32 +1,32 @@
-"""Pluggable content of the reports: report kinds (soorten) and their sections (secties).
+"""Report kinds (soorten) and the rendering side of their sections.
 
-A report is built in two steps (see ``rapportage.services.bouw_rapport``):
+The sections themselves are contributions of the apps, declared in each app's ``bijdragen.py`` as
+``Sectie(soort, code, titel, volgorde, functie)`` (see :mod:`noordwijk_migratie.registry`); the
+sections of a kind are ``registry.secties(soort)``. A report is built in two steps (see
+``rapportage.services.bouw_rapport``):
 
-1. the **snapshot**: every registered section function is called with the peildatum and returns
-   JSON-serialisable data; the snapshot ``{code: {"titel", "volgorde", "data", "toelichting", ...}}``
-   is stored on the ``Rapport`` (so a report can always be reproduced from it);
+1. the **snapshot**: every section function is called with one :class:`~noordwijk_migratie.registry.Peil`
+   for the peildatum and returns JSON-serialisable data; the snapshot
+   ``{code: {"titel", "volgorde", "data", "toelichting", ...}}`` is stored on the ``Rapport`` (so a
+   report can always be reproduced from it);
 2. the **rendering**: ``templates/pdf/rapport.html`` includes ``templates/pdf/secties/<code>.html``
    for each section, with the section's ``data`` (and charts built from it) in the context.
    Templates only read the snapshot; they never query the database.
 
-Adding a domain section is a ~10-line job, e.g. the period table of the taakstelling::
+A section function is a few lines, e.g. the period table of the taakstelling::
 
-    # taakstelling/rapportsecties.py (any module imported by an AppConfig.ready(), or in this file)
-    from rapportage.secties import HALFJAAR, grafiek_lijn, sectie
-
-    @sectie(HALFJAAR, "taakstelling_perioden", "Taakstelling per periode", volgorde=30)
-    def taakstelling_perioden(peildatum):
-        rijen = services.periodetabel(peildatum)          # the app's own (pure) service
+    def taakstelling_perioden(peil):
+        rijen = panelen.overzicht(peil)                   # the app's own figures, shared with its panel
         return {
             "rijen": [asdict(r) for r in rijen],          # only JSON: numbers, strings, ISO dates
-            "grafieken": [grafiek_lijn("Realisatie", {"Realisatie": [(r.periode, r.realisatie) for r in rijen]})],
+            "grafieken": [grafiek_lijn("Realisatie", {"Realisatie": [(r.label, r.realisatie) for r in rijen]})],
         }
 
-and a template ``templates/pdf/secties/taakstelling_perioden.html`` that renders ``data.rijen``
+with a template ``templates/pdf/secties/taakstelling_perioden.html`` that renders ``data.rijen``
 (charts: ``{% for chart in grafieken %}{% include "includes/chart.html" %}{% endfor %}``). Without
 a template the section falls back to ``pdf/secties/standaard.html`` (title, toelichting, charts).
 Every section gets a *toelichting* (narrative by the advisors, ``Toelichting`` model) unless
-``toelichting=False``. Section modules named ``<app>.rapportsecties`` are imported automatically.
+``toelichting=False``. A dashboard panel becomes a section with ``panelen.als_sectie(functie)``.
 
 Charts are stored in the snapshot as data (``grafiek_lijn`` / ``grafiek_staaf``) and drawn with
 ``noordwijk_migratie.charts`` at rendering time (``maak_grafiek``), as vector SVG in the PDF. Many
@@ -35,22 +35,19 @@ series side by side (the evaluatierapport's indicators) are drawn as small multi
 with a lean SVG each (``charts.small_line_chart``). WeasyPrint's cost grows with boxes, SVG nodes and
 SVG text characters (it lays SVG text out letter by letter), so keep long PDF content plain.
 
-A new report kind: ``soort("code", "Titel", peildatum_regel)`` plus sections for it.
+A new report kind: ``soort("code", "Titel", peildatum_regel)`` here, plus sections for it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-# Charts are stored in snapshots as data; the chart module draws them (browser and PDF alike).
-# Re-exported here for the section modules.
-from noordwijk_migratie.charts import format_date, grafiek_lijn, grafiek_staaf, maak_grafiek  # noqa: F401
+from noordwijk_migratie.charts import maak_grafiek
+from noordwijk_migratie.getallen import datum
 
 HALFJAAR = "halfjaarrapportage"
 EVALUATIE = "evaluatierapport"
@@ -73,28 +70,11 @@ class Soort:
     peildatum_fout: str = ""
 
 
-@dataclass(frozen=True)
-class Sectie:
-    soort: str
-    code: str
-    titel: str
-    volgorde: int
-    functie: Callable[[date], dict]
-    toelichting: bool = True
-    in_inhoudsopgave: bool = True
-
-    @property
-    def template(self) -> str:
-        return f"pdf/secties/{self.code}.html"
-
-
 SOORTEN: dict[str, Soort] = {}
-SECTIES: dict[str, dict[str, Sectie]] = {}
 
 
 def soort(code: str, titel, peildatum_geldig=elke_datum, peildatum_fout="") -> Soort:
     SOORTEN[code] = Soort(code, titel, peildatum_geldig, peildatum_fout)
-    SECTIES.setdefault(code, {})
     return SOORTEN[code]
 
 
@@ -103,40 +83,7 @@ def soort_keuzes() -> list[tuple[str, Any]]:
     return [(s.code, s.titel) for s in SOORTEN.values()]
 
 
-def sectie(soort_code: str, code: str, titel, volgorde: int, *, toelichting: bool = True, in_inhoudsopgave=True):
-    """Register ``functie(peildatum) -> dict`` as section ``code`` of report kind ``soort_code``."""
-
-    def decorator(functie):
-        SECTIES.setdefault(soort_code, {})[code] = Sectie(
-            soort_code, code, titel, volgorde, functie, toelichting, in_inhoudsopgave
-        )
-        return functie
-
-    return decorator
-
-
-def secties_voor(soort_code: str) -> list[Sectie]:
-    laad_app_secties()
-    return sorted(SECTIES.get(soort_code, {}).values(), key=lambda s: (s.volgorde, s.code))
-
-
-_geladen = False
-
-
-def laad_app_secties():
-    """Import ``<app>.rapportsecties`` of every project app once (they register with @sectie)."""
-    global _geladen
-    if _geladen:
-        return
-    from noordwijk_migratie.roles import DOMEIN_APPS
-
-    for app in DOMEIN_APPS:
-        if find_spec(app) and find_spec(f"{app}.rapportsecties"):
-            import_module(f"{app}.rapportsecties")
-    _geladen = True
-
-
-# --- the report kinds and the sections available on every branch --------------------------------
+# --- the report kinds and the sections of the report itself (declared in bijdragen.py) --------------------------------
 
 soort(
     HALFJAAR,
@@ -161,38 +108,32 @@ def _omslag(soort_code: str, peildatum: date) -> dict:
         "gemeente": settings.GEMEENTE_NAAM,
         "titel": str(SOORTEN[soort_code].titel),
         "peildatum": peildatum.isoformat(),
-        "opgesteld_op": format_date(timezone.localdate()),
+        "opgesteld_op": datum(timezone.localdate()),
         "organisatie": str(_("Opgaveteam asiel en migratie")),
     }
 
 
-@sectie(HALFJAAR, "omslag", _("Omslag"), 0, toelichting=False, in_inhoudsopgave=False)
-def halfjaar_omslag(peildatum: date) -> dict:
-    return {**_omslag(HALFJAAR, peildatum), "periode": halfjaar_label(peildatum)}
+def halfjaar_omslag(peil) -> dict:
+    return {**_omslag(HALFJAAR, peil.datum), "periode": halfjaar_label(peil.datum)}
 
 
-@sectie(HALFJAAR, "samenvatting", _("Samenvatting"), 10)
-def halfjaar_samenvatting(peildatum: date) -> dict:
-    return {"periode": halfjaar_label(peildatum), "peildatum": peildatum.isoformat()}
+def halfjaar_samenvatting(peil) -> dict:
+    return {"periode": halfjaar_label(peil.datum), "peildatum": peil.datum.isoformat()}
 
 
-@sectie(EVALUATIE, "omslag", _("Omslag"), 0, toelichting=False, in_inhoudsopgave=False)
-def evaluatie_omslag(peildatum: date) -> dict:
-    return {**_omslag(EVALUATIE, peildatum), "periode": str(_("Bestuursopdracht 2025–2027"))}
+def evaluatie_omslag(peil) -> dict:
+    return {**_omslag(EVALUATIE, peil.datum), "periode": str(_("Bestuursopdracht 2025–2027"))}
 
 
-@sectie(EVALUATIE, "samenvatting", _("Samenvatting"), 10)
-def evaluatie_samenvatting(peildatum: date) -> dict:
-    return {"peildatum": peildatum.isoformat()}
+def evaluatie_samenvatting(peil) -> dict:
+    return {"peildatum": peil.datum.isoformat()}
 
 
-@sectie(EVALUATIE, "conclusies", _("Conclusies"), 900)
-def evaluatie_conclusies(peildatum: date) -> dict:
+def evaluatie_conclusies(peil) -> dict:
     return {}
 
 
-@sectie(EVALUATIE, "vervolgopdracht", _("Vervolgopdracht"), 910)
-def evaluatie_vervolgopdracht(peildatum: date) -> dict:
+def evaluatie_vervolgopdracht(peil) -> dict:
     return {"vraag": str(_("Is een vervolgopdracht gewenst?"))}
 
 

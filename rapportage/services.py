@@ -22,6 +22,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from noordwijk_migratie import registry
+from noordwijk_migratie.registry import Peil
+
 from . import secties
 from .models import Rapport, Status, Toelichting
 from .pdf import render_html, render_pdf
@@ -122,7 +125,7 @@ def vraag_aan(soort: str, peildatum: date, door) -> Rapport:
                 rapport = Rapport.objects.create(
                     soort=soort, peildatum=peildatum, versie=(laatste or 0) + 1, aangevraagd_door=door
                 )
-                for s in secties.secties_voor(soort):
+                for s in registry.secties(soort):
                     if s.toelichting:
                         Toelichting.objects.get_or_create(soort=soort, peildatum=peildatum, sectie=s.code)
                 transaction.on_commit(lambda pk=rapport.pk: verstuur(pk))
@@ -192,7 +195,8 @@ def pdf_is_compleet(rapport: Rapport) -> bool:
 
 def maak_snapshot(soort: str, peildatum: date, voortgang=None) -> dict:
     """``{code: {"titel", "volgorde", "data", "toelichting", ...}}`` for every section of ``soort``."""
-    lijst = secties.secties_voor(soort)
+    lijst = registry.secties(soort)
+    peil = Peil(peildatum)
     toelichtingen = dict(Toelichting.objects.filter(soort=soort, peildatum=peildatum).values_list("sectie", "tekst"))
     snapshot = {}
     for i, s in enumerate(lijst, start=1):
@@ -202,7 +206,7 @@ def maak_snapshot(soort: str, peildatum: date, voortgang=None) -> dict:
             "in_inhoudsopgave": s.in_inhoudsopgave,
             "heeft_toelichting": s.toelichting,
             "toelichting": toelichtingen.get(s.code, "") if s.toelichting else "",
-            "data": s.functie(peildatum),
+            "data": s.functie(peil),
         }
         if voortgang:
             voortgang(10 + 50 * i // len(lijst))

@@ -21,6 +21,6 @@ urlpatterns = [
     path("rapporten/<int:pk>/opnieuw/", views.RapportOpnieuwView.as_view(), name="rapport_opnieuw"),
     path("rapporten/<int:pk>/definitief/", views.RapportDefinitiefView.as_view(), name="rapport_definitief"),
     *generic.crud_urls(
-        Toelichting, detail=views.ToelichtingDetailView, edit=views.ToelichtingEditView, prefix="toelichtingen"
+        Toelichting, "toelichtingen", detail=views.ToelichtingDetailView, edit=views.ToelichtingEditView, add=False
     ),
 ]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.views import generic as django_generic
 
-from noordwijk_migratie import generic
+from noordwijk_migratie import generic, registry
 from noordwijk_migratie.charts import maak_grafiek
 
 from . import dashboard, secties, services
@@ -19,20 +19,6 @@ from .tables import RapportTable
 class IndexView(generic.AppIndexView):
     titel = _("Rapportages")
     inleiding = _("Halfjaarrapportage taakstelling en evaluatierapport juni 2027 als PDF.")
-    secties = (
-        (
-            _("Rapporten"),
-            "rapportage:rapport_list",
-            _("Alle rapporten en hun versies: status, downloaden, definitief maken."),
-            "rapportage.view_rapport",
-        ),
-        (
-            _("Rapport aanvragen"),
-            "rapportage:rapport_add",
-            _("Een halfjaarrapportage of het evaluatierapport laten maken."),
-            "rapportage.add_rapport",
-        ),
-    )
 
 
 class DashboardView(generic.PeildatumMixin, django_generic.TemplateView):
@@ -123,8 +109,8 @@ class RapportDetailView(RapportMixin, generic.ObjectDetailView):
         rapport = self.object
         context.update(self.rapport_context(rapport))
         mag_wijzigen = self.request.user.has_perm("rapportage.change_toelichting")
-        titels = {s.code: s.titel for s in secties.secties_voor(rapport.soort)}
-        volgorde = {s.code: s.volgorde for s in secties.secties_voor(rapport.soort)}
+        titels = {s.code: s.titel for s in registry.secties(rapport.soort)}
+        volgorde = {s.code: s.volgorde for s in registry.secties(rapport.soort)}
         toelichtingen = sorted(
             Toelichting.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum),
             key=lambda t: volgorde.get(t.sectie, 10**6),

@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class TaakstellingConfig(AppConfig):
     name = "taakstelling"
     verbose_name = _("Statushouders")
-    rollen = {"opgavemanager": ["taakstelling.wijzig_afgesloten_periode"]}

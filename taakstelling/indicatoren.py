@@ -1,21 +1,12 @@
 """Computed "Meetbaar door" indicators of the statushouders line (see noordwijk_migratie.indicatoren)."""
 
-from django.conf import settings
-
-from noordwijk_migratie.indicatoren import Berekend, indicator
+from noordwijk_migratie.indicatoren import Berekend
 
 from . import services
 
 
-def _actief():
-    return settings.MODULE_TAAKSTELLING_ACTIEF
-
-
-@indicator("taakstelling_voldaan")
 def taakstelling_voldaan(peildatum):
     """Ja when the running period is on schedule, else when the last closed period ended ≥ 0."""
-    if not _actief():
-        return None
     overzicht = services.periode_overzicht(peildatum)
     lopend = services.huidige_periode(overzicht)
     if lopend is not None:
@@ -42,11 +33,8 @@ def taakstelling_voldaan(peildatum):
     )
 
 
-@indicator("regio_slechter_dan_gemiddeld")
 def regio_slechter_dan_gemiddeld(peildatum):
     """Ja/nee against the Duin- en Bollenstreek average, for the latest closed period with regional figures."""
-    if not _actief():
-        return None
     from .models import Periode
 
     periode = (
@@ -63,11 +51,8 @@ def regio_slechter_dan_gemiddeld(peildatum):
     return Berekend(waarde=vergelijking.slechter_dan_subregio, toelichting=vergelijking.toelichting)
 
 
-@indicator("inburgering_succesratio")
 def inburgering_succesratio(peildatum):
     """Succesratio of the latest cohort whose 3-year term has ended, with its definition."""
-    if not _actief():
-        return None
     from decimal import Decimal
 
     overzicht = services.inburgering_overzicht(peildatum)

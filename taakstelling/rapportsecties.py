@@ -1,14 +1,14 @@
-"""Sections of the halfjaarrapportage filled from the taakstelling services (snapshot = plain JSON)."""
+"""Sections of the halfjaarrapportage filled from the taakstelling services (snapshot = plain JSON);
+declared in bijdragen.py."""
 
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from rapportage.secties import HALFJAAR, grafiek_staaf, sectie
+from noordwijk_migratie.charts import grafiek_staaf
 
-from . import services
+from . import panelen, services
 from .models import Periode
 
 
@@ -27,11 +27,8 @@ def verslagperiode(peildatum: date) -> Periode | None:
     )
 
 
-@sectie(HALFJAAR, "statushouders_kerncijfers", _("Statushouders: stand van de taakstelling"), volgorde=20)
-def statushouders_kerncijfers(peildatum):
-    if not settings.MODULE_TAAKSTELLING_ACTIEF:
-        return {"uit": True}
-    kern = services.statushouders_kerncijfers(peildatum)
+def statushouders_kerncijfers(peil):
+    kern = panelen.kerncijfers(peil)
     return {
         **asdict(kern),
         "periode": _periode_dict(kern.periode),
@@ -39,11 +36,8 @@ def statushouders_kerncijfers(peildatum):
     }
 
 
-@sectie(HALFJAAR, "taakstelling_perioden", _("Taakstelling per periode"), volgorde=30)
-def taakstelling_perioden(peildatum):
-    if not settings.MODULE_TAAKSTELLING_ACTIEF:
-        return {"uit": True}
-    perioden = services.periode_overzicht(peildatum)
+def taakstelling_perioden(peil):
+    perioden = panelen.overzicht(peil)
     labels = [p.label for p in perioden]
     return {
         "perioden": [_periode_dict(p) for p in perioden],
@@ -62,30 +56,25 @@ def taakstelling_perioden(peildatum):
     }
 
 
-@sectie(HALFJAAR, "coa_afstemming", _("Afstemming met het COA"), volgorde=40)
-def coa_afstemming(peildatum):
-    periode = verslagperiode(peildatum) if settings.MODULE_TAAKSTELLING_ACTIEF else None
+def coa_afstemming(peil):
+    periode = verslagperiode(peil.datum)
     if periode is None:
         return {"periode": None, "rijen": []}
     return {
         "periode": periode.label,
-        "rijen": [asdict(r) for r in services.coa_afstemming(periode, peildatum)],
+        "rijen": [asdict(r) for r in services.coa_afstemming(periode, peil.datum)],
     }
 
 
-@sectie(HALFJAAR, "interventieladder", _("Interbestuurlijk toezicht: interventieladder"), volgorde=50)
-def interventieladder(peildatum):
-    if not settings.MODULE_TAAKSTELLING_ACTIEF:
-        return {"uit": True}
-    return asdict(services.interventieladder_status(peildatum))
+def interventieladder(peil):
+    return asdict(services.interventieladder_status(peil.datum, panelen.overzicht(peil)))
 
 
-@sectie(HALFJAAR, "regio_vergelijking", _("Vergelijking met de (sub)regio"), volgorde=60)
-def regio_vergelijking(peildatum):
-    periode = verslagperiode(peildatum) if settings.MODULE_TAAKSTELLING_ACTIEF else None
+def regio_vergelijking(peil):
+    periode = verslagperiode(peil.datum)
     if periode is None:
         return {"periode": None, "rijen": []}
-    vergelijking = services.regio_vergelijking(periode, peildatum)
+    vergelijking = services.regio_vergelijking(periode, peil.datum)
     rijen = [r for r in vergelijking.rijen if r.pct_gerealiseerd is not None]
     return {
         **asdict(vergelijking),

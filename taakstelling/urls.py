@@ -37,7 +37,7 @@ urlpatterns = [
         detail=views.PlaatsingDetailView,
         add=views.PlaatsingEditView,
         edit=views.PlaatsingEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="plaatsingen",
     ),
     *generic.crud_urls(
@@ -46,7 +46,7 @@ urlpatterns = [
         detail=views.DetailView,
         add=views.NareizigerEditView,
         edit=views.NareizigerEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="nareizigers",
     ),
     *generic.crud_urls(
@@ -55,7 +55,7 @@ urlpatterns = [
         detail=views.DetailView,
         add=views.CoaStandEditView,
         edit=views.CoaStandEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="coa-standen",
     ),
     *generic.crud_urls(
@@ -64,7 +64,7 @@ urlpatterns = [
         detail=views.DetailView,
         add=views.TredeEditView,
         edit=views.TredeEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="treden",
     ),
     *generic.crud_urls(
@@ -73,7 +73,7 @@ urlpatterns = [
         detail=views.DetailView,
         add=views.TredeHistorieEditView,
         edit=views.TredeHistorieEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="interventieladder",
     ),
     *generic.crud_urls(
@@ -82,7 +82,7 @@ urlpatterns = [
         detail=views.DetailView,
         add=views.RegioCijferEditView,
         edit=views.RegioCijferEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="regiocijfers",
     ),
     *generic.crud_urls(
@@ -91,7 +91,7 @@ urlpatterns = [
         detail=views.DetailView,
         add=views.InburgeringCohortEditView,
         edit=views.InburgeringCohortEditView,
-        delete=views.DeleteView,
+        delete=generic.ObjectDeleteView,
         prefix="inburgering",
     ),
     *generic.crud_urls(

@@ -1,8 +1,6 @@
 """Thin views on the generic machinery; all figures come from services.py."""
 
-from django.conf import settings
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic as django_generic
@@ -36,16 +34,6 @@ from .tables import (
 )
 
 
-class ModuleActiefMixin:
-    """The module can be switched off (settings.MODULE_TAAKSTELLING_ACTIEF): then every page of
-    this app answers 404 with a Dutch explanation; the rest of the product is unaffected."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not settings.MODULE_TAAKSTELLING_ACTIEF:
-            return render(request, "taakstelling/module_uit.html", {"titel": _("Module uitgeschakeld")}, status=404)
-        return super().dispatch(request, *args, **kwargs)
-
-
 class CssMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,96 +41,17 @@ class CssMixin:
         return context
 
 
-class LijstView(ModuleActiefMixin, generic.ObjectListView):
+class DetailView(CssMixin, generic.ObjectDetailView):
     pass
 
 
-class DetailView(ModuleActiefMixin, CssMixin, generic.ObjectDetailView):
-    pass
-
-
-class EditView(ModuleActiefMixin, generic.ObjectEditView):
-    pass
-
-
-class DeleteView(ModuleActiefMixin, generic.ObjectDeleteView):
-    pass
-
-
-class ImportView(ModuleActiefMixin, generic.ImportView):
-    pass
-
-
-class IndexView(ModuleActiefMixin, CssMixin, generic.AppIndexView):
+class IndexView(CssMixin, generic.AppIndexView):
     template_name = "taakstelling/index.html"
     titel = _("Statushouders")
     inleiding = _(
         "Taakstelling huisvesting statushouders: perioden, plaatsingen, realisatie, COA-afstemming, "
         "interventieladder, regio en inburgering."
     )
-    secties = (
-        (
-            _("Perioden en taakstelling"),
-            "taakstelling:periode_list",
-            _("Netto taakstelling per halfjaar, officiële cijfers en COA-afstemming."),
-            "taakstelling.view_periode",
-        ),
-        (
-            _("Plaatsingen"),
-            "taakstelling:plaatsing_list",
-            _("Huishoudens van koppeling tot huisvesting, met termijnsignalen."),
-            "taakstelling.view_plaatsing",
-        ),
-        (
-            _("Nareizigers"),
-            "taakstelling:nareiziger_list",
-            _("Later aangekomen gezinsleden; tellen mee in de periode van aankomst."),
-            "taakstelling.view_nareiziger",
-        ),
-        (
-            _("COA-standen"),
-            "taakstelling:coastand_list",
-            _("Maandstanden van het COA per periode."),
-            "taakstelling.view_coastand",
-        ),
-        (
-            _("Interventieladder"),
-            "taakstelling:tredehistorie_list",
-            _("Trede van de provincie en opeenvolgende perioden met achterstand."),
-            "taakstelling.view_tredehistorie",
-        ),
-        (
-            _("Treden (referentie)"),
-            "taakstelling:trede_list",
-            _("De treden van de interventieladder."),
-            "taakstelling.view_trede",
-        ),
-        (
-            _("Regiovergelijking"),
-            "taakstelling:regio_vergelijking",
-            _("Doen we het slechter dan gemiddeld in de (sub)regio?"),
-            "taakstelling.view_regiocijfer",
-        ),
-        (
-            _("Regiocijfers"),
-            "taakstelling:regiocijfer_list",
-            _("Cijfers per gemeente en periode (import)."),
-            "taakstelling.view_regiocijfer",
-        ),
-        (
-            _("Inburgering"),
-            "taakstelling:inburgeringcohort_list",
-            _("Cohorten, leerroutes en succesratio."),
-            "taakstelling.view_inburgeringcohort",
-        ),
-        (
-            _("Tijdelijke locaties"),
-            "taakstelling:tijdelijkelocatie_list",
-            _("Locaties met een maximum aantal statushouders (Trampoline II)."),
-            "taakstelling.view_tijdelijkelocatie",
-        ),
-    )
-
     @staticmethod
     def kerncijfers(vandaag):
         perioden = services.periode_overzicht(vandaag)
@@ -172,7 +81,7 @@ class IndexView(ModuleActiefMixin, CssMixin, generic.AppIndexView):
 # --------------------------------------------------------------------------- perioden
 
 
-class PeriodeListView(LijstView):
+class PeriodeListView(generic.ObjectListView):
     table_class = PeriodeTable
     filterset_class = PeriodeFilterSet
 
@@ -198,7 +107,7 @@ class PeriodeDetailView(DetailView):
         return context
 
 
-class PeriodeEditView(EditView):
+class PeriodeEditView(generic.ObjectEditView):
     form_class = PeriodeForm
 
     def get_form_kwargs(self):
@@ -225,7 +134,7 @@ class PeriodeEditView(EditView):
 # --------------------------------------------------------------------------- plaatsingen
 
 
-class PlaatsingListView(LijstView):
+class PlaatsingListView(generic.ObjectListView):
     table_class = PlaatsingTable
     filterset_class = PlaatsingFilterSet
     import_url_name = "taakstelling:plaatsing_import"
@@ -289,18 +198,18 @@ class PlaatsingDetailView(DetailView):
         return context
 
 
-class PlaatsingEditView(EditView):
+class PlaatsingEditView(generic.ObjectEditView):
     form_class = PlaatsingForm
 
 
-class PlaatsingImportView(ImportView):
+class PlaatsingImportView(generic.ImportView):
     importer_class = PlaatsingImporter
 
 
 # --------------------------------------------------------------------------- nareizigers, COA
 
 
-class NareizigerListView(LijstView):
+class NareizigerListView(generic.ObjectListView):
     table_class = NareizigerTable
     filterset_class = NareizigerFilterSet
 
@@ -308,7 +217,7 @@ class NareizigerListView(LijstView):
         return super().get_queryset().select_related("plaatsing")
 
 
-class NareizigerEditView(EditView):
+class NareizigerEditView(generic.ObjectEditView):
     fields = ("plaatsing", "datum", "aantal")
 
     def get_initial(self):
@@ -318,7 +227,7 @@ class NareizigerEditView(EditView):
         return initial
 
 
-class CoaStandListView(LijstView):
+class CoaStandListView(generic.ObjectListView):
     table_class = CoaStandTable
     filterset_class = CoaStandFilterSet
     import_url_name = "taakstelling:coastand_import"
@@ -327,26 +236,26 @@ class CoaStandListView(LijstView):
         return super().get_queryset().select_related("periode")
 
 
-class CoaStandEditView(EditView):
+class CoaStandEditView(generic.ObjectEditView):
     fields = ("periode", "maand", "realisatie_cumulatief", "toelichting")
 
 
-class CoaStandImportView(ImportView):
+class CoaStandImportView(generic.ImportView):
     importer_class = CoaStandImporter
 
 
 # --------------------------------------------------------------------------- interventieladder
 
 
-class TredeListView(LijstView):
+class TredeListView(generic.ObjectListView):
     table_class = TredeTable
 
 
-class TredeEditView(EditView):
+class TredeEditView(generic.ObjectEditView):
     fields = ("nummer", "naam", "omschrijving")
 
 
-class TredeHistorieListView(CssMixin, LijstView):
+class TredeHistorieListView(CssMixin, generic.ObjectListView):
     table_class = TredeHistorieTable
     filterset_class = TredeHistorieFilterSet
     template_name = "taakstelling/interventieladder.html"
@@ -361,14 +270,14 @@ class TredeHistorieListView(CssMixin, LijstView):
         return context
 
 
-class TredeHistorieEditView(EditView):
+class TredeHistorieEditView(generic.ObjectEditView):
     fields = ("trede", "datum_vanaf", "bron", "notities")
 
 
 # --------------------------------------------------------------------------- regio
 
 
-class RegioCijferListView(LijstView):
+class RegioCijferListView(generic.ObjectListView):
     table_class = RegioCijferTable
     filterset_class = RegioCijferFilterSet
     import_url_name = "taakstelling:regiocijfer_import"
@@ -377,15 +286,15 @@ class RegioCijferListView(LijstView):
         return super().get_queryset().select_related("gemeente", "periode")
 
 
-class RegioCijferEditView(EditView):
+class RegioCijferEditView(generic.ObjectEditView):
     fields = ("gemeente", "periode", "netto_taakstelling", "realisatie", "saldo_eind", "inwoners", "bron")
 
 
-class RegioCijferImportView(ImportView):
+class RegioCijferImportView(generic.ImportView):
     importer_class = RegioCijferImporter
 
 
-class RegioVergelijkingView(ModuleActiefMixin, CssMixin, generic.ObjectPermissionMixin, django_generic.TemplateView):
+class RegioVergelijkingView(CssMixin, generic.ObjectPermissionMixin, django_generic.TemplateView):
     model = RegioCijfer
     template_name = "taakstelling/regio_vergelijking.html"
 
@@ -420,7 +329,7 @@ class RegioVergelijkingView(ModuleActiefMixin, CssMixin, generic.ObjectPermissio
 # --------------------------------------------------------------------------- inburgering, locaties
 
 
-class InburgeringCohortListView(CssMixin, LijstView):
+class InburgeringCohortListView(CssMixin, generic.ObjectListView):
     table_class = InburgeringCohortTable
     template_name = "taakstelling/inburgering.html"
     titel = _("Inburgering")
@@ -431,7 +340,7 @@ class InburgeringCohortListView(CssMixin, LijstView):
         return context
 
 
-class InburgeringCohortEditView(EditView):
+class InburgeringCohortEditView(generic.ObjectEditView):
     fields = (
         "cohort",
         "inburgeringsplichtig",
@@ -450,7 +359,7 @@ def _gehuisvest_q():
     return Q(plaatsingen__beeindiging="", plaatsingen__datum_gehuisvest__isnull=False)
 
 
-class TijdelijkeLocatieListView(LijstView):
+class TijdelijkeLocatieListView(generic.ObjectListView):
     table_class = TijdelijkeLocatieTable
 
     def get_queryset(self):
@@ -475,5 +384,5 @@ class TijdelijkeLocatieDetailView(DetailView):
         return context
 
 
-class TijdelijkeLocatieEditView(EditView):
+class TijdelijkeLocatieEditView(generic.ObjectEditView):
     fields = ("naam", "maximum_statushouders", "termijn", "toelichting")

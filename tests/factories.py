@@ -40,12 +40,14 @@ def _laad_app_factories():
     from importlib import import_module
     from importlib.util import find_spec
 
-    from noordwijk_migratie.roles import ALLE_APPS
+    from django.apps import apps
 
-    for app in ALLE_APPS:
-        module = f"{app}.tests.factories"
-        if find_spec(app) and find_spec(f"{app}.tests") and find_spec(module):
-            import_module(module)
+    from noordwijk_migratie import registry
+
+    for app in registry.apps():
+        pakket = apps.get_app_config(app.label).name
+        if find_spec(f"{pakket}.tests") and find_spec(f"{pakket}.tests.factories"):
+            import_module(f"{pakket}.tests.factories")
 
 
 _laad_app_factories()

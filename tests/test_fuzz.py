@@ -31,7 +31,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from noordwijk_migratie import generic
 from noordwijk_migratie.exports import FORMULE_TEKENS
 from noordwijk_migratie.imports import MAX_UITGEPAKT
-from noordwijk_migratie.roles import DOMEIN_APPS
+from noordwijk_migratie.registry import domein_labels
 from noordwijk_migratie.testdata.paginas import view_model
 
 from .factories import FACTORIES
@@ -44,7 +44,7 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-EIGEN_APPS = (*DOMEIN_APPS, "rapportage", "kern")
+EIGEN_APPS = (*domein_labels(), "rapportage", "kern")
 
 # ------------------------------------------------------------------------------------ strategies
 
@@ -223,11 +223,11 @@ LIJSTEN = _lijst_urls()
 
 def test_de_fuzzer_dekt_elk_formulier_elke_import_en_elke_lijst():
     namen = {n for n, _ in FORMULIEREN}
-    for app in ("taakstelling", "opvang", "internationale_werknemers", "programma", "themasessies", "kern"):
+    for app in (*domein_labels(), "kern"):
         assert any(n.startswith(f"{app}:") and n.endswith("_add") for n in namen), app
     assert "taakstelling:plaatsing_edit" in namen and "rapportage:toelichting_edit" in namen
     assert len(IMPORTS) >= 7  # gemeente, plaatsing, COA-stand, regiocijfer, bezetting, maandcijfer, registratiestand
-    assert {m._meta.app_label for _n, m in LIJSTEN} >= set(DOMEIN_APPS)
+    assert {m._meta.app_label for _n, m in LIJSTEN} >= set(domein_labels())
 
 
 @pytest.fixture
@@ -500,4 +500,4 @@ def test_elke_export_neutraliseert_formules_in_tekstvelden(beheerder):
             if any(f"'{w}" in cellen for w in waarden.values()):
                 getoond.setdefault(model._meta.app_label, set()).add(naam)
     # at least one list per app really showed an injected text field (neutralised)
-    assert set(getoond) >= set(DOMEIN_APPS), getoond
+    assert set(getoond) >= set(domein_labels()), getoond

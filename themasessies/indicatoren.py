@@ -5,13 +5,12 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import format_date
-from noordwijk_migratie.indicatoren import Berekend, indicator
+from noordwijk_migratie.getallen import datum
+from noordwijk_migratie.indicatoren import Berekend
 
 from .services import JAAR, partners_betrokken_pct, sessie_feiten
 
 
-@indicator("partners_betrokken")
 def partners_betrokken(peildatum):
     """Percentage of the partners named in the Bestuursopdracht that attended at least one theme session
     in the 12 months up to ``peildatum``; None before the first session was held."""
@@ -33,7 +32,7 @@ def partners_betrokken(peildatum):
         % {
             "aantal": uitkomst.aantal,
             "totaal": uitkomst.totaal,
-            "van": format_date(peildatum - JAAR + timedelta(days=1)),
-            "tot": format_date(peildatum),
+            "van": datum(peildatum - JAAR + timedelta(days=1)),
+            "tot": datum(peildatum),
         },
     )

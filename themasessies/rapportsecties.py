@@ -6,8 +6,8 @@ from dataclasses import asdict
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.charts import grafiek_staaf
 from programma.services import PROGRAMMA_START
-from rapportage.secties import EVALUATIE, grafiek_staaf, sectie
 
 from . import services
 
@@ -16,8 +16,8 @@ def _json(obj):
     return json.loads(json.dumps(asdict(obj), cls=DjangoJSONEncoder))
 
 
-@sectie(EVALUATIE, "themasessies", _("Themasessies en betrokkenheid van partners"), volgorde=60)
-def themasessies(peildatum):
+def themasessies(peil):
+    peildatum = peil.datum
     van = min(PROGRAMMA_START, peildatum)
     sessies = services.sessies_in_periode(van, peildatum)
     betrokkenheid = services.partner_betrokkenheid(van, peildatum)

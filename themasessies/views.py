@@ -30,45 +30,6 @@ class IndexView(generic.AppIndexView):
     template_name = "themasessies/index.html"
     titel = _("Themasessies")
     inleiding = _("Partners, thema-inventarisatie, themasessies en vervolgacties (programmalijn 2).")
-    secties = (
-        (
-            _("Themasessies"),
-            "themasessies:sessie_list",
-            _("Brede themasessies met aanwezigheid en bevindingen."),
-            "themasessies.view_sessie",
-        ),
-        (
-            _("Thema-inventarisatie"),
-            "themasessies:thema_list",
-            _("Thema's die partners of het team voorstellen, met stemmen en status."),
-            "themasessies.view_thema",
-        ),
-        (
-            _("Partners"),
-            "themasessies:partner_list",
-            _("Maatschappelijke partners en hun betrokkenheid."),
-            "themasessies.view_partner",
-        ),
-        (
-            _("Contactpersonen"),
-            "themasessies:contactpersoon_list",
-            _("Contactpersonen bij de partners."),
-            "themasessies.view_contactpersoon",
-        ),
-        (
-            _("Bevindingen"),
-            "themasessies:bevinding_list",
-            _("Knelpunten, uitdagingen en oplossingen per invalshoek en perspectief."),
-            "themasessies.view_bevinding",
-        ),
-        (
-            _("Vervolgacties"),
-            "themasessies:vervolgactie_list",
-            _("Afspraken uit de sessies met eigenaar en deadline."),
-            "themasessies.view_vervolgactie",
-        ),
-    )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("themasessies.view_sessie"):

@@ -2,11 +2,12 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from internationale_werknemers import models
 from tests.factories import registreer
 
-VANDAAG = datetime.date.today
+VANDAAG = timezone.localdate
 
 
 @registreer

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from internationale_werknemers import forms, models
 
@@ -18,7 +19,7 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-VANDAAG = datetime.date.today()
+VANDAAG = timezone.localdate()
 MORGEN = VANDAAG + datetime.timedelta(days=1)
 
 

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from internationale_werknemers import models
 
@@ -62,7 +63,7 @@ def test_index_linkt_elke_lijst(adviseur_client):
         if naam.endswith("_list"):
             assert f'href="{reverse(f"{APP}:{naam}")}"' in html, naam
     assert "Kerncijfers op" in html
-    assert f"Budget {datetime.date.today().year}:" in html  # a year, not "2.025"
+    assert f"Budget {timezone.localdate().year}:" in html  # a year, not "2.025"
 
 
 def test_budgetjaar_detail_toont_jaar_zonder_scheidingsteken(adviseur_client):
@@ -112,7 +113,7 @@ def test_beoordelen_slaat_alles_of_niets_op(adviseur_client, criteria):
     assert goed.status_code == 302
     oordelen = dict(models.Beoordeling.objects.values_list("criterium__naam", "oordeel"))
     assert oordelen == {"Bed-voor-bed": "voldaan", "Economische binding": "niet_voldaan"}
-    assert set(models.Beoordeling.objects.values_list("beoordeeld_op", flat=True)) == {datetime.date.today()}
+    assert set(models.Beoordeling.objects.values_list("beoordeeld_op", flat=True)) == {timezone.localdate()}
 
 
 def test_goedkeuren_via_formulier_geweigerd_zonder_reden_en_toegestaan_met_reden(adviseur_client, criteria):
@@ -180,7 +181,7 @@ def test_import_xlsx(adviseur_client):
 
 def test_nieuwe_inspectie_in_de_toekomst_niets_opgeslagen(adviseur_client):
     woning = f.WoningFactory()
-    morgen = datetime.date.today() + datetime.timedelta(days=1)
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
     data = {"woning": woning.pk, "datum": morgen.isoformat(), **dict.fromkeys(models.Inspectie.PUNTEN, "voldoet")}
     response = adviseur_client.post(reverse(f"{APP}:inspectie_add"), data)
     assert response.status_code == 200

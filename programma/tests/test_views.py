@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from noordwijk_migratie.indicatoren import REGISTER, bereken, laad_registratie
+from noordwijk_migratie import registry
+from noordwijk_migratie.indicatoren import bereken
 from programma import services
 from programma.models import Actie, Indicator, Meting, Programmalijn
 from programma.tests.factories import ActieFactory, IndicatorFactory, MetingFactory, VoortgangsnotitieFactory
@@ -119,8 +120,7 @@ def test_goede_meting_wordt_opgeslagen_met_audit_trail(adviseur_client):
 
 
 def test_register_bevat_de_berekening_van_dit_gebied(basisgegevens):
-    laad_registratie()
-    assert REGISTER["partners_betrokken"].__module__ == "themasessies.indicatoren"
+    assert registry.indicatoren()["partners_betrokken"].functie.__module__ == "themasessies.indicatoren"
     assert bereken("partners_betrokken", date(2025, 12, 31)) is None  # no session held yet: no data
 
 
@@ -152,17 +152,18 @@ def test_indicatorpagina_toont_berekend_naast_handmatig(adviseur_client, basisge
     assert "Laatste waarde" in html
 
 
-def test_elke_berekende_indicator_heeft_een_functie():
-    from noordwijk_migratie.indicatoren import CODES
-
-    assert set(laad_registratie()) == set(CODES)
+def test_elke_berekende_indicator_heeft_een_functie_en_is_een_keuze():
+    geregistreerd = registry.indicatoren()
+    assert geregistreerd and all(callable(i.functie) for i in geregistreerd.values())
+    keuzes = dict(Indicator._meta.get_field("berekening").choices)
+    assert set(keuzes) == set(geregistreerd)
 
 
 def test_indicator_zonder_geregistreerde_berekening_is_nog_niet_berekenbaar(adviseur_client, basisgegevens,
                                                                           monkeypatch):
-    laad_registratie()
     code = "iw_informatiebereik"
-    monkeypatch.delitem(REGISTER, code)
+    iw = registry.app("internationale_werknemers")
+    monkeypatch.setattr(iw, "indicatoren", tuple(i for i in iw.indicatoren if i.code != code))
     indicator = Indicator.objects.get(berekening=code)
     html = adviseur_client.get(indicator.get_absolute_url()).content.decode()
     assert "nog niet berekenbaar" in html

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from noordwijk_migratie import registry
 from noordwijk_migratie.celery import app as celery_app
 from rapportage import secties, services
 from rapportage.models import Rapport, Status, Toelichting
@@ -29,7 +30,7 @@ def test_opgavemanager_vraagt_halfjaarrapportage_aan(manager_client, django_capt
     assert rapport.aangevraagd_door.username == "test-opgavemanager"
     assert rapport.taak_id
     # a toelichting per section, ready for the advisors
-    verwacht = {s.code for s in secties.secties_voor(secties.HALFJAAR) if s.toelichting}
+    verwacht = {s.code for s in registry.secties(secties.HALFJAAR) if s.toelichting}
     assert "samenvatting" in verwacht and "omslag" not in verwacht
     assert set(Toelichting.objects.values_list("sectie", flat=True)) == verwacht
     pagina = manager_client.get(rapport.get_absolute_url()).content.decode()
@@ -51,7 +52,7 @@ def test_evaluatierapport_kan_op_elk_moment(manager_client, django_capture_on_co
     vraag(manager_client, django_capture_on_commit_callbacks, secties.EVALUATIE, "2026-02-17")
     rapport = Rapport.objects.get()
     assert rapport.status == Status.KLAAR
-    assert {s.code for s in secties.secties_voor(secties.EVALUATIE)} == set(rapport.snapshot)
+    assert {s.code for s in registry.secties(secties.EVALUATIE)} == set(rapport.snapshot)
     assert {"omslag", "samenvatting", "programmalijn_1", "themasessies", "conclusies", "vervolgopdracht"} <= set(
         rapport.snapshot)
 

@@ -1,0 +1,37 @@
+"""The shape of a dashboard panel (also a section of the halfjaarrapportage).
+
+A panel is a plain JSON-serialisable dict, so the same figures appear on the dashboard and, stored
+in a report's snapshot, in the PDF. Apps build theirs with :func:`paneel` and :func:`cijfer` and
+declare them in their ``bijdragen.py`` (see :mod:`noordwijk_migratie.registry`).
+"""
+
+STATUS_KLASSE = {"op_schema": "ok", "risico": "risico", "achter": "achter"}
+
+
+def cijfer(label, waarde, url=None, eenheid="") -> dict:
+    return {"label": str(label), "waarde": waarde, "eenheid": eenheid, "url": url}
+
+
+def paneel(code, titel, url, status, status_label, regel, cijfers, grafieken=(), toelichting="") -> dict:
+    return {
+        "code": code,
+        "titel": str(titel),
+        "url": url,
+        "status": status if status in STATUS_KLASSE else "onbekend",
+        "status_klasse": STATUS_KLASSE.get(status, "onbekend"),
+        "status_label": str(status_label),
+        "regel": str(regel),
+        "toelichting": str(toelichting),
+        "cijfers": cijfers,
+        "grafieken": list(grafieken),
+    }
+
+
+def als_sectie(functie):
+    """The report section of a panel function: the same data, drawn by pdf/secties/paneel.html."""
+
+    def sectie(peil) -> dict:
+        return {**(functie(peil) or {"leeg": True, "cijfers": [], "grafieken": []}), "sjabloon": "paneel"}
+
+    sectie.__name__ = f"{functie.__name__}_sectie"
+    return sectie

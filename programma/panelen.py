@@ -1,0 +1,20 @@
+"""Signals of the programme for the dashboard."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import services
+from .models import Actie
+
+
+def signalen(peil) -> list[dict]:
+    te_laat = Actie.objects.filter(services.te_laat_q(peil.datum)).count()
+    if not te_laat:
+        return []
+    return [
+        {
+            "ernst": "waarschuwing",
+            "url": reverse("programma:index"),
+            "tekst": _("%(n)s programma-actie(s) over de geplande einddatum") % {"n": te_laat},
+        }
+    ]

@@ -1,0 +1,82 @@
+"""What the statushouders app contributes (see noordwijk_migratie.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from noordwijk_migratie.registry import App, Indicator, Navigatie, Pagina, Paneel, Sectie
+from rapportage.secties import HALFJAAR
+
+from . import indicatoren, panelen, rapportsecties
+
+app = App(
+    "taakstelling",
+    domein=True,
+    schakelaar="MODULE_TAAKSTELLING_ACTIEF",
+    urls=(("statushouders/", "taakstelling.urls"),),
+    navigatie=(Navigatie(_("Statushouders"), "taakstelling:index", volgorde=20),),
+    paginas=(
+        Pagina(
+            "taakstelling:periode_list",
+            _("Netto taakstelling per halfjaar, officiële cijfers en COA-afstemming."),
+            _("Perioden en taakstelling"),
+        ),
+        Pagina("taakstelling:plaatsing_list", _("Huishoudens van koppeling tot huisvesting, met termijnsignalen.")),
+        Pagina(
+            "taakstelling:nareiziger_list", _("Later aangekomen gezinsleden; tellen mee in de periode van aankomst.")
+        ),
+        Pagina("taakstelling:coastand_list", _("Maandstanden van het COA per periode."), _("COA-standen")),
+        Pagina(
+            "taakstelling:tredehistorie_list",
+            _("Trede van de provincie en opeenvolgende perioden met achterstand."),
+            _("Interventieladder"),
+        ),
+        Pagina("taakstelling:trede_list", _("De treden van de interventieladder."), _("Treden (referentie)")),
+        Pagina(
+            "taakstelling:regio_vergelijking",
+            _("Doen we het slechter dan gemiddeld in de (sub)regio?"),
+            _("Regiovergelijking"),
+        ),
+        Pagina("taakstelling:regiocijfer_list", _("Cijfers per gemeente en periode (import).")),
+        Pagina("taakstelling:inburgeringcohort_list", _("Cohorten, leerroutes en succesratio."), _("Inburgering")),
+        Pagina(
+            "taakstelling:tijdelijkelocatie_list",
+            _("Locaties met een maximum aantal statushouders (Trampoline II)."),
+        ),
+    ),
+    panelen=(Paneel("statushouders", 10, panelen.statushouders),),
+    secties=(
+        Sectie(
+            HALFJAAR,
+            "statushouders_kerncijfers",
+            _("Statushouders: stand van de taakstelling"),
+            20,
+            rapportsecties.statushouders_kerncijfers,
+        ),
+        Sectie(
+            HALFJAAR, "taakstelling_perioden", _("Taakstelling per periode"), 30, rapportsecties.taakstelling_perioden
+        ),
+        Sectie(HALFJAAR, "coa_afstemming", _("Afstemming met het COA"), 40, rapportsecties.coa_afstemming),
+        Sectie(
+            HALFJAAR,
+            "interventieladder",
+            _("Interbestuurlijk toezicht: interventieladder"),
+            50,
+            rapportsecties.interventieladder,
+        ),
+        Sectie(
+            HALFJAAR, "regio_vergelijking", _("Vergelijking met de (sub)regio"), 60, rapportsecties.regio_vergelijking
+        ),
+    ),
+    indicatoren=(
+        Indicator("taakstelling_voldaan", indicatoren.taakstelling_voldaan, _("Voldoen we aan de taakstelling?")),
+        Indicator(
+            "regio_slechter_dan_gemiddeld",
+            indicatoren.regio_slechter_dan_gemiddeld,
+            _("Doen we het slechter dan gemiddeld in de (sub)regio?"),
+        ),
+        Indicator(
+            "inburgering_succesratio", indicatoren.inburgering_succesratio, _("Deelname aan en succesratio inburgering")
+        ),
+    ),
+    signalen=(panelen.signalen,),
+    rollen={"opgavemanager": ("taakstelling.wijzig_afgesloten_periode",)},
+)

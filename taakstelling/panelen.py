@@ -1,0 +1,106 @@
+"""The statushouders panel of the dashboard (also a section of the halfjaarrapportage) and its signals."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from noordwijk_migratie.charts import grafiek_staaf
+from noordwijk_migratie.panelen import cijfer, paneel
+
+from . import services
+
+
+def overzicht(peil):
+    """The period chain on the peildatum, computed once per dashboard or report."""
+    return peil.gedeeld("taakstelling.overzicht", lambda: services.periode_overzicht(peil.datum))
+
+
+def kerncijfers(peil):
+    return peil.gedeeld("taakstelling.kern", lambda: services.statushouders_kerncijfers(peil.datum, overzicht(peil)))
+
+
+def statushouders(peil) -> dict:
+    perioden, kern = overzicht(peil), kerncijfers(peil)
+    p = kern.periode
+    index = reverse("taakstelling:index")
+    cijfers = []
+    if p is not None:
+        cijfers = [
+            cijfer(_("Periode"), p.label, reverse("taakstelling:periode_detail", args=[p.id]) if p.id else index),
+            cijfer(_("Netto taakstelling"), p.netto),
+            cijfer(_("Saldo begin"), p.saldo_begin_tekst),
+            cijfer(_("Gecorrigeerde taakstelling"), p.gecorrigeerd),
+            cijfer(
+                _("Gerealiseerd (%(bron)s)") % {"bron": p.bron_tekst},
+                p.realisatie,
+                reverse("taakstelling:plaatsing_list"),
+            ),
+            cijfer(_("COA-norm op schema"), p.op_schema_norm),
+            cijfer(_("Prognose einde periode"), kern.prognose_realisatie),
+        ]
+    elif kern.laatste_afgesloten is not None:
+        laatst = kern.laatste_afgesloten
+        cijfers = [
+            cijfer(
+                _("Laatste afgesloten periode"),
+                laatst.label,
+                reverse("taakstelling:periode_detail", args=[laatst.id]) if laatst.id else index,
+            ),
+            cijfer(_("Gecorrigeerde taakstelling"), laatst.gecorrigeerd),
+            cijfer(_("Gerealiseerd (%(bron)s)") % {"bron": laatst.bron_tekst}, laatst.realisatie),
+            cijfer(_("Saldo eind"), laatst.saldo_eind_tekst),
+        ]
+    cijfers.append(
+        cijfer(
+            _("Interventieladder"),
+            _("trede %(t)s") % {"t": kern.trede} if kern.trede else _("onbekend"),
+            reverse("taakstelling:tredehistorie_list"),
+        )
+    )
+    grafiek = grafiek_staaf(
+        _("Realisatie tegen gecorrigeerde taakstelling"),
+        [r.label for r in perioden],
+        {
+            _("Gecorrigeerd"): [(r.label, r.gecorrigeerd) for r in perioden],
+            _("Realisatie"): [(r.label, r.realisatie) for r in perioden],
+        },
+        y_label=_("personen"),
+    )
+    return paneel(
+        "statushouders",
+        _("Statushouders"),
+        index,
+        kern.status,
+        kern.status_tekst,
+        kern.regel,
+        cijfers,
+        [grafiek] if perioden else [],
+        kern.toelichting,
+    )
+
+
+def signalen(peil) -> list[dict]:
+    """Placements past their legal terms and the interventieladder's warning."""
+    kern = kerncijfers(peil)
+    lijst = reverse("taakstelling:plaatsing_list")
+    uit = []
+    if kern.koppelingen_over_termijn:
+        uit.append(
+            {
+                "ernst": "waarschuwing",
+                "url": f"{lijst}?signaal=koppeling",
+                "tekst": _("%(n)s koppeling(en) zonder woningaanbod binnen 10 weken")
+                % {"n": kern.koppelingen_over_termijn},
+            }
+        )
+    if kern.verhuizingen_over_termijn:
+        uit.append(
+            {
+                "ernst": "waarschuwing",
+                "url": f"{lijst}?signaal=verhuizing",
+                "tekst": _("%(n)s huishouden(s) niet verhuisd binnen 2 weken na ingang huur")
+                % {"n": kern.verhuizingen_over_termijn},
+            }
+        )
+    if kern.trede_waarschuwing:
+        uit.append({"ernst": "kritiek", "url": reverse("taakstelling:index"), "tekst": kern.trede_toelichting})
+    return uit
