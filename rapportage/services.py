@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import secties
-from .models import Rapport, Status, Toelichting
+from .models import AL_EEN_ANDERE_DEFINITIEF, Rapport, Status, Toelichting
 from .pdf import render_html, render_pdf
 
 logger = logging.getLogger(__name__)
@@ -291,21 +291,36 @@ def markeer_mislukt(rapport_id: int, reden: str) -> None:
 # --- finalising ------------------------------------------------------------------------------
 
 
+def _controleer_definitief(rapport: Rapport, versies: list[tuple[int, bool]]) -> None:
+    """Raise ValidationError (Dutch) unless ``rapport`` may become definitief; ``versies`` holds
+    (pk, definitief) of every version of its kind and peildatum."""
+    if rapport.definitief:
+        raise ValidationError(_("Dit rapport is al definitief."))
+    if rapport.status != Status.KLAAR or not rapport.snapshot:
+        raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
+    if any(definitief for _pk, definitief in versies):
+        raise ValidationError(str(AL_EEN_ANDERE_DEFINITIEF))
+
+
 def maak_definitief(rapport: Rapport, door) -> Rapport:
-    """Re-render the PDF from the stored snapshot with "definitief" on cover and header, and lock it."""
+    """Re-render the PDF from the stored snapshot with "definitief" on cover and header, and lock it.
+
+    The rendering (seconds) happens outside any transaction; then, holding a lock on every version of
+    this kind and peildatum (taken in pk order, so concurrent calls queue instead of deadlocking), the
+    checks are repeated and the file and the row are written. Of two managers finalising two versions
+    at once, the second gets a Dutch message; the database's one-definitief constraint backs this up.
+    """
+    versies = Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum).order_by("pk")
+    rapport = Rapport.objects.get(pk=rapport.pk)
+    _controleer_definitief(rapport, list(versies.values_list("pk", "definitief")))
+    rapport.definitief = True
+    inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
     with transaction.atomic():
-        rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
-        if rapport.definitief:
-            raise ValidationError(_("Dit rapport is al definitief."))
-        if rapport.status != Status.KLAAR or not rapport.snapshot:
-            raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
-        if Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum, definitief=True).exists():
-            raise ValidationError(_("Er is al een andere versie van dit rapport definitief."))
+        vergrendeld = list(versies.select_for_update().values_list("pk", "definitief"))
+        rapport = Rapport.objects.get(pk=rapport.pk)
+        _controleer_definitief(rapport, vergrendeld)
         rapport.definitief = True
-        inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
-        naam, sha = _schrijf_pdf(rapport, inhoud)
-        rapport.pdf.name = naam
-        rapport.sha256 = sha
+        rapport.pdf.name, rapport.sha256 = _schrijf_pdf(rapport, inhoud)
         rapport.definitief_door = door
         rapport.definitief_op = timezone.now()
         rapport.save()
