@@ -57,6 +57,14 @@ class Rapport(models.Model):
     taak_id = models.CharField(_("taak-id"), max_length=64, blank=True)
     gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    opnieuw_ingepland_op = models.DateTimeField(
+        _("automatisch opnieuw ingepland op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het maken bleef steken (de verwerking stopte); het systeem plande het rapport één keer opnieuw in."
+        ),
+    )
 
     class Meta:
         verbose_name = _("rapport")

@@ -3,6 +3,7 @@
 - ``te_plannen(vandaag, bestaande, ...) -> list[Aanvraag]``: pure planning rule of the beat task.
 - ``vraag_aan(soort, peildatum, door) -> Rapport``: new version, dispatched to Celery after commit.
 - ``bouw_rapport(rapport_id, taak_id="")``: snapshot -> HTML -> PDF, idempotent (run by the task).
+- ``herstel_vastgelopen() -> list[int]``: reports left "bezig" by a dead worker: mislukt, requeued once.
 - ``maak_definitief(rapport, door)``: re-renders the PDF from the snapshot as *definitief* and locks it.
 """
 
@@ -10,7 +11,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,6 +29,8 @@ from .pdf import render_html, render_pdf
 logger = logging.getLogger(__name__)
 
 WACHTRIJ_ONBEREIKBAAR = "De wachtrij is niet bereikbaar; probeer het later opnieuw"
+ONDERBROKEN = "Het maken werd onderbroken (de verwerking stopte); het rapport wordt automatisch opnieuw gemaakt."
+OPNIEUW_ONDERBROKEN = "Het maken werd opnieuw onderbroken; vraag het rapport opnieuw aan."
 MAP = "rapporten"
 
 
@@ -258,10 +260,6 @@ def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
     if not snapshot:
         snapshot = maak_snapshot(rapport.soort, rapport.peildatum, lambda p: _zet(rapport_id, voortgang=p))
         _zet(rapport_id, snapshot=snapshot, voortgang=60)
-    pauze = getattr(settings, "RAPPORTAGE_TEST_PAUZE_SECONDEN", 0)
-    if pauze:  # test-only: lets the worker tests kill a worker while the report is "bezig"
-        time.sleep(pauze)
-
     html = render_html(rapport, snapshot, definitief=False)
     _zet(rapport_id, voortgang=70)
     inhoud = render_pdf(html)
@@ -286,6 +284,31 @@ def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
 
 def markeer_mislukt(rapport_id: int, reden: str) -> None:
     _zet(rapport_id, status=Status.MISLUKT, foutmelding=reden)
+
+
+def herstel_vastgelopen() -> list[int]:
+    """Reports "bezig" for longer than the task's hard time limit (plus margin) lost their worker: it
+    was killed (SIGKILL, out of memory) or hit the hard limit, and nothing else will move them.
+
+    They become mislukt; the first time a report gets stuck it is also requeued — exactly once, also
+    when this runs twice at the same time — the second time it stays mislukt (a report that keeps
+    killing its worker must not loop). Returns the ids of the requeued reports.
+    """
+    grens = timezone.now() - timedelta(seconds=settings.RAPPORTAGE_TIME_LIMIT + settings.TAAK_MARGE_SECONDEN)
+    vastgelopen = Rapport.objects.filter(status=Status.BEZIG, gestart_op__lt=grens, definitief=False)
+    vastgelopen.filter(opnieuw_ingepland_op__isnull=False).update(
+        status=Status.MISLUKT, foutmelding=_(OPNIEUW_ONDERBROKEN)
+    )
+    eerste_keer = vastgelopen.filter(opnieuw_ingepland_op__isnull=True)
+    opnieuw = []
+    for pk in eerste_keer.values_list("pk", flat=True):
+        # the conditional UPDATE claims the report: of two runs at once only one gets a row back
+        if eerste_keer.filter(pk=pk).update(
+            status=Status.MISLUKT, foutmelding=_(ONDERBROKEN), opnieuw_ingepland_op=timezone.now()
+        ):
+            verstuur(pk)
+            opnieuw.append(pk)
+    return opnieuw
 
 
 # --- finalising ------------------------------------------------------------------------------
