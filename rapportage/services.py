@@ -295,7 +295,7 @@ def herstel_vastgelopen() -> list[int]:
     killing its worker must not loop). Returns the ids of the requeued reports.
     """
     grens = timezone.now() - timedelta(seconds=settings.RAPPORTAGE_TIME_LIMIT + settings.TAAK_MARGE_SECONDEN)
-    vastgelopen = Rapport.objects.filter(status=Status.BEZIG, gestart_op__lt=grens, definitief=False)
+    vastgelopen = Rapport.objects.filter(status=Status.BEZIG, gestart_op__lt=grens)
     vastgelopen.filter(opnieuw_ingepland_op__isnull=False).update(
         status=Status.MISLUKT, foutmelding=_(OPNIEUW_ONDERBROKEN)
     )
@@ -314,14 +314,14 @@ def herstel_vastgelopen() -> list[int]:
 # --- finalising ------------------------------------------------------------------------------
 
 
-def _controleer_definitief(rapport: Rapport, versies: list[tuple[int, bool]]) -> None:
-    """Raise ValidationError (Dutch) unless ``rapport`` may become definitief; ``versies`` holds
-    (pk, definitief) of every version of its kind and peildatum."""
+def _controleer_definitief(rapport: Rapport, versies_definitief: list[bool]) -> None:
+    """Raise ValidationError (Dutch) unless ``rapport`` may become definitief; ``versies_definitief``:
+    the ``definitief`` flag of every version of its kind and peildatum."""
     if rapport.definitief:
         raise ValidationError(_("Dit rapport is al definitief."))
     if rapport.status != Status.KLAAR or not rapport.snapshot:
         raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
-    if any(definitief for _pk, definitief in versies):
+    if any(versies_definitief):
         raise ValidationError(str(AL_EEN_ANDERE_DEFINITIEF))
 
 
@@ -335,11 +335,11 @@ def maak_definitief(rapport: Rapport, door) -> Rapport:
     """
     versies = Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum).order_by("pk")
     rapport = Rapport.objects.get(pk=rapport.pk)
-    _controleer_definitief(rapport, list(versies.values_list("pk", "definitief")))
+    _controleer_definitief(rapport, list(versies.values_list("definitief", flat=True)))
     rapport.definitief = True
     inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
     with transaction.atomic():
-        vergrendeld = list(versies.select_for_update().values_list("pk", "definitief"))
+        vergrendeld = list(versies.select_for_update().values_list("definitief", flat=True))
         rapport = Rapport.objects.get(pk=rapport.pk)
         _controleer_definitief(rapport, vergrendeld)
         rapport.definitief = True
