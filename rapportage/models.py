@@ -13,6 +13,7 @@ from noordwijk_migratie.models import VersieModel
 from . import secties
 
 DEFINITIEF_ONWIJZIGBAAR = _("Een definitief rapport kan niet meer worden gewijzigd of verwijderd.")
+AL_EEN_ANDERE_DEFINITIEF = _("Er is al een andere versie van dit rapport definitief.")
 
 
 class Status(models.TextChoices):
@@ -57,6 +58,14 @@ class Rapport(models.Model):
     taak_id = models.CharField(_("taak-id"), max_length=64, blank=True)
     gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    opnieuw_ingepland_op = models.DateTimeField(
+        _("automatisch opnieuw ingepland op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het maken bleef steken (de verwerking stopte); het systeem plande het rapport één keer opnieuw in."
+        ),
+    )
 
     class Meta:
         verbose_name = _("rapport")
@@ -65,6 +74,12 @@ class Rapport(models.Model):
         permissions = [("definitief_maken", _("Rapport definitief maken"))]
         constraints = [
             models.UniqueConstraint(fields=["soort", "peildatum", "versie"], name="rapport_uniek_per_versie"),
+            models.UniqueConstraint(
+                fields=["soort", "peildatum"],
+                condition=Q(definitief=True),
+                name="rapport_een_definitieve_versie",
+                violation_error_message=AL_EEN_ANDERE_DEFINITIEF,
+            ),
             models.CheckConstraint(condition=Q(voortgang__lte=100), name="rapport_voortgang_max_100"),
             models.CheckConstraint(
                 condition=~Q(soort=secties.HALFJAAR) | Q(peildatum__day=1, peildatum__month__in=[1, 7]),

@@ -3,6 +3,7 @@
 - ``te_plannen(vandaag, bestaande, ...) -> list[Aanvraag]``: pure planning rule of the beat task.
 - ``vraag_aan(soort, peildatum, door) -> Rapport``: new version, dispatched to Celery after commit.
 - ``bouw_rapport(rapport_id, taak_id="")``: snapshot -> HTML -> PDF, idempotent (run by the task).
+- ``herstel_vastgelopen() -> list[int]``: reports left "bezig" by a dead worker: mislukt, requeued once.
 - ``maak_definitief(rapport, door)``: re-renders the PDF from the snapshot as *definitief* and locks it.
 """
 
@@ -10,7 +11,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,12 +26,14 @@ from noordwijk_migratie import registry
 from noordwijk_migratie.registry import Peil
 
 from . import secties
-from .models import Rapport, Status, Toelichting
+from .models import AL_EEN_ANDERE_DEFINITIEF, Rapport, Status, Toelichting
 from .pdf import render_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
 WACHTRIJ_ONBEREIKBAAR = "De wachtrij is niet bereikbaar; probeer het later opnieuw"
+ONDERBROKEN = "Het maken werd onderbroken (de verwerking stopte); het rapport wordt automatisch opnieuw gemaakt."
+OPNIEUW_ONDERBROKEN = "Het maken werd opnieuw onderbroken; vraag het rapport opnieuw aan."
 MAP = "rapporten"
 
 
@@ -262,10 +264,6 @@ def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
     if not snapshot:
         snapshot = maak_snapshot(rapport.soort, rapport.peildatum, lambda p: _zet(rapport_id, voortgang=p))
         _zet(rapport_id, snapshot=snapshot, voortgang=60)
-    pauze = getattr(settings, "RAPPORTAGE_TEST_PAUZE_SECONDEN", 0)
-    if pauze:  # test-only: lets the worker tests kill a worker while the report is "bezig"
-        time.sleep(pauze)
-
     html = render_html(rapport, snapshot, definitief=False)
     _zet(rapport_id, voortgang=70)
     inhoud = render_pdf(html)
@@ -292,24 +290,64 @@ def markeer_mislukt(rapport_id: int, reden: str) -> None:
     _zet(rapport_id, status=Status.MISLUKT, foutmelding=reden)
 
 
+def herstel_vastgelopen() -> list[int]:
+    """Reports "bezig" for longer than the task's hard time limit (plus margin) lost their worker: it
+    was killed (SIGKILL, out of memory) or hit the hard limit, and nothing else will move them.
+
+    They become mislukt; the first time a report gets stuck it is also requeued — exactly once, also
+    when this runs twice at the same time — the second time it stays mislukt (a report that keeps
+    killing its worker must not loop). Returns the ids of the requeued reports.
+    """
+    grens = timezone.now() - timedelta(seconds=settings.RAPPORTAGE_TIME_LIMIT + settings.TAAK_MARGE_SECONDEN)
+    vastgelopen = Rapport.objects.filter(status=Status.BEZIG, gestart_op__lt=grens)
+    vastgelopen.filter(opnieuw_ingepland_op__isnull=False).update(
+        status=Status.MISLUKT, foutmelding=_(OPNIEUW_ONDERBROKEN)
+    )
+    eerste_keer = vastgelopen.filter(opnieuw_ingepland_op__isnull=True)
+    opnieuw = []
+    for pk in eerste_keer.values_list("pk", flat=True):
+        # the conditional UPDATE claims the report: of two runs at once only one gets a row back
+        if eerste_keer.filter(pk=pk).update(
+            status=Status.MISLUKT, foutmelding=_(ONDERBROKEN), opnieuw_ingepland_op=timezone.now()
+        ):
+            verstuur(pk)
+            opnieuw.append(pk)
+    return opnieuw
+
+
 # --- finalising ------------------------------------------------------------------------------
 
 
+def _controleer_definitief(rapport: Rapport, versies_definitief: list[bool]) -> None:
+    """Raise ValidationError (Dutch) unless ``rapport`` may become definitief; ``versies_definitief``:
+    the ``definitief`` flag of every version of its kind and peildatum."""
+    if rapport.definitief:
+        raise ValidationError(_("Dit rapport is al definitief."))
+    if rapport.status != Status.KLAAR or not rapport.snapshot:
+        raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
+    if any(versies_definitief):
+        raise ValidationError(str(AL_EEN_ANDERE_DEFINITIEF))
+
+
 def maak_definitief(rapport: Rapport, door) -> Rapport:
-    """Re-render the PDF from the stored snapshot with "definitief" on cover and header, and lock it."""
+    """Re-render the PDF from the stored snapshot with "definitief" on cover and header, and lock it.
+
+    The rendering (seconds) happens outside any transaction; then, holding a lock on every version of
+    this kind and peildatum (taken in pk order, so concurrent calls queue instead of deadlocking), the
+    checks are repeated and the file and the row are written. Of two managers finalising two versions
+    at once, the second gets a Dutch message; the database's one-definitief constraint backs this up.
+    """
+    versies = Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum).order_by("pk")
+    rapport = Rapport.objects.get(pk=rapport.pk)
+    _controleer_definitief(rapport, list(versies.values_list("definitief", flat=True)))
+    rapport.definitief = True
+    inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
     with transaction.atomic():
-        rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
-        if rapport.definitief:
-            raise ValidationError(_("Dit rapport is al definitief."))
-        if rapport.status != Status.KLAAR or not rapport.snapshot:
-            raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
-        if Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum, definitief=True).exists():
-            raise ValidationError(_("Er is al een andere versie van dit rapport definitief."))
+        vergrendeld = list(versies.select_for_update().values_list("definitief", flat=True))
+        rapport = Rapport.objects.get(pk=rapport.pk)
+        _controleer_definitief(rapport, vergrendeld)
         rapport.definitief = True
-        inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
-        naam, sha = _schrijf_pdf(rapport, inhoud)
-        rapport.pdf.name = naam
-        rapport.sha256 = sha
+        rapport.pdf.name, rapport.sha256 = _schrijf_pdf(rapport, inhoud)
         rapport.definitief_door = door
         rapport.definitief_op = timezone.now()
         rapport.save()

@@ -1,4 +1,5 @@
-"""Celery tasks: generate one report (idempotent), and the daily planning of automatic reports."""
+"""Celery tasks: generate one report (idempotent), the daily planning of automatic reports, and the
+recovery of reports a dead worker left "bezig"."""
 
 import logging
 
@@ -58,3 +59,9 @@ def _mislukt(rapport_id: int, reden: str, fout: BaseException) -> None:
 def plan_rapporten() -> list[int]:
     """Daily (beat): request the automatic concept reports that are due (see services.te_plannen)."""
     return [r.pk for r in services.plan_rapporten()]
+
+
+@shared_task(name="rapportage.herstel_vastgelopen")
+def herstel_vastgelopen() -> list[int]:
+    """Every 5 minutes (beat): reports a dead worker left "bezig" become mislukt, requeued once."""
+    return services.herstel_vastgelopen()

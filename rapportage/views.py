@@ -101,6 +101,7 @@ class RapportDetailView(RapportMixin, generic.ObjectDetailView):
         "aangevraagd_op",
         "gestart_op",
         "klaar_op",
+        "opnieuw_ingepland_op",
         "sha256",
     )
 

@@ -25,14 +25,13 @@ def database_url() -> str:
 
 
 class Werker:
-    def __init__(self, log: Path, pauze: int = 0):
+    def __init__(self, log: Path):
         env = {
             **os.environ,
             "DATABASE_URL": database_url(),
             "DJANGO_SETTINGS_MODULE": "noordwijk_migratie.settings.test",
             "CELERY_EAGER": "0",
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "RAPPORTAGE_TEST_PAUZE_SECONDEN": str(pauze),
         }
         self.log = log
         self._fh = open(log, "ab")  # noqa: SIM115
@@ -90,8 +89,8 @@ class Werker:
 
 
 @contextmanager
-def werker(log: Path, pauze: int = 0):
-    w = Werker(log, pauze)
+def werker(log: Path):
+    w = Werker(log)
     try:
         w.wacht_tot_klaar_voor_werk()
         yield w

@@ -174,6 +174,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
+# The report task (rapportage.genereer_rapport) has its own, longer limits.
+RAPPORTAGE_SOFT_TIME_LIMIT = env_int("RAPPORTAGE_SOFT_TIME_LIMIT", 600)
+RAPPORTAGE_TIME_LIMIT = env_int("RAPPORTAGE_TIME_LIMIT", 660)
+# Margin above a hard time limit: clock differences between hosts, the kill itself.
+TAAK_MARGE_SECONDEN = 60
+# acks_late: Redis gives the message of a worker that died (SIGKILL, out of memory) to a worker again
+# after the visibility timeout. Longer than the longest hard time limit (or a task that is still
+# running is delivered twice), and no longer than that (Celery's default is an hour).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": max(CELERY_TASK_TIME_LIMIT, RAPPORTAGE_TIME_LIMIT) + TAAK_MARGE_SECONDEN
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -188,6 +199,12 @@ CELERY_BEAT_SCHEDULE = {
     "rapportage-plannen": {
         "task": "rapportage.plan_rapporten",
         "schedule": crontab(hour=6, minute=30),
+    },
+    # A report "bezig" for longer than its hard time limit lost its worker: mislukt, requeued once.
+    "rapportage-vastgelopen": {
+        "task": "rapportage.herstel_vastgelopen",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 5 * 60},  # no pile-up of these checks while no worker runs
     },
 }
 
@@ -230,8 +247,6 @@ TAAKSTELLING_GEMEENTE_CBS_CODE = env("TAAKSTELLING_GEMEENTE_CBS_CODE", "GM0575")
 # (1 January, 1 July; COA figures lag), as concept; the evaluatierapport on this date (ISO).
 RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM = env_int("RAPPORTAGE_HALFJAAR_DAGEN_NA_PEILDATUM", 14)
 RAPPORTAGE_EVALUATIE_DATUM = env("RAPPORTAGE_EVALUATIE_DATUM", "2027-06-01")
-RAPPORTAGE_SOFT_TIME_LIMIT = env_int("RAPPORTAGE_SOFT_TIME_LIMIT", 600)
-RAPPORTAGE_TIME_LIMIT = env_int("RAPPORTAGE_TIME_LIMIT", 660)
 
 # Opvang (app opvang): status rule and dashboard signals.
 OPVANG_RISICO_MARGE_PROCENT = env_int("OPVANG_RISICO_MARGE_PROCENT", 10)  # tekort t/m dit % van de opgave = risico

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_URL
-from .env import env_bool, env_int
+from .env import env_bool
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDIS_URL:
     raise ImproperlyConfigured(
@@ -17,9 +17,6 @@ SECRET_KEY = "test-sleutel-niet-geheim"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # In-process by default; the worker tests start a real worker with CELERY_EAGER=0.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", True)
-# Test-only: seconds the report task waits between snapshot and rendering, so a test can kill
-# the worker while a report is "bezig" (or watch the progress bar move).
-RAPPORTAGE_TEST_PAUZE_SECONDEN = env_int("RAPPORTAGE_TEST_PAUZE_SECONDEN", 0)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

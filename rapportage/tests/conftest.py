@@ -1,5 +1,7 @@
 import pytest
 
+from tests.conftest import app_server, static_root  # noqa: F401  (the real gunicorn, for the concurrency tests)
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

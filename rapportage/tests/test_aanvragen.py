@@ -187,12 +187,16 @@ def test_taak_is_idempotent(django_capture_on_commit_callbacks):
         rapport = services.vraag_aan(secties.HALFJAAR, date(2025, 1, 1), None)
     rapport.refresh_from_db()
     assert services.bouw_rapport(rapport.pk) == "al klaar"
-    # a half-finished run (status left "bezig", snapshot stored, no PDF) is completed on the same row
+    # a half-finished run (status left "bezig", snapshot stored, no PDF) is completed on the same row,
+    # from the stored snapshot: the data stay those of the first run
+    snapshot = rapport.snapshot
+    Toelichting.objects.filter(sectie="samenvatting").update(tekst="Later geschreven.")
     Rapport.objects.filter(pk=rapport.pk).update(status=Status.BEZIG, voortgang=60, pdf="", sha256="")
     assert services.bouw_rapport(rapport.pk) == "klaar"
     assert Rapport.objects.count() == 1
     rapport.refresh_from_db()
     assert rapport.status == Status.KLAAR and services.pdf_is_compleet(rapport)
+    assert rapport.snapshot == snapshot
     # a corrupt file (sha mismatch) is rebuilt
     with open(rapport.pdf.path, "ab") as fh:
         fh.write(b"rommel")
