@@ -1,7 +1,9 @@
 """Roles are Django groups whose permissions are derived from rules, so new models are covered.
 
-Apps add custom permissions to a role by declaring ``rollen = {"opgavemanager": ["app.codename"]}``
-on their AppConfig. ``sync_rollen()`` is idempotent and is run by ``laad_basisgegevens``.
+A rule names an app (``"kern"``: every model of it) or one model (``"auth.user"``, which takes
+precedence over its app). Apps add custom permissions to a role by declaring
+``rollen = {"opgavemanager": ["app.codename"]}`` on their AppConfig. ``sync_rollen()`` is idempotent
+and is run by ``laad_basisgegevens``.
 """
 
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ class Rol:
     code: str
     naam: str
     omschrijving: str
-    regels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # app_label -> actions
+    regels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # app_label or app_label.model -> actions
 
 
 BELEIDSADVISEUR = Rol(
@@ -32,8 +34,7 @@ OPGAVEMANAGER = Rol(
     "opgavemanager",
     "Opgavemanager",
     "Stuurt op het dashboard, vraagt rapportages aan en stelt ze definitief vast.",
-    {**dict.fromkeys(DOMEIN_APPS, ALLE_ACTIES), "rapportage": ALLE_ACTIES, "kern": ("view",),
-     "auditlog": ("view",)},
+    {**dict.fromkeys(DOMEIN_APPS, ALLE_ACTIES), "rapportage": ALLE_ACTIES, "kern": ("view",), "auditlog": ("view",)},
 )
 RAADPLEGER = Rol(
     "raadpleger",
@@ -41,22 +42,42 @@ RAADPLEGER = Rol(
     "Directeur of portefeuillehouder: kijkt, exporteert en downloadt rapportages (alleen lezen).",
     dict.fromkeys((*DOMEIN_APPS, "rapportage", "kern"), ("view",)),
 )
+# Users and their role membership, never the roles themselves (groups, permissions): who could change
+# a group or a permission could widen a role, and with it their own rights. Locked-out login attempts
+# (django-axes) can be looked at and lifted.
 FUNCTIONEEL_BEHEERDER = Rol(
     "functioneel_beheerder",
     "Functioneel beheerder",
     "Beheert gebruikers, rollen en referentiegegevens.",
-    {**dict.fromkeys((*DOMEIN_APPS, "rapportage"), ("view",)), "kern": ALLE_ACTIES,
-     "auth": ALLE_ACTIES, "auditlog": ("view",)},
+    {
+        **dict.fromkeys((*DOMEIN_APPS, "rapportage"), ("view",)),
+        "kern": ALLE_ACTIES,
+        "auth.user": ALLE_ACTIES,
+        "auth.group": ("view",),
+        "auditlog": ("view",),
+        "axes.accessattempt": ("view", "delete"),
+    },
 )
 ROLLEN = (BELEIDSADVISEUR, OPGAVEMANAGER, RAADPLEGER, FUNCTIONEEL_BEHEERDER)
+
+
+def rolgroepen():
+    """The groups of the four roles (the only groups a non-superuser may assign)."""
+    return Group.objects.filter(name__in=[rol.naam for rol in ROLLEN])
+
+
+def heeft_rechten_buiten_rollen(user) -> bool:
+    """Superuser, single permissions or a group that is not a role: more than the roles can give."""
+    return user.is_superuser or user.user_permissions.exists() or user.groups.exclude(pk__in=rolgroepen()).exists()
 
 
 def permissies_voor(rol: Rol) -> list[Permission]:
     perms = []
     for permission in Permission.objects.select_related("content_type"):
-        acties = rol.regels.get(permission.content_type.app_label, ())
+        ct = permission.content_type
+        acties = rol.regels.get(f"{ct.app_label}.{ct.model}", rol.regels.get(ct.app_label, ()))
         actie = permission.codename.split("_", 1)[0]
-        if actie in acties and permission.codename.startswith(f"{actie}_{permission.content_type.model}"):
+        if actie in acties and permission.codename.startswith(f"{actie}_{ct.model}"):
             perms.append(permission)
     for app_config in apps.get_app_configs():
         for dotted in getattr(app_config, "rollen", {}).get(rol.code, ()):
