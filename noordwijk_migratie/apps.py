@@ -12,6 +12,7 @@ class KernConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from . import inloggen  # noqa: F401 - connects the login receivers
         from .cache import bij_wijziging
 
         post_save.connect(bij_wijziging, dispatch_uid="data-versie-save")
