@@ -12,7 +12,10 @@ class KernConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from . import registry
+        from . import (
+            inloggen,  # noqa: F401 - connects the login receivers
+            registry,
+        )
         from .cache import bij_wijziging
 
         registry.laad()  # every app's bijdragen.py

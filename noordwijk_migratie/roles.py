@@ -1,8 +1,9 @@
 """Roles are Django groups whose permissions are derived from rules, so new models are covered.
 
-The rules name actions per app; "the domain apps" are those registered with ``domein=True`` in their
-``bijdragen.py`` (:mod:`noordwijk_migratie.registry`), which may also add custom permissions to a role
-(``rollen={"opgavemanager": ("app.codename",)}``). ``sync_rollen()`` is idempotent and is run by
+A rule names an app (``"kern"``: every model of it), one model (``"auth.user"``, which takes
+precedence over its app) or ``DOMEIN``: every domain app, i.e. those registered with ``domein=True`` in
+their ``bijdragen.py`` (:mod:`noordwijk_migratie.registry`), which may also add custom permissions to a
+role (``rollen={"opgavemanager": ("app.codename",)}``). ``sync_rollen()`` is idempotent and is run by
 ``laad_basisgegevens``.
 """
 
@@ -21,11 +22,12 @@ class Rol:
     code: str
     naam: str
     omschrijving: str
-    regels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # app_label (or DOMEIN) -> actions
+    regels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # app_label, app_label.model or DOMEIN
 
-    def acties(self, app_label: str) -> tuple[str, ...]:
-        if app_label in self.regels:
-            return self.regels[app_label]
+    def acties(self, app_label: str, model: str) -> tuple[str, ...]:
+        for sleutel in (f"{app_label}.{model}", app_label):
+            if sleutel in self.regels:
+                return self.regels[sleutel]
         return self.regels.get(DOMEIN, ()) if app_label in registry.domein_labels() else ()
 
 
@@ -47,21 +49,43 @@ RAADPLEGER = Rol(
     "Directeur of portefeuillehouder: kijkt, exporteert en downloadt rapportages (alleen lezen).",
     {DOMEIN: ("view",), "rapportage": ("view",), "kern": ("view",)},
 )
+# Users and their role membership, never the roles themselves (groups, permissions): who could change
+# a group or a permission could widen a role, and with it their own rights. Locked-out login attempts
+# (django-axes) can be looked at and lifted.
 FUNCTIONEEL_BEHEERDER = Rol(
     "functioneel_beheerder",
     "Functioneel beheerder",
     "Beheert gebruikers, rollen en referentiegegevens.",
-    {DOMEIN: ("view",), "rapportage": ("view",), "kern": ALLE_ACTIES, "auth": ALLE_ACTIES, "auditlog": ("view",)},
+    {
+        DOMEIN: ("view",),
+        "rapportage": ("view",),
+        "kern": ALLE_ACTIES,
+        "auth.user": ALLE_ACTIES,
+        "auth.group": ("view",),
+        "auditlog": ("view",),
+        "axes.accessattempt": ("view", "delete"),
+    },
 )
 ROLLEN = (BELEIDSADVISEUR, OPGAVEMANAGER, RAADPLEGER, FUNCTIONEEL_BEHEERDER)
+
+
+def rolgroepen():
+    """The groups of the four roles (the only groups a non-superuser may assign)."""
+    return Group.objects.filter(name__in=[rol.naam for rol in ROLLEN])
+
+
+def heeft_rechten_buiten_rollen(user) -> bool:
+    """Superuser, single permissions or a group that is not a role: more than the roles can give."""
+    return user.is_superuser or user.user_permissions.exists() or user.groups.exclude(pk__in=rolgroepen()).exists()
 
 
 def permissies_voor(rol: Rol) -> list[Permission]:
     perms = []
     for permission in Permission.objects.select_related("content_type"):
-        acties = rol.acties(permission.content_type.app_label)
+        ct = permission.content_type
+        acties = rol.acties(ct.app_label, ct.model)
         actie = permission.codename.split("_", 1)[0]
-        if actie in acties and permission.codename.startswith(f"{actie}_{permission.content_type.model}"):
+        if actie in acties and permission.codename.startswith(f"{actie}_{ct.model}"):
             perms.append(permission)
     for app in registry.apps():
         for dotted in app.rollen.get(rol.code, ()):

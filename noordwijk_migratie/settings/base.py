@@ -1,5 +1,7 @@
 """Settings shared by every environment. Environment variables are documented in README.md."""
 
+import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,12 +50,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "noordwijk_migratie.middleware.PriveNietBewarenMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "noordwijk_migratie.registry.ModuleSchakelaarMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "noordwijk_migratie.inloggen.InlogbeperkingMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -104,12 +108,25 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock out after repeated failed logins (per username + IP).
+# Login protection (noordwijk_migratie/inloggen.py). The client address is REMOTE_ADDR unless that is
+# one of these proxies (IP addresses or networks); then X-Forwarded-For as those proxies wrote it.
+VERTROUWDE_PROXIES = tuple(str(ipaddress.ip_network(p, strict=False)) for p in env_list("VERTROUWDE_PROXIES"))
+# django-axes: lock out (username, client address) after repeated failed logins, for a short cool-off
+# that doubles with every further lockout of that pair within 24 hours.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 1  # hours
+INLOG_AFKOELTIJD = timedelta(minutes=env_int("INLOG_AFKOELTIJD_MINUTEN", 1))
+INLOG_AFKOELTIJD_MAX = timedelta(minutes=env_int("INLOG_AFKOELTIJD_MAX_MINUTEN", 15))
+AXES_COOLOFF_TIME = "noordwijk_migratie.inloggen.afkoeltijd"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each lockout ends after its own cool-off
+AXES_HANDLER = "noordwijk_migratie.inloggen.VerloopHandler"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_CLIENT_IP_CALLABLE = "noordwijk_migratie.inloggen.client_ip"
+AXES_LOCKOUT_CALLABLE = "noordwijk_migratie.inloggen.geblokkeerd"
 AXES_RESET_ON_SUCCESS = True
+# Per client address, whatever the username, refused before any password check (HTTP 429).
+INLOG_MAX_PER_MINUUT = env_int("INLOG_MAX_PER_MINUUT", 10)
+INLOG_MAX_FOUTEN_PER_UUR = env_int("INLOG_MAX_FOUTEN_PER_UUR", 20)
 
 # Internationalisation: the UI is Dutch; source strings are Dutch and go through gettext.
 LANGUAGE_CODE = "nl"
