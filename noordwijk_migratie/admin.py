@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
+from .audit import BewaarAttributieAdminMixin
 from .models import Doelgroep, Gemeente
 
 
@@ -12,3 +15,11 @@ class GemeenteAdmin(admin.ModelAdmin):
 @admin.register(Doelgroep)
 class DoelgroepAdmin(admin.ModelAdmin):
     list_display = ("naam", "code", "wettelijke_opgave", "volgorde")
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class GebruikerAdmin(BewaarAttributieAdminMixin, UserAdmin):
+    """Users with changes in the audit trail are deactivated, never deleted (noordwijk_migratie.audit)."""

@@ -5,4 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class TaakstellingConfig(AppConfig):
     name = "taakstelling"
     verbose_name = _("Statushouders")
-    rollen = {"opgavemanager": ["taakstelling.wijzig_afgesloten_periode"]}
+    rollen = {
+        "beleidsadviseur": ["taakstelling.zie_coa_referentie"],
+        "opgavemanager": ["taakstelling.wijzig_afgesloten_periode", "taakstelling.zie_coa_referentie"],
+    }
