@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
 
+from .audit import BewaarAttributieAdminMixin
 from .models import Doelgroep, Gemeente
 from .roles import heeft_rechten_buiten_rollen, rolgroepen
 
@@ -17,14 +18,15 @@ class DoelgroepAdmin(admin.ModelAdmin):
     list_display = ("naam", "code", "wettelijke_opgave", "volgorde")
 
 
-admin.site.unregister(User)
+admin.site.unregister(get_user_model())
 
 
-@admin.register(User)
-class GebruikerAdmin(UserAdmin):
+@admin.register(get_user_model())
+class GebruikerAdmin(BewaarAttributieAdminMixin, UserAdmin):
     """Users and their roles. Only a superuser grants superuser status, single permissions or groups
     other than the four roles; anyone else sees no such fields, can choose only the role groups and
-    may not change or delete an account that has more than the roles give (the superuser's above all)."""
+    may not change or delete an account that has more than the roles give (the superuser's above all).
+    Users with changes in the audit trail are deactivated, never deleted (noordwijk_migratie.audit)."""
 
     ALLEEN_SUPERUSER = ("is_superuser", "user_permissions")
     readonly_fields = ("last_login", "date_joined")

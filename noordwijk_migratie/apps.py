@@ -10,12 +10,14 @@ class KernConfig(AppConfig):
     verbose_name = _("Basisgegevens")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from . import (
             inloggen,  # noqa: F401 - connects the login receivers
             registry,
         )
+        from .audit import scherm_geheimen_af, weiger_verwijderen_met_wijzigingen
         from .cache import bij_wijziging
 
         registry.laad()  # every app's bijdragen.py
@@ -23,3 +25,7 @@ class KernConfig(AppConfig):
         post_save.connect(bij_wijziging, dispatch_uid="data-versie-save")
         post_delete.connect(bij_wijziging, dispatch_uid="data-versie-delete")
         m2m_changed.connect(bij_wijziging, dispatch_uid="data-versie-m2m")
+        scherm_geheimen_af()
+        pre_delete.connect(
+            weiger_verwijderen_met_wijzigingen, sender=get_user_model(), dispatch_uid="gebruiker-met-wijzigingen"
+        )

@@ -194,12 +194,20 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
         context = super().get_context_data(**kwargs)
         context["titel"] = self.titel or self.model._meta.verbose_name_plural.capitalize()
         context["breadcrumbs"] = context["breadcrumbs"][:-1]
-        # The rendered rows are the same for everyone who may see the list: kept per address (filter,
-        # sort, page), day (deadline signals) and language until any project data changes. Only for
-        # project models: the version follows their changes (not e.g. a report's status or the audit log).
+        # The rendered rows are the same for everyone who may see the list and its columns (a column can
+        # depend on a permission): kept per address (filter, sort, page), columns, day (deadline signals)
+        # and language until any project data changes. Only for project models: the version follows
+        # their changes (not e.g. a report's status or the audit log).
         if is_projectdata(self.model):
+            kolommen = ",".join(kolom.name for kolom in context["table"].columns)
             context["tabel_sleutel"] = ":".join(
-                [str(data_versie()), timezone.localdate().isoformat(), get_language(), self.request.get_full_path()]
+                [
+                    str(data_versie()),
+                    timezone.localdate().isoformat(),
+                    get_language(),
+                    kolommen,
+                    self.request.get_full_path(),
+                ]
             )
             context["tabel_cache_seconden"] = CACHE_SECONDEN
         if self.import_url_name and self.heeft_recht("add"):

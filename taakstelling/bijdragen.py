@@ -78,5 +78,8 @@ app = App(
         ),
     ),
     signalen=(panelen.signalen,),
-    rollen={"opgavemanager": ("taakstelling.wijzig_afgesloten_periode",)},
+    rollen={
+        "beleidsadviseur": ("taakstelling.zie_coa_referentie",),
+        "opgavemanager": ("taakstelling.wijzig_afgesloten_periode", "taakstelling.zie_coa_referentie"),
+    },
 )

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    COA_REFERENTIE_RECHT,
     CoaStand,
     Nareiziger,
     Periode,
@@ -52,6 +53,11 @@ class PlaatsingFilterSet(django_filters.FilterSet):
     class Meta:
         model = Plaatsing
         fields = ["q", "status", "periode", "woonvorm", "corporatie", "signaal"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.request is None or not self.request.user.has_perm(COA_REFERENTIE_RECHT):
+            del self.filters["q"]  # no searching on a reference one may not see
 
     def filter_periode(self, queryset, name, value):
         return queryset.filter(datum_gehuisvest__range=(value.begindatum, value.einddatum)) if value else queryset

@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from noordwijk_migratie.models import Gemeente, VersieModel
 
 from . import services
+from .validators import valideer_coa_referentie
+
+# Who may see the COA koppelreferentie and search on it (beleidsadviseur, opgavemanager: apps.py).
+COA_REFERENTIE_RECHT = "taakstelling.zie_coa_referentie"
 
 
 def _niet_negatief(veld):
@@ -197,12 +201,16 @@ class Plaatsing(VersieModel):
     beeindiging = models.CharField(_("beëindiging"), max_length=20, choices=Beeindiging.choices, blank=True)
     datum_beeindigd = models.DateField(_("beëindigd op"), null=True, blank=True)
     reden_beeindiging = models.TextField(_("reden beëindiging"), blank=True)
+    # Shown to and searchable by those with COA_REFERENTIE_RECHT; never exported or reported; masked
+    # in the audit trail (settings AUDITLOG_MASK_TRACKING_FIELDS).
     coa_referentie = models.CharField(
         _("COA-koppelreferentie"),
         max_length=50,
         blank=True,
+        validators=[valideer_coa_referentie],
         help_text=_(
-            "Optioneel; zoekbaar voor medewerkers, nooit in exports of rapportages. Geen namen, BSN of V-nummers."
+            "Optioneel; zoekbaar voor medewerkers, nooit in exports of rapportages. Letters, cijfers en - _ / . "
+            "zonder spaties, met minstens één cijfer. Geen namen, BSN of V-nummers."
         ),
     )
     status = models.CharField(
@@ -213,6 +221,7 @@ class Plaatsing(VersieModel):
         verbose_name = _("plaatsing")
         verbose_name_plural = _("plaatsingen")
         ordering = ["-koppeldatum", "samenstelling", "volgnummer"]
+        permissions = [("zie_coa_referentie", _("Mag de COA-koppelreferentie zien en erop zoeken"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["koppeldatum", "samenstelling", "volgnummer"], name="plaatsing_natuurlijke_sleutel"

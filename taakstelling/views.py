@@ -20,7 +20,7 @@ from .filtersets import (
 )
 from .forms import PeriodeForm, PlaatsingForm, RegioVergelijkingForm
 from .imports import CoaStandImporter, PlaatsingImporter, RegioCijferImporter
-from .models import Nareiziger, Periode, Plaatsing, RegioCijfer, TijdelijkeLocatie
+from .models import COA_REFERENTIE_RECHT, Nareiziger, Periode, Plaatsing, RegioCijfer, TijdelijkeLocatie
 from .tables import (
     CoaStandTable,
     InburgeringCohortTable,
@@ -156,7 +156,10 @@ class PlaatsingListView(generic.ObjectListView):
 
     def get_table_kwargs(self):
         # read when a row is rendered, so not at all when the rendered table comes from the cache
-        return {"perioden": Periode.objects.order_by("begindatum"), "peildatum": timezone.localdate()}
+        kwargs = {"perioden": Periode.objects.order_by("begindatum"), "peildatum": timezone.localdate()}
+        if not self.request.user.has_perm(COA_REFERENTIE_RECHT):
+            kwargs["exclude"] = ("coa_referentie",)
+        return kwargs
 
 
 class PlaatsingDetailView(DetailView):
@@ -174,6 +177,11 @@ class PlaatsingDetailView(DetailView):
         "reden_beeindiging",
         "coa_referentie",
     )
+
+    def get_velden(self):
+        if not self.request.user.has_perm(COA_REFERENTIE_RECHT):
+            self.velden = tuple(naam for naam in self.velden if naam != "coa_referentie")
+        return super().get_velden()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

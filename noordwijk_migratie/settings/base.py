@@ -236,6 +236,13 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "django_celery_results",
 )
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # IP addresses of staff are not needed for the trail
+# Never in the trail: the values of secrets (every field whose name looks like one, on every model,
+# is masked by noordwijk_migratie.audit.scherm_geheimen_af) and of the COA reference (personal data
+# kept no longer than the placement, never exported); the trail records only that they changed.
+# last_login changes on every login: noise, left out.
+AUDITLOG_MASK_TRACKING_FIELDS = ("coa_referentie",)
+AUDITLOG_MASK_CALLABLE = "noordwijk_migratie.audit.afschermen"
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("last_login",)
 # Raw saves are deserialisation (loaddata, a test's serialized rollback): restoring stored rows is
 # not a change by a user, and logging it would look up content types while they are being restored.
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
