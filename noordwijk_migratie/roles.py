@@ -32,8 +32,7 @@ OPGAVEMANAGER = Rol(
     "opgavemanager",
     "Opgavemanager",
     "Stuurt op het dashboard, vraagt rapportages aan en stelt ze definitief vast.",
-    {**dict.fromkeys(DOMEIN_APPS, ALLE_ACTIES), "rapportage": ALLE_ACTIES, "kern": ("view",),
-     "auditlog": ("view",)},
+    {**dict.fromkeys(DOMEIN_APPS, ALLE_ACTIES), "rapportage": ALLE_ACTIES, "kern": ("view",), "auditlog": ("view",)},
 )
 RAADPLEGER = Rol(
     "raadpleger",
@@ -45,8 +44,12 @@ FUNCTIONEEL_BEHEERDER = Rol(
     "functioneel_beheerder",
     "Functioneel beheerder",
     "Beheert gebruikers, rollen en referentiegegevens.",
-    {**dict.fromkeys((*DOMEIN_APPS, "rapportage"), ("view",)), "kern": ALLE_ACTIES,
-     "auth": ALLE_ACTIES, "auditlog": ("view",)},
+    {
+        **dict.fromkeys((*DOMEIN_APPS, "rapportage"), ("view",)),
+        "kern": ALLE_ACTIES,
+        "auth": ALLE_ACTIES,
+        "auditlog": ("view",),
+    },
 )
 ROLLEN = (BELEIDSADVISEUR, OPGAVEMANAGER, RAADPLEGER, FUNCTIONEEL_BEHEERDER)
 

@@ -51,11 +51,19 @@ class BeheerView(generic.AppIndexView):
     titel = _("Beheer")
     inleiding = _("Referentiegegevens, gebruikers en de wijzigingsgeschiedenis.")
     secties = (
-        (_("Gemeenten"), "kern:gemeente_list", _("De 13 gemeenten van Holland Rijnland met CBS-code en subregio."),
-         "kern.view_gemeente"),
+        (
+            _("Gemeenten"),
+            "kern:gemeente_list",
+            _("De 13 gemeenten van Holland Rijnland met CBS-code en subregio."),
+            "kern.view_gemeente",
+        ),
         (_("Doelgroepen"), "kern:doelgroep_list", _("De vier groepen nieuwkomers."), "kern.view_doelgroep"),
-        (_("Wijzigingsgeschiedenis"), "kern:audit_list", _("Alle wijzigingen: wie, wanneer, wat."),
-         "auditlog.view_logentry"),
+        (
+            _("Wijzigingsgeschiedenis"),
+            "kern:audit_list",
+            _("Alle wijzigingen: wie, wanneer, wat."),
+            "auditlog.view_logentry",
+        ),
         (_("Gebruikers en rollen"), "admin:index", _("Beheeromgeving voor accounts en rollen."), "auth.view_user"),
     )
 
