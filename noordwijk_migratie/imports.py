@@ -332,6 +332,7 @@ def _lees_xlsx(data: bytes) -> tuple[list[str], list[list[str]]]:
 _HOOFD = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # as expat names it (separator "}")
 _CELINHOUD = frozenset(_HOOFD + naam for naam in ("sheetData", "row", "c", "v", "f", "is", "t", "r", "sst", "si"))
 _RIJ = _HOOFD + "row"
+_GEDEELDE_TEKSTEN = _HOOFD + "sst"
 
 
 class _Markup:
@@ -358,6 +359,8 @@ class _Markup:
                 self.meeste_rijen = max(self.meeste_rijen, self.rijen)
                 if self.rijen > MAX_RIJEN + 1:
                     raise _te_veel_rijen()
+            elif naam == _GEDEELDE_TEKSTEN:  # no rows: openpyxl reads (and frees) one <si> at a time
+                self.in_rij = -self.max_cellen
             if self.cellen > self.max_cellen:
                 raise _te_veel_cellen(self.kolommen)
         else:

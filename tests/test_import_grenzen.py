@@ -83,13 +83,14 @@ def groot_bestand():
 
 
 def test_groot_bestand_wordt_een_taak_met_statuspagina_voor_alleen_de_eigen_gebruiker(
-    client, maak_gebruiker, groot_bestand
+    client, maak_gebruiker, groot_bestand, django_capture_on_commit_callbacks
 ):
     """Celery runs eagerly in the test settings: the task is done when the upload returns (the worker
     test, tests/test_import_werker.py, follows it running)."""
     adviseur = maak_gebruiker("beleidsadviseur")
     client.force_login(adviseur)
-    antwoord = client.post(reverse("taakstelling:plaatsing_import"), {"bestand": groot_bestand})
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(reverse("taakstelling:plaatsing_import"), {"bestand": groot_bestand})
     taak = ImportTaak.objects.get()
     assert antwoord.status_code == 302
     assert antwoord["Location"] == reverse("importtaak", args=[taak.pk])
@@ -105,11 +106,14 @@ def test_groot_bestand_wordt_een_taak_met_statuspagina_voor_alleen_de_eigen_gebr
     assert client.get(antwoord["Location"], headers={"HX-Request": "true"}).status_code == 404
 
 
-def test_groot_bestand_met_een_foute_rij_slaat_niets_op_en_toont_de_fout_per_rij(adviseur_client):
+def test_groot_bestand_met_een_foute_rij_slaat_niets_op_en_toont_de_fout_per_rij(
+    adviseur_client, django_capture_on_commit_callbacks
+):
     bestand = SimpleUploadedFile(
         "plaatsingen.csv", bommen.plaatsingen_csv(SYNCHROON_MAX_RIJEN + 500, fout_in_laatste=True)
     )
-    antwoord = adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": bestand})
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": bestand})
     assert antwoord.status_code == 302
     fragment = adviseur_client.get(antwoord["Location"], headers={"HX-Request": "true"}).content.decode()
     assert "Er is 1 fout gevonden. Er is niets opgeslagen." in fragment
