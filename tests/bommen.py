@@ -109,12 +109,13 @@ def lang_veld_csv(lengte: int = 200 * 1024) -> bytes:
     return (";".join(GEMEENTE_KOP) + "\nGM0518;" + "x" * lengte + ";nee;nee;\n").encode()
 
 
-def plaatsingen_csv(aantal: int, fout_in_laatste: bool = False) -> bytes:
-    """``aantal`` valid plaatsingen (unique koppeldatum + samenstelling + volgnummer)."""
+def plaatsingen_csv(aantal: int, fout_in_laatste: bool = False, eerste_volgnummer: int = 1) -> bytes:
+    """``aantal`` valid plaatsingen (unique koppeldatum + samenstelling + volgnummer), the last one
+    with an impossible date if ``fout_in_laatste``."""
     regels = [PLAATSING_KOP]
     for i in range(aantal):
         datum = datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1000)
-        regels.append(f"{datum.isoformat()};alleenstaande;{i // 1000 + 1};1;0")
+        regels.append(f"{datum.isoformat()};alleenstaande;{i // 1000 + eerste_volgnummer};1;0")
     if fout_in_laatste:
         regels[-1] = "2024-13-40;alleenstaande;1;1;0"
     return ("\n".join(regels) + "\n").encode()
