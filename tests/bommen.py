@@ -36,12 +36,14 @@ def gemeenten_xlsx() -> bytes:
 
 
 def dimensie_bom(rijen: int = 25_001) -> bytes:
-    """5 kB: a valid gemeenten sheet declaring ``<dimension ref="A1:XFD<rijen>">`` (16,384 columns)."""
-    return vervang(
-        gemeenten_xlsx(),
-        "xl/worksheets/sheet1.xml",
-        lambda d: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="A1:XFD{rijen}"'.encode(), d),
-    )
+    """5 kB: a valid gemeenten sheet declaring ``<dimension ref="A1:XFD<rijen>">`` (16,384 columns) with an
+    empty cell in row ``rijen``; openpyxl pads every row up to there to the declared width."""
+
+    def bewerk(sheet):
+        sheet = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="A1:XFD{rijen}"'.encode(), sheet)
+        return sheet.replace(b"</sheetData>", f'<row r="{rijen}"><c r="A{rijen}"/></row></sheetData>'.encode())
+
+    return vervang(gemeenten_xlsx(), "xl/worksheets/sheet1.xml", bewerk)
 
 
 def reuzenrij_bom(cellen: int = 3_000_000) -> bytes:
