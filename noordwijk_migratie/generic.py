@@ -415,7 +415,7 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
                     terug_url=self.request.path,
                 )
                 return HttpResponseRedirect(taak.get_absolute_url())
-            resultaat = importer.importeer(bestand)
+            resultaat = importer.importeer(bestand, door=self.request.user)
         if not resultaat.geslaagd:
             return self.render_to_response(self.get_context_data(form=form, resultaat=resultaat))
         messages.success(

@@ -22,7 +22,7 @@ over 128 kB is a Dutch error. A file of more than SYNCHROON_MAX_RIJEN rows is im
 Large imports: an importer may override :meth:`Importer.opslaan_alles` to validate every row in
 Python and write them with ``bulk_create``/``bulk_update`` (see ``taakstelling.imports``). Bulk
 writes send no ``post_save`` signals, so such an importer writes the audit trail itself with
-:func:`log_wijzigingen` (the same entries django-auditlog would write, actor included). During an
+:func:`log_wijzigingen` (the entries django-auditlog would write, with the importing user as actor). During an
 import the data version of the caches is raised once, not per row (``cache.een_versiesprong``).
 """
 
@@ -38,7 +38,7 @@ from xml.parsers import expat
 import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.encoding import smart_str
 from django.utils.formats import number_format
@@ -61,64 +61,43 @@ MAX_OPMAAK = 50_000  # elements that are not cell content: styles, merged cells,
 MAX_BEWAARDE_FOUTEN = 1_000  # errors an ImportTaak keeps to show (it counts them all)
 
 
-def log_wijzigingen(paren) -> int:
-    """Write the audit trail of bulk-saved objects in one INSERT: one django-auditlog LogEntry per pair
-    ``(old, new)`` that differs (``old`` None: created), built as auditlog's own ``log_create`` does
-    (changes from ``auditlog.diff.model_instance_diff``, content type, object pk and repr, correlation
-    id); the actor and request data come, as for every save, from auditlog's pre_save receiver of the
-    active context (AuditlogMiddleware or ``auditlog.context.set_actor``). Returns the number written."""
+def log_wijzigingen(paren, door=None) -> int:
+    """Write the audit trail of bulk-saved objects in one INSERT (``bulk_create`` sends no signals, so
+    django-auditlog's receivers don't see these saves): one LogEntry per pair ``(old, new)`` that differs
+    (``old`` None: created), with the fields django-auditlog documents for an entry — the changes from
+    ``auditlog.diff.model_instance_diff``, content type, object pk and repr, action, correlation id and
+    ``door`` (the user who imported) as actor. Returns the number written."""
     from auditlog import get_logentry_model
     from auditlog.cid import get_cid
     from auditlog.context import auditlog_disabled
     from auditlog.diff import model_instance_diff
     from auditlog.registry import auditlog
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models.signals import pre_save
 
     paren = list(paren)
     if not paren or auditlog_disabled.get() or not auditlog.contains(type(paren[0][1])):
         return 0
     LogEntry = get_logentry_model()
-    # bulk_create sends no pre_save: send it once, so the receiver of the active auditlog context
-    # (AuditlogMiddleware / set_actor) fills in actor, actor_email and the request data as for a save,
-    # and give every entry what it filled in
-    proef, leeg = LogEntry(), LogEntry()
-    pre_save.send(sender=LogEntry, instance=proef, raw=False, using=connection.alias, update_fields=None)
-    context = {
-        f.attname: getattr(proef, f.attname)
-        for f in LogEntry._meta.concrete_fields
-        if not f.primary_key and f.attname != "timestamp" and getattr(proef, f.attname) != getattr(leeg, f.attname)
-    }
-    if proef.actor is not None:
-        context["actor"] = proef.actor
     als_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
+    wie = {"actor": door, "actor_email": getattr(door, "email", None)} if door is not None else {}
     cid = get_cid()
-    per_model = {}
     regels = []
     for oud, nieuw in paren:
         changes = model_instance_diff(oud, nieuw, use_json_for_changes=als_json)
         if not changes:
             continue
-        model = type(nieuw)
-        if model not in per_model:
-            per_model[model] = (
-                ContentType.objects.get_for_model(model),
-                auditlog.get_serialize_options(model)["serialize_data"],
-            )
-        content_type, serialiseren = per_model[model]
         aanvullend = getattr(nieuw, "get_additional_data", None)
         regels.append(
             LogEntry(
-                content_type=content_type,
+                content_type=ContentType.objects.get_for_model(nieuw),
                 object_pk=nieuw.pk,
                 object_id=nieuw.pk if isinstance(nieuw.pk, int) else None,
                 object_repr=smart_str(nieuw),
-                serialized_data=LogEntry.objects._get_serialized_data_or_none(nieuw) if serialiseren else None,
                 action=LogEntry.Action.CREATE if oud is None else LogEntry.Action.UPDATE,
                 changes=changes,
                 cid=cid,
                 additional_data=aanvullend() if callable(aanvullend) else None,
-                **context,
+                **wie,
             )
         )
     LogEntry.objects.bulk_create(regels, batch_size=1000)
@@ -422,6 +401,7 @@ class Importer:
     form_class = None
     sleutelvelden: tuple[str, ...] = ()
     titel = ""
+    door = None  # the user importing (set by importeer; the actor of bulk-written audit entries)
 
     def kolommen(self) -> list[tuple[str, str, bool]]:
         """(column name, help text, required) for the template and the header check."""
@@ -459,12 +439,15 @@ class Importer:
         if fouten:
             return [], fouten
         schoon, sleutels = [], {}
+        # one form for all rows: binding it to the next row's data and cleaning it again is far cheaper than a
+        # new form per row (which deep-copies every field); import forms keep no state outside their data
         form = self.form_class(data={})
         for nummer, rij in enumerate(rijen, start=2):
             if voortgang and nummer % 500 == 0:
                 voortgang(nummer / len(rijen))
             gegevens = {kolom: (rij[i] if i < len(rij) else "") for i, kolom in enumerate(kop) if kolom}
-            _bind(form, gegevens)
+            form.data = gegevens
+            form.full_clean()
             if not form.is_valid():
                 for veld, meldingen in form.errors.items():
                     kolom = veld if veld != "__all__" else "—"
@@ -494,12 +477,13 @@ class Importer:
             except ValidationError as exc:
                 resultaat.fouten.extend(validatiefouten(nummer, exc))
 
-    def importeer(self, upload, voortgang=None, afronden=None) -> ImportResultaat:
+    def importeer(self, upload, voortgang=None, afronden=None, door=None) -> ImportResultaat:
         """Check, read, validate and (all or nothing) save ``upload``: an uploaded file or a
-        :class:`Tabelbestand`. ``voortgang(procent)`` hears how far it got, always outside the
+        :class:`Tabelbestand`, imported by user ``door`` (the actor in the audit trail of bulk writes). ``voortgang(procent)`` hears how far it got, always outside the
         transaction (so another request can show it); ``afronden(resultaat)`` runs inside the
         transaction after a successful save, so what it writes commits together with the rows."""
         voortgang = voortgang or (lambda _procent: None)
+        self.door = door
         try:
             bestand = upload if isinstance(upload, Tabelbestand) else controleer(upload, len(self.kolommen()))
             kop, rijen = lees_tabel(bestand)
@@ -546,16 +530,6 @@ def validatiefouten(nummer: int, exc: ValidationError) -> list[ImportFout]:
     """A model ValidationError as per-column errors of row ``nummer`` (``__all__`` → "—")."""
     paren = exc.message_dict.items() if hasattr(exc, "error_dict") else [("—", exc.messages)]
     return [ImportFout(nummer, veld if veld != "__all__" else "—", m) for veld, meldingen in paren for m in meldingen]
-
-
-def _bind(form, gegevens: dict) -> None:
-    """Bind ``form`` to the next row: validating ten thousand rows with one form instance avoids
-    deep-copying every field per row (import forms keep no state outside cleaned_data/errors; the
-    cached bound fields read ``form.data`` on every access)."""
-    form.is_bound = True
-    form.data = gegevens
-    form._errors = None
-    form.__dict__.pop("cleaned_data", None)
 
 
 class _Terugdraaien(Exception):
@@ -632,6 +606,7 @@ def voer_importtaak_uit(taak_id: int) -> str:
             ContentFile(bytes(taak.inhoud), name=taak.bestandsnaam),  # checked again, as any upload
             voortgang,
             afronden=lambda geslaagd: sluit_importtaak(taak_id, geslaagd),
+            door=taak.gebruiker,
         )
     if not resultaat.geslaagd:  # nothing was written
         sluit_importtaak(taak_id, resultaat)
