@@ -65,10 +65,10 @@ class Deelname:
     laatste_aanwezig: date | None = None
 
 
-def deelname(sessies: Iterable[SessieFeit], van: date, tot: date) -> dict[object, Deelname]:
+def deelname(sessies: Iterable[SessieFeit], van: date = date.min, tot: date = date.max) -> dict[object, Deelname]:
     """Per invited partner: invitations to and attendance of the sessions dated from ``van`` up to and
-    including ``tot``. Attendance counts only where the partner was invited (the rule of the session
-    form and the model)."""
+    including ``tot`` (all sessions without them). Attendance counts only where the partner was invited
+    (the rule of the session form and the model)."""
     per_partner: dict[object, Deelname] = {}
     for s in sessies:
         if not van <= s.datum <= tot:
@@ -82,7 +82,7 @@ def deelname(sessies: Iterable[SessieFeit], van: date, tot: date) -> dict[object
     return per_partner
 
 
-def deelname_annotaties(van: date, tot: date) -> dict:
+def deelname_annotaties(van: date = date.min, tot: date = date.max) -> dict:
     """:func:`deelname` as annotations on partners: ``n_uitgenodigd``, ``n_aanwezig``, ``laatste_aanwezig``
     (0, 0 and None for a partner without invitations in the period)."""
     uitgenodigd = Q(uitnodigingen__datum__gte=van, uitnodigingen__datum__lte=tot)

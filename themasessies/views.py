@@ -16,6 +16,7 @@ from .filtersets import (
 from .forms import BevindingForm, ContactpersoonForm, VervolgactieForm
 from .models import Invalshoek, Partner, Perspectief, Sessie
 from .queries import themasessies_kerncijfers
+from .rules import deelname_annotaties
 from .tables import (
     BevindingTable,
     ContactpersoonTable,
@@ -43,7 +44,7 @@ class PartnerListView(generic.ObjectListView):
     filterset_class = PartnerFilterSet
 
     def get_queryset(self):
-        return Partner.objects.annotate(aantal_aanwezig=Count("aanwezigheden")).order_by("naam")
+        return Partner.objects.annotate(**deelname_annotaties()).order_by("naam")  # n_aanwezig: sessions attended
 
 
 class PartnerDetailView(generic.ObjectDetailView):

@@ -142,6 +142,19 @@ def test_partnerpagina_toont_contactpersonen_en_betrokkenheid(adviseur_client):
     assert "j.devries@coa.example" in html and str(sessie) in html and "aanwezig" in html
 
 
+def test_partnerlijst_telt_bijgewoonde_sessies_zoals_de_partnerpagina(adviseur_client):
+    """Attendance counts where the partner was invited, in the list as on its page and in the reports."""
+    partner = PartnerFactory(naam="Taalpact")
+    bijgewoond, andere = SessieFactory(), SessieFactory()
+    bijgewoond.uitgenodigd.add(partner)
+    bijgewoond.aanwezig.add(partner)
+    Sessie.aanwezig.through.objects.create(sessie=andere, partner=partner)  # recorded around the forms
+    tabel = adviseur_client.get(reverse("themasessies:partner_list")).context["table"]
+    assert [r.get_cell_value("aantal_aanwezig") for r in tabel.rows if r.record.pk == partner.pk] == [1]
+    html = adviseur_client.get(partner.get_absolute_url()).content.decode()
+    assert str(bijgewoond) in html and str(andere) not in html
+
+
 def test_diensten_voor_dashboard_en_rapportage(basisgegevens):
     vandaag = timezone.localdate()
     basis = list(Partner.objects.filter(uit_bestuursopdracht=True))
