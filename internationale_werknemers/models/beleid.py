@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.models import VersieModel
 
-from .controles import MAX_TERMIJN_JAREN, controleer_max_termijn, in_de_toekomst
+from .controles import MAX_TERMIJN_JAREN, bestaat_al, controleer_max_termijn, in_de_toekomst, negatieve_bedragen
 
 
 class Beleidsplan(VersieModel):
@@ -116,11 +116,7 @@ class Actielijn(VersieModel):
         if (
             self.nummer
             and self.beleidsplan_id
-            and (
-                Actielijn.objects.filter(beleidsplan_id=self.beleidsplan_id, nummer=self.nummer)
-                .exclude(pk=self.pk)
-                .exists()
-            )
+            and bestaat_al(self, beleidsplan_id=self.beleidsplan_id, nummer=self.nummer)
         ):
             raise ValidationError({"nummer": _("Dit beleidsplan heeft al een actielijn met dit nummer.")})
 
@@ -193,11 +189,7 @@ class Budgetpost(VersieModel):
         return reverse("internationale_werknemers:budgetpost_detail", args=[self.pk])
 
     def clean(self):
-        fouten = {}
-        for veld in ("bedrag_per_jaar", "maximum_totaal", "aandeel_noordwijk"):
-            waarde = getattr(self, veld)
-            if waarde is not None and waarde < 0:
-                fouten[veld] = _("Een bedrag kan niet negatief zijn.")
+        fouten = negatieve_bedragen(self, ("bedrag_per_jaar", "maximum_totaal", "aandeel_noordwijk"))
         if (
             self.aandeel_noordwijk is not None
             and self.maximum_totaal is not None
@@ -255,18 +247,10 @@ class Budgetjaar(VersieModel):
         return reverse("internationale_werknemers:budgetjaar_detail", args=[self.pk])
 
     def clean(self):
-        fouten = {}
-        for veld in ("begroot", "toegezegd", "besteed"):
-            waarde = getattr(self, veld)
-            if waarde is not None and waarde < 0:
-                fouten[veld] = _("Een bedrag kan niet negatief zijn.")
+        fouten = negatieve_bedragen(self, ("begroot", "toegezegd", "besteed"))
         if self.jaar is not None and not 2000 <= self.jaar <= 2100:
             fouten["jaar"] = _("Vul een jaar in tussen 2000 en 2100.")
-        if (
-            not fouten
-            and self.post_id
-            and (Budgetjaar.objects.filter(post_id=self.post_id, jaar=self.jaar).exclude(pk=self.pk).exists())
-        ):
+        if not fouten and self.post_id and bestaat_al(self, post_id=self.post_id, jaar=self.jaar):
             fouten["jaar"] = _("Voor deze budgetpost is dit jaar al ingevoerd.")
         if fouten:
             raise ValidationError(fouten)

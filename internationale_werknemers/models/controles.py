@@ -18,3 +18,18 @@ def controleer_max_termijn(jaren, veld: str = "max_termijn_jaren"):
         raise ValidationError(
             {veld: _("De termijn mag niet langer zijn dan %(max)s jaar.") % {"max": MAX_TERMIJN_JAREN}}
         )
+
+
+def bestaat_al(obj, **waarden) -> bool:
+    """Another row of ``obj``'s model has these values (the unique constraints, checked in clean() to
+    give a Dutch message)."""
+    return type(obj)._default_manager.filter(**waarden).exclude(pk=obj.pk).exists()
+
+
+def negatieve_bedragen(obj, velden) -> dict:
+    """A Dutch message for every amount among ``velden`` below zero."""
+    return {
+        veld: _("Een bedrag kan niet negatief zijn.")
+        for veld in velden
+        if getattr(obj, veld) is not None and getattr(obj, veld) < 0
+    }

@@ -14,7 +14,7 @@ from noordwijk_migratie.models import VersieModel
 
 from .. import rules
 from .beleid import Beleidsplan
-from .controles import MAX_TERMIJN_JAREN, controleer_max_termijn, in_de_toekomst
+from .controles import MAX_TERMIJN_JAREN, bestaat_al, controleer_max_termijn, in_de_toekomst
 
 
 class Toetsingscriterium(VersieModel):
@@ -130,8 +130,7 @@ class Huisvestingsinitiatief(VersieModel):
         if self.datum_besluit and self.datum_aanvraag and self.datum_besluit < self.datum_aanvraag:
             fouten["datum_besluit"] = _("De datum van het besluit ligt vóór de datum van de aanvraag.")
         for veld in ("datum_aanvraag", "datum_besluit"):
-            datum = getattr(self, veld)
-            if in_de_toekomst(datum):
+            if in_de_toekomst(getattr(self, veld)):
                 fouten[veld] = _("Deze datum ligt in de toekomst.")
         if self.is_goedgekeurd:
             uitkomst = rules.mag_goedkeuren(self.toetsing(), self.afwijking_reden)
@@ -305,9 +304,7 @@ class Pilotstand(VersieModel):
             not fouten
             and self.pilot_id
             and self.peildatum
-            and (
-                Pilotstand.objects.filter(pilot_id=self.pilot_id, peildatum=self.peildatum).exclude(pk=self.pk).exists()
-            )
+            and bestaat_al(self, pilot_id=self.pilot_id, peildatum=self.peildatum)
         ):
             fouten["peildatum"] = _("Voor deze pilotlocatie is op deze peildatum al een stand vastgelegd.")
         if fouten:

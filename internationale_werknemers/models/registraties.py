@@ -11,7 +11,7 @@ from noordwijk_migratie import getallen
 from noordwijk_migratie.models import VersieModel
 
 from .. import rules
-from .controles import in_de_toekomst
+from .controles import bestaat_al, in_de_toekomst
 
 
 class Registratiestand(VersieModel):
@@ -99,11 +99,7 @@ class Informatiebereik(VersieModel):
                 fouten["periode_eind"] = _("Het einde van de periode ligt vóór het begin.")
             elif in_de_toekomst(self.periode_start):
                 fouten["periode_start"] = _("De periode is nog niet begonnen.")
-            elif self.kanaal and (
-                Informatiebereik.objects.filter(kanaal=self.kanaal, periode_start=self.periode_start)
-                .exclude(pk=self.pk)
-                .exists()
-            ):
+            elif self.kanaal and bestaat_al(self, kanaal=self.kanaal, periode_start=self.periode_start):
                 fouten["periode_start"] = _("Voor dit kanaal is een periode met dit begin al vastgelegd.")
         if fouten:
             raise ValidationError(fouten)

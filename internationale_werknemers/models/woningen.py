@@ -11,7 +11,7 @@ from noordwijk_migratie import getallen
 from noordwijk_migratie.models import VersieModel
 
 from .. import rules
-from .controles import in_de_toekomst
+from .controles import bestaat_al, in_de_toekomst
 
 
 class Woning(VersieModel):
@@ -182,11 +182,7 @@ class Inspectie(VersieModel):
         fouten = {}
         if in_de_toekomst(self.datum):
             fouten["datum"] = _("De inspectiedatum ligt in de toekomst; leg een inspectie vast nadat ze is uitgevoerd.")
-        if (
-            self.datum
-            and self.woning_id
-            and (Inspectie.objects.filter(woning_id=self.woning_id, datum=self.datum).exclude(pk=self.pk).exists())
-        ):
+        if self.datum and self.woning_id and bestaat_al(self, woning_id=self.woning_id, datum=self.datum):
             fouten["datum"] = _("Voor deze woning is op deze datum al een inspectie vastgelegd.")
         if self.checklist() and all(v == rules.NIET_GECONTROLEERD for v in self.checklist().values()):
             fouten["__all__"] = _("Vul de checklist in: geen enkel normpunt is gecontroleerd.")
