@@ -16,7 +16,7 @@ from taakstelling.models import Nareiziger, Plaatsing
 
 BEGIN = date(2026, 1, 1)
 VOORBEELDEN = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 
 
@@ -26,8 +26,8 @@ def dag(tot):
 
 @st.composite
 def huishouden(draw):
-    """(PlaatsingInvoer, volwassenen, minderjarigen, beeindiging): the steps are each present or not,
-    a few days after the previous one, so both terms are met, missed and hit to the day."""
+    """(PlaatsingInvoer, volwassenen, minderjarigen, beeindiging): each step present or not, some days
+    after the previous one, so both terms are met and missed; the test also checks every boundary day."""
     koppel = draw(dag(60))
     stappen, vorige = [], koppel
     for _stap in ("aangeboden", "huur", "gehuisvest"):
@@ -38,7 +38,7 @@ def huishouden(draw):
             stappen.append(None)
     volwassenen, minderjarigen = draw(st.tuples(st.integers(0, 4), st.integers(0, 4)).filter(lambda t: sum(t) > 0))
     beeindiging = draw(st.sampled_from(("", "", "ontkoppeld", "geannuleerd")))
-    nareizigers = draw(st.lists(st.tuples(dag(200), st.integers(1, 3)), max_size=3))
+    nareizigers = draw(st.lists(st.tuples(dag(200), st.integers(1, 3)), max_size=2))
     invoer = rules.PlaatsingInvoer(
         koppel,
         volwassenen + minderjarigen,
@@ -47,6 +47,11 @@ def huishouden(draw):
         nareizigers=tuple(nareizigers),
     )
     return invoer, volwassenen, minderjarigen, beeindiging
+
+
+def rond(dagen) -> set[date]:
+    """Each day with the day before and after: where a rule turns."""
+    return {d + timedelta(days=n) for d in dagen if d for n in (-1, 0, 1)}
 
 
 def schrijf(huishoudens) -> list[int]:
@@ -83,55 +88,38 @@ def per_dag(momenten) -> Counter:
 @pytest.mark.django_db
 def test_telregel_en_termijnen_in_sql_zijn_precies_de_pure_regels():
     @VOORBEELDEN
-    @given(st.lists(huishouden(), max_size=6), dag(200))
+    @given(st.lists(huishouden(), max_size=5), dag(200))
     def vergelijk(huishoudens, peil):
+        invoer = [h[0] for h in huishoudens]
+        telmomenten = rond(d for p in invoer for d in (p.datum_gehuisvest, *(d for d, _n in p.nareizigers)))
+        huur = [p.datum_huurovereenkomst for p in invoer if p.datum_huurovereenkomst]
+        termijnen = rond(
+            [*(rules.aanbod_uiterlijk(p.koppeldatum) for p in invoer), *map(rules.verhuizing_uiterlijk, huur)]
+        )
         with transaction.atomic():
             pks = schrijf(huishoudens)
-            invoer = [h[0] for h in huishoudens]
-            for peildatum in (peil, None):
+            for peildatum in (None, peil, *telmomenten):
                 assert per_dag(queries.momenten(peildatum)) == per_dag(rules.telmomenten(invoer, peildatum))
-
-            koppelingen = {
-                pk
-                for pk, p in zip(pks, invoer, strict=True)
-                if rules.koppeling_over_termijn(
-                    p.koppeldatum, p.datum_woning_aangeboden, p.datum_gehuisvest, p.beeindigd, peil
-                )
-            }
-            verhuizingen = {
-                pk
-                for pk, p in zip(pks, invoer, strict=True)
-                if rules.verhuizing_over_termijn(p.datum_huurovereenkomst, p.datum_gehuisvest, p.beeindigd, peil)
-            }
-            in_sql = Plaatsing.objects.values_list("pk", flat=True)
-            assert set(in_sql.filter(rules.koppeling_over_termijn_q(peil))) == koppelingen
-            assert set(in_sql.filter(rules.verhuizing_over_termijn_q(peil))) == verhuizingen
-            assert queries.signalen(peil) == (len(koppelingen), len(verhuizingen))
+            for peildatum in (peil, *termijnen):
+                koppelingen = {
+                    pk
+                    for pk, p in zip(pks, invoer, strict=True)
+                    if rules.koppeling_over_termijn(
+                        p.koppeldatum, p.datum_woning_aangeboden, p.datum_gehuisvest, p.beeindigd, peildatum
+                    )
+                }
+                verhuizingen = {
+                    pk
+                    for pk, p in zip(pks, invoer, strict=True)
+                    if rules.verhuizing_over_termijn(
+                        p.datum_huurovereenkomst, p.datum_gehuisvest, p.beeindigd, peildatum
+                    )
+                }
+                in_sql = Plaatsing.objects.values_list("pk", flat=True)
+                assert set(in_sql.filter(rules.koppeling_over_termijn_q(peildatum))) == koppelingen
+                assert set(in_sql.filter(rules.verhuizing_over_termijn_q(peildatum))) == verhuizingen
+                if peildatum == peil:
+                    assert queries.signalen(peil) == (len(koppelingen), len(verhuizingen))
             transaction.set_rollback(True)
 
     vergelijk()
-
-
-@pytest.mark.django_db
-def test_de_termijnen_op_de_dag_zelf_in_sql_en_in_python():
-    """Hit to the day: 10 weeks after the koppeling (2 weeks after the lease) is still in time, a day later not."""
-    koppel, huur = date(2026, 1, 1), date(2026, 3, 1)
-    wacht = Plaatsing.objects.create(koppeldatum=koppel, samenstelling="gezin")
-    verhuist = Plaatsing.objects.create(
-        koppeldatum=koppel,
-        samenstelling="gezin",
-        datum_woning_aangeboden=date(2026, 2, 1),
-        woonvorm="corporatiewoning",
-        datum_huurovereenkomst=huur,
-    )
-    for peil, verwacht in ((koppel + timedelta(weeks=10), set()), (koppel + timedelta(weeks=10, days=1), {wacht.pk})):
-        assert (
-            set(Plaatsing.objects.filter(rules.koppeling_over_termijn_q(peil)).values_list("pk", flat=True)) == verwacht
-        )
-        assert rules.koppeling_over_termijn(koppel, None, None, False, peil) == bool(verwacht)
-    for peil, verwacht in ((huur + timedelta(weeks=2), set()), (huur + timedelta(weeks=2, days=1), {verhuist.pk})):
-        assert (
-            set(Plaatsing.objects.filter(rules.verhuizing_over_termijn_q(peil)).values_list("pk", flat=True))
-            == verwacht
-        )
-        assert rules.verhuizing_over_termijn(huur, None, False, peil) == bool(verwacht)
