@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.forms import BaseModelForm
 
+from . import rules
 from .models import (
     CoaStand,
     InburgeringCohort,
@@ -104,18 +105,7 @@ class RegioCijferForm(BaseModelForm):
 class InburgeringCohortForm(BaseModelForm):
     class Meta:
         model = InburgeringCohort
-        fields = (
-            "cohort",
-            "inburgeringsplichtig",
-            "brede_intake",
-            "pip_op_tijd",
-            "leerroute_b1",
-            "leerroute_onderwijs",
-            "leerroute_z",
-            "voldaan_binnen_termijn",
-            "peildatum_cijfers",
-            "bron",
-        )
+        fields = (*rules.COHORT_AANTALLEN, "peildatum_cijfers", "bron")
 
 
 class TijdelijkeLocatieForm(BaseModelForm):

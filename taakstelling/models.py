@@ -499,14 +499,7 @@ class InburgeringCohort(VersieModel):
         if self.inburgeringsplichtig is None:
             return
         fouten = {}
-        for veld in (
-            "brede_intake",
-            "pip_op_tijd",
-            "leerroute_b1",
-            "leerroute_onderwijs",
-            "leerroute_z",
-            "voldaan_binnen_termijn",
-        ):
+        for veld in rules.COHORT_DEELAANTALLEN:
             if (getattr(self, veld) or 0) > self.inburgeringsplichtig:
                 fouten[veld] = _("Dit aantal is groter dan het aantal inburgeringsplichtigen van het cohort.")
         if (self.pip_op_tijd or 0) > (self.brede_intake or 0):

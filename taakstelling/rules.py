@@ -739,9 +739,8 @@ SUCCESRATIO_DEFINITIE = (
     "inburgeringsplicht heeft voldaan, gedeeld door het aantal inburgeringsplichtigen van het cohort. "
     "Er bestaat geen officiële definitie; dit is de definitie van het opgaveteam."
 )
-COHORT_AANTALLEN = (
-    "cohort",
-    "inburgeringsplichtig",
+# the counts of a cohort that are part of its inburgeringsplichtigen, and all counts of a cohort
+COHORT_DEELAANTALLEN = (
     "brede_intake",
     "pip_op_tijd",
     "leerroute_b1",
@@ -749,6 +748,7 @@ COHORT_AANTALLEN = (
     "leerroute_z",
     "voldaan_binnen_termijn",
 )
+COHORT_AANTALLEN = ("cohort", "inburgeringsplichtig", *COHORT_DEELAANTALLEN)
 
 
 def succesratio(voldaan_binnen_termijn: int, cohort: int) -> float | None:

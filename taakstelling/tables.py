@@ -159,17 +159,7 @@ class InburgeringCohortTable(BaseTable):
 
     class Meta(BaseTable.Meta):
         model = InburgeringCohort
-        fields = (
-            "cohort",
-            "inburgeringsplichtig",
-            "brede_intake",
-            "pip_op_tijd",
-            "leerroute_b1",
-            "leerroute_onderwijs",
-            "leerroute_z",
-            "voldaan_binnen_termijn",
-            "succesratio",
-        )
+        fields = (*rules.COHORT_AANTALLEN, "succesratio")
 
     def render_succesratio(self, record):
         ratio = rules.succesratio(record.voldaan_binnen_termijn, record.inburgeringsplichtig)
