@@ -10,6 +10,7 @@ class KernConfig(AppConfig):
     verbose_name = _("Basisgegevens")
 
     def ready(self):
+        from auditlog.registry import auditlog
         from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
@@ -19,6 +20,11 @@ class KernConfig(AppConfig):
         )
         from .audit import scherm_geheimen_af, weiger_verwijderen_met_wijzigingen
         from .cache import bij_wijziging
+        from .models import ImportTaak
+
+        # auditlog (ready before this app) logs every model; an import task is logged without the file
+        auditlog.unregister(ImportTaak)
+        auditlog.register(ImportTaak, exclude_fields=["inhoud"])
 
         registry.laad()  # every app's bijdragen.py
 

@@ -25,6 +25,7 @@ from django.forms import modelform_factory
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, path, resolve, reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import generic
@@ -44,7 +45,8 @@ from .forms import (
     begrens_lange_keuzelijsten,
     stijl_velden,
 )
-from .imports import Importer
+from .imports import SYNCHROON_MAX_RIJEN, ImportBestandFout, Importer, ImportResultaat, controleer, start_importtaak
+from .models import ImportTaak
 
 MAX_PER_PAGINA = 100
 
@@ -71,16 +73,16 @@ def crud_urls(
     """URL patterns for the pages of one model, named ``<model>_<list|add|detail|edit|delete|import>``.
 
     ``list``: the list view (a subclass of :class:`ObjectListView`); ``form``: the form of the add and edit
-    pages (or ``edit``: an edit view of your own; ``add``: another view for adding, ``False`` for none);
+    pages; ``edit``: an edit view of your own (with ``form``: showing that form); ``add``: another view for
+    adding, ``False`` for none;
     ``detail``: the detail view (default :class:`ObjectDetailView`; ``False`` for none); ``delete``:
     ``True`` for the generic confirmation page or a view of your own; ``importer``: an
     :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list."""
     name = model._meta.model_name
-    if edit is None and form is not None:
-        edit = ObjectEditView
-        edit_kwargs = {"model": model, "form_class": form}
-    else:
-        edit_kwargs = {"model": model}
+    edit_kwargs = {"model": model}
+    if form is not None:
+        edit = edit or ObjectEditView
+        edit_kwargs["form_class"] = form
     lijst_kwargs = {"model": model}
     if importer is not None:
         lijst_kwargs["import_url_name"] = f"{model._meta.app_label}:{name}_import"
@@ -358,7 +360,9 @@ class UploadForm(forms.Form):
 
 class ImportView(ObjectPermissionMixin, generic.FormView):
     """Upload page for an :class:`~noordwijk_migratie.imports.Importer`: template download,
-    column documentation, per-row errors, all-or-nothing."""
+    column documentation, per-row errors, all-or-nothing. The file is checked first (size, type,
+    limits; a file beyond them is refused at once); a file of up to SYNCHROON_MAX_RIJEN rows is
+    imported in the request, a larger one by a Celery task whose page shows progress and result."""
 
     importer_class: type[Importer] = None
     permission_action = "add"
@@ -382,17 +386,36 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
             return response
         return super().get(request, *args, **kwargs)
 
+    def titel(self, importer) -> str:
+        return str(importer.titel) or _("%(model)s importeren") % {
+            "model": self.model._meta.verbose_name_plural.capitalize()
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         importer = self.importer_class()
-        context["titel"] = importer.titel or _("%(model)s importeren") % {
-            "model": self.model._meta.verbose_name_plural.capitalize()
-        }
+        context["titel"] = self.titel(importer)
         context["kolommen"] = importer.kolommen()
+        context["synchroon_max"] = SYNCHROON_MAX_RIJEN
         return context
 
     def form_valid(self, form):
-        resultaat = self.importer_class().importeer(form.cleaned_data["bestand"])
+        importer = self.importer_class()
+        try:
+            bestand = controleer(form.cleaned_data["bestand"], len(importer.kolommen()))
+        except ImportBestandFout as fout:
+            resultaat = ImportResultaat.met_fout(str(fout))
+        else:
+            if bestand.omvang > SYNCHROON_MAX_RIJEN + 1:
+                taak = start_importtaak(
+                    self.request.user,
+                    self.importer_class,
+                    bestand,
+                    titel=self.titel(importer),
+                    terug_url=self.request.path,
+                )
+                return HttpResponseRedirect(taak.get_absolute_url())
+            resultaat = importer.importeer(bestand, door=self.request.user)
         if not resultaat.geslaagd:
             return self.render_to_response(self.get_context_data(form=form, resultaat=resultaat))
         messages.success(
@@ -413,6 +436,30 @@ def mag_openen(request, url_naam: str) -> bool:
     view = view_class(**match.func.view_initkwargs)
     view.setup(request, *match.args, **match.kwargs)
     return view.has_permission()
+
+
+class ImportTaakView(generic.DetailView):
+    """Progress and result of a large import (:class:`~noordwijk_migratie.models.ImportTaak`), for the user
+    who started it only: anyone else gets 404. While it runs, the status part polls itself with htmx."""
+
+    model = ImportTaak
+    template_name = "generic/import_taak.html"
+    partial_template_name = "generic/import_taak_status.html"
+    context_object_name = "taak"
+
+    def get_queryset(self):
+        return ImportTaak.objects.filter(gebruiker=self.request.user).defer("inhoud")
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
+            return [self.partial_template_name]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["titel"] = self.object.titel
+        context["lijst_url"] = model_url(import_string(self.object.importer).model, "list")
+        return context
 
 
 class AppIndexView(generic.TemplateView):

@@ -11,91 +11,93 @@ the column names) and the natural key that makes re-importing the same file idem
 Either every row is valid and all rows are saved in one transaction, or nothing is saved and
 every error is reported with its row number and column.
 
+Limits (security issue #12): :func:`controleer` checks a file before anything parses it (10 MB,
+type; for an XLSX the unpacked size and a count of its XML elements with expat, see :func:`_tel_markup`;
+for a CSV the encoding, the header width and the number of cells), and :func:`lees_tabel` reads only
+within bounds: at most MAX_RIJEN data rows (it stops at the first row beyond), only the columns up to the
+last column of the header (at most MAX_KOLOMMEN), never the declared dimension of a sheet; a CSV field
+over 128 kB is a Dutch error. A file of more than SYNCHROON_MAX_RIJEN rows is imported by a Celery task
+(:func:`start_importtaak`, :class:`~noordwijk_migratie.models.ImportTaak`), all or nothing as well.
+
 Large imports: an importer may override :meth:`Importer.opslaan_alles` to validate every row in
 Python and write them with ``bulk_create``/``bulk_update`` (see ``taakstelling.imports``). Bulk
 writes send no ``post_save`` signals, so such an importer writes the audit trail itself with
-:func:`log_wijzigingen` (the same entries django-auditlog would write, actor included). During an
+:func:`log_wijzigingen` (the entries django-auditlog would write, with the importing user as actor). During an
 import the data version of the caches is raised once, not per row (``cache.een_versiesprong``).
 """
 
 import csv
 import datetime
 import io
+import logging
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from xml.parsers import expat
 
 import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.encoding import smart_str
+from django.utils.formats import number_format
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .cache import een_versiesprong
 
+logger = logging.getLogger(__name__)
+
 MAX_BESTANDSGROOTTE = 10 * 1024 * 1024  # bytes of the upload
 MAX_UITGEPAKT = 50 * 1024 * 1024  # bytes inside an XLSX (zip bomb guard)
-MAX_RIJEN = 25_000
+MAX_RIJEN = 25_000  # data rows; reading stops at the first row beyond
+MAX_KOLOMMEN = 50  # width of the header row; data is read only as far as the last header column
+SYNCHROON_MAX_RIJEN = 2_000  # larger imports run as a Celery task (generic.ImportView, ImportTaak)
+# XLSX markup, counted before openpyxl parses anything (see _tel_markup):
+XML_PER_CEL = 4  # elements a cell can take: <c>, <v> or <is><t>, and its shared string <si><t>
+MAX_XML_PER_RIJ = XML_PER_CEL * 16_384  # one <row> (Excel's own limit is 16,384 columns, XFD)
+MAX_OPMAAK = 50_000  # elements that are not cell content: styles, merged cells, validation, …
+MAX_BEWAARDE_FOUTEN = 1_000  # errors an ImportTaak keeps to show (it counts them all)
 
-def log_wijzigingen(paren) -> int:
-    """Write the audit trail of bulk-saved objects in one INSERT: one django-auditlog LogEntry per pair
-    ``(old, new)`` that differs (``old`` None: created), built as auditlog's own ``log_create`` does
-    (changes from ``auditlog.diff.model_instance_diff``, content type, object pk and repr, correlation
-    id); the actor and request data come, as for every save, from auditlog's pre_save receiver of the
-    active context (AuditlogMiddleware or ``auditlog.context.set_actor``). Returns the number written."""
+
+def log_wijzigingen(paren, door=None) -> int:
+    """Write the audit trail of bulk-saved objects in one INSERT (``bulk_create`` sends no signals, so
+    django-auditlog's receivers don't see these saves): one LogEntry per pair ``(old, new)`` that differs
+    (``old`` None: created), with the fields django-auditlog documents for an entry — the changes from
+    ``auditlog.diff.model_instance_diff``, content type, object pk and repr, action, correlation id and
+    ``door`` (the user who imported) as actor. Returns the number written."""
     from auditlog import get_logentry_model
     from auditlog.cid import get_cid
     from auditlog.context import auditlog_disabled
     from auditlog.diff import model_instance_diff
     from auditlog.registry import auditlog
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models.signals import pre_save
 
     paren = list(paren)
     if not paren or auditlog_disabled.get() or not auditlog.contains(type(paren[0][1])):
         return 0
     LogEntry = get_logentry_model()
-    # bulk_create sends no pre_save: send it once, so the receiver of the active auditlog context
-    # (AuditlogMiddleware / set_actor) fills in actor, actor_email and the request data as for a save,
-    # and give every entry what it filled in
-    proef, leeg = LogEntry(), LogEntry()
-    pre_save.send(sender=LogEntry, instance=proef, raw=False, using=connection.alias, update_fields=None)
-    context = {
-        f.attname: getattr(proef, f.attname)
-        for f in LogEntry._meta.concrete_fields
-        if not f.primary_key and f.attname != "timestamp" and getattr(proef, f.attname) != getattr(leeg, f.attname)
-    }
-    if proef.actor is not None:
-        context["actor"] = proef.actor
     als_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
+    wie = {"actor": door, "actor_email": getattr(door, "email", None)} if door is not None else {}
     cid = get_cid()
-    per_model = {}
     regels = []
     for oud, nieuw in paren:
         changes = model_instance_diff(oud, nieuw, use_json_for_changes=als_json)
         if not changes:
             continue
-        model = type(nieuw)
-        if model not in per_model:
-            per_model[model] = (
-                ContentType.objects.get_for_model(model),
-                auditlog.get_serialize_options(model)["serialize_data"],
-            )
-        content_type, serialiseren = per_model[model]
         aanvullend = getattr(nieuw, "get_additional_data", None)
         regels.append(
             LogEntry(
-                content_type=content_type,
+                content_type=ContentType.objects.get_for_model(nieuw),
                 object_pk=nieuw.pk,
                 object_id=nieuw.pk if isinstance(nieuw.pk, int) else None,
                 object_repr=smart_str(nieuw),
-                serialized_data=LogEntry.objects._get_serialized_data_or_none(nieuw) if serialiseren else None,
                 action=LogEntry.Action.CREATE if oud is None else LogEntry.Action.UPDATE,
                 changes=changes,
                 cid=cid,
                 additional_data=aanvullend() if callable(aanvullend) else None,
-                **context,
+                **wie,
             )
         )
     LogEntry.objects.bulk_create(regels, batch_size=1000)
@@ -123,6 +125,11 @@ class ImportResultaat:
     def geslaagd(self) -> bool:
         return not self.fouten
 
+    @classmethod
+    def met_fout(cls, melding: str) -> "ImportResultaat":
+        """The result of an import that could not start (the file as a whole, or the system)."""
+        return cls(fouten=[ImportFout(0, "—", melding)])
+
 
 def _cel_naar_tekst(waarde) -> str:
     if waarde is None:
@@ -138,30 +145,83 @@ def _cel_naar_tekst(waarde) -> str:
     return str(waarde).strip()
 
 
-def lees_tabel(upload) -> tuple[list[str], list[list[str]]]:
-    """Read an uploaded CSV (`;` or `,`, UTF-8) or XLSX into a header and rows of text."""
-    naam = (getattr(upload, "name", "") or "").lower()
+@dataclass(frozen=True)
+class Tabelbestand:
+    """An upload that passed every check that needs no parsing (:func:`controleer`); only such a file is
+    given to the CSV reader or to openpyxl (:func:`lees_tabel`)."""
+
+    naam: str
+    data: bytes
+    xlsx: bool
+    omvang: int  # at most this many rows (header included) can be read: decides direct or as a task
+
+
+def controleer(upload, kolommen: int) -> Tabelbestand:
+    """Check an upload before anything parses it: size, type, and for an XLSX the zip and its markup
+    (:func:`_tel_markup`; ``kolommen``, the number of columns the import expects, bounds its cells);
+    for a CSV the encoding, the header width and the number of cells. Raises ImportBestandFout."""
+    naam = getattr(upload, "name", "") or ""
+    te_groot = _("Het bestand is groter dan 10 MB.")
+    if (getattr(upload, "size", 0) or 0) > MAX_BESTANDSGROOTTE:  # before it is read into memory
+        raise ImportBestandFout(te_groot)
     data = upload.read()
     if not data:
         raise ImportBestandFout(_("Het bestand is leeg."))
     if len(data) > MAX_BESTANDSGROOTTE:
-        raise ImportBestandFout(_("Het bestand is groter dan 10 MB."))
-    if naam.endswith(".xlsx") or data[:2] == b"PK":
-        rijen = _lees_xlsx(data)
-    elif naam.endswith((".csv", ".txt")) or not naam:
-        rijen = _lees_csv(data)
-    else:
-        raise ImportBestandFout(_("Alleen CSV- en XLSX-bestanden kunnen worden ingelezen."))
-    rijen = [r for r in rijen if any(c.strip() for c in r)]
-    if not rijen:
-        raise ImportBestandFout(_("Het bestand bevat geen gegevens."))
-    if len(rijen) - 1 > MAX_RIJEN:
-        raise ImportBestandFout(_("Het bestand bevat meer dan %(max)s rijen.") % {"max": f"{MAX_RIJEN:n}"})
-    kop = [k.strip().lower() for k in rijen[0]]
-    return kop, rijen[1:]
+        raise ImportBestandFout(te_groot)
+    if naam.lower().endswith(".xlsx") or data[:2] == b"PK":
+        return Tabelbestand(naam, data, True, _tel_markup(data, kolommen))
+    if naam.lower().endswith((".csv", ".txt")) or not naam:
+        tekst, _scheiding = _csv_tekst(data)
+        return Tabelbestand(naam, data, False, tekst.count("\n") + 1)
+    raise ImportBestandFout(_("Alleen CSV- en XLSX-bestanden kunnen worden ingelezen."))
 
 
-def _lees_csv(data: bytes) -> list[list[str]]:
+def lees_tabel(bestand: Tabelbestand) -> tuple[list[str], list[list[str]]]:
+    """The header (lower case) and the non-empty data rows, as text, of a checked file. Reading is bounded:
+    it stops at the first row beyond MAX_RIJEN, and reads only as far as the last column of the header,
+    which must lie within MAX_KOLOMMEN."""
+    return _lees_xlsx(bestand.data) if bestand.xlsx else _lees_csv(bestand.data)
+
+
+def _getal(waarde: int) -> str:
+    return number_format(waarde, force_grouping=True)
+
+
+def _te_veel_rijen() -> ImportBestandFout:
+    return ImportBestandFout(_("Het bestand bevat meer dan %(max)s rijen.") % {"max": _getal(MAX_RIJEN)})
+
+
+def _te_veel_kolommen() -> ImportBestandFout:
+    return ImportBestandFout(
+        _("De kopregel heeft meer dan %(max)s kolommen; gebruik het sjabloon.") % {"max": MAX_KOLOMMEN}
+    )
+
+
+def _te_veel_cellen(kolommen: int) -> ImportBestandFout:
+    return ImportBestandFout(
+        _("Het bestand bevat te veel cellen: hoogstens %(rijen)s rijen van %(kolommen)s kolommen.")
+        % {"rijen": _getal(MAX_RIJEN), "kolommen": kolommen}
+    )
+
+
+def _kop(cellen: list[str]) -> tuple[list[str], int]:
+    """The header row and how many columns the data rows are read for: up to its last named column."""
+    namen = [c.strip().lower() for c in cellen]
+    breedte = max(i for i, naam in enumerate(namen, start=1) if naam)
+    if breedte > MAX_KOLOMMEN:
+        raise _te_veel_kolommen()
+    return namen[:breedte], breedte
+
+
+def _geen_gegevens() -> ImportBestandFout:
+    return ImportBestandFout(_("Het bestand bevat geen gegevens."))
+
+
+def _csv_tekst(data: bytes) -> tuple[str, str]:
+    """The text and its separator, after the checks that need no splitting: the header width is counted
+    before a line is split (a line of millions of separators would otherwise become millions of fields),
+    and so is the number of cells."""
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -170,31 +230,168 @@ def _lees_csv(data: bytes) -> list[list[str]]:
         ) from exc
     if "\x00" in tekst:
         raise ImportBestandFout(_("Het bestand is geen tekstbestand (CSV)."))
-    eerste_regel = tekst.split("\n", 1)[0]
+    einde = tekst.find("\n")
+    eerste_regel = tekst if einde < 0 else tekst[:einde]
     scheiding = ";" if eerste_regel.count(";") >= eerste_regel.count(",") else ","
-    return [[c.strip() for c in rij] for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
+    if eerste_regel.count(scheiding) >= MAX_KOLOMMEN:
+        raise _te_veel_kolommen()
+    if tekst.count(scheiding) > (MAX_RIJEN + 1) * MAX_KOLOMMEN:
+        raise _te_veel_cellen(MAX_KOLOMMEN)
+    return tekst, scheiding
 
 
-def _lees_xlsx(data: bytes) -> list[list[str]]:
+def _lees_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
+    tekst, scheiding = _csv_tekst(data)
+    # newline="": the csv module itself recognises \r\n, \n and a lone \r as the end of a row
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    kop, breedte, rijen = None, 0, []
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(info.file_size for info in zf.infolist()) > MAX_UITGEPAKT:
-                raise ImportBestandFout(_("Het XLSX-bestand is uitgepakt te groot om in te lezen."))
+        for rij in lezer:
+            if kop is None:
+                if any(c.strip() for c in rij):
+                    kop, breedte = _kop(rij)
+                continue
+            cellen = [c.strip() for c in rij[:breedte]]
+            if any(cellen):
+                if len(rijen) == MAX_RIJEN:
+                    raise _te_veel_rijen()
+                rijen.append(cellen)
+    except csv.Error as exc:  # the only one left: a field beyond csv.field_size_limit() (128 kB)
+        raise ImportBestandFout(
+            _(
+                "Regel %(regel)s van het CSV-bestand bevat een veld van meer dan %(kb)s kB "
+                "(of een aanhalingsteken dat niet wordt gesloten)."
+            )
+            % {"regel": _getal(lezer.line_num), "kb": csv.field_size_limit() // 1024}
+        ) from exc
+    if kop is None:
+        raise _geen_gegevens()
+    return kop, rijen
+
+
+def _lees_xlsx(data: bytes) -> tuple[list[str], list[list[str]]]:
+    """openpyxl in read-only mode, with explicit bounds: the declared dimension is ignored
+    (``reset_dimensions``), the header is read up to MAX_KOLOMMEN + 1 columns and the data up to the
+    last header column (``max_col``), and reading stops at the first row beyond MAX_RIJEN (``max_row``).
+    The markup was counted before (:func:`controleer`), so what openpyxl parses is bounded as well."""
+    werkboek = None
+    try:
         werkboek = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        blad = werkboek.worksheets[0]
+        blad.reset_dimensions()
+        kop, breedte, kopregel = None, 0, 0
+        for rij in blad.iter_rows(max_row=MAX_RIJEN + 1, max_col=MAX_KOLOMMEN + 1, values_only=True):
+            kopregel += 1
+            cellen = [_cel_naar_tekst(c) for c in rij]
+            if any(cellen):
+                kop, breedte = _kop(cellen)
+                break
+        if kop is None:
+            raise _geen_gegevens()
+        rijen = []
+        for nummer, rij in enumerate(
+            blad.iter_rows(min_row=kopregel + 1, max_row=MAX_RIJEN + 2, max_col=breedte, values_only=True),
+            start=kopregel + 1,
+        ):
+            if nummer > MAX_RIJEN + 1:
+                raise _te_veel_rijen()
+            cellen = [_cel_naar_tekst(c) for c in rij]
+            if any(cellen):
+                rijen.append(cellen)
+        return kop, rijen
     except ImportBestandFout:
         raise
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise ImportBestandFout(_("Het bestand is geen geldig XLSX-bestand.")) from exc
-    try:
-        blad = werkboek.worksheets[0]
-        rijen = []
-        for rij in blad.iter_rows(values_only=True):
-            rijen.append([_cel_naar_tekst(c) for c in rij])
-            if len(rijen) > MAX_RIJEN + 1:
-                break
-        return rijen
     finally:
-        werkboek.close()
+        if werkboek is not None:
+            werkboek.close()
+
+
+_HOOFD = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # as expat names it (separator "}")
+_CELINHOUD = frozenset(_HOOFD + naam for naam in ("sheetData", "row", "c", "v", "f", "is", "t", "r", "sst", "si"))
+_RIJ = _HOOFD + "row"
+_GEDEELDE_TEKSTEN = _HOOFD + "sst"
+
+
+class _Markup:
+    """expat's start-element handler for :func:`_tel_markup`: counts, and refuses at the first element
+    beyond a limit."""
+
+    __slots__ = ("max_cellen", "kolommen", "cellen", "opmaak", "rijen", "in_rij", "meeste_rijen")
+
+    def __init__(self, kolommen: int):
+        self.kolommen = kolommen
+        self.max_cellen = (MAX_RIJEN + 1) * (1 + XML_PER_CEL * kolommen)
+        self.cellen = self.opmaak = self.rijen = self.in_rij = self.meeste_rijen = 0
+
+    def nieuw_deel(self):
+        self.rijen = self.in_rij = 0
+
+    def start(self, naam, _attributen):
+        self.in_rij += 1
+        if naam in _CELINHOUD:
+            self.cellen += 1
+            if naam == _RIJ:
+                self.in_rij = 1
+                self.rijen += 1
+                self.meeste_rijen = max(self.meeste_rijen, self.rijen)
+                if self.rijen > MAX_RIJEN + 1:
+                    raise _te_veel_rijen()
+            elif naam == _GEDEELDE_TEKSTEN:  # no rows: openpyxl reads (and frees) one <si> at a time
+                self.in_rij = -self.max_cellen
+            if self.cellen > self.max_cellen:
+                raise _te_veel_cellen(self.kolommen)
+        else:
+            self.opmaak += 1
+            if self.opmaak > MAX_OPMAAK:
+                raise ImportBestandFout(
+                    _(
+                        "Het XLSX-bestand bevat te veel opmaak om in te lezen; gebruik het sjabloon of sla het op als CSV."
+                    )
+                )
+        if self.in_rij > MAX_XML_PER_RIJ:
+            raise ImportBestandFout(_("Een rij van het XLSX-bestand bevat te veel cellen."))
+
+    @staticmethod
+    def weiger_entiteit(*_args):  # as defusedxml (with which openpyxl reads): no entity declarations
+        raise ImportBestandFout(_("Het bestand is geen geldig XLSX-bestand."))
+
+
+def _tel_markup(data: bytes, kolommen: int) -> int:
+    """Count the XML elements of every part of an XLSX with expat (nothing is built, memory stays
+    constant) and refuse it at the first element beyond a limit, before openpyxl parses any of it:
+    openpyxl builds each ``<row>``, the shared strings and the styles completely in memory, and its
+    ``max_row``/``max_col`` bounds only filter what it has already parsed. Cell content is bounded by
+    the rows and the expected columns, every other element (styles, merged cells, …) by MAX_OPMAAK,
+    a single row by MAX_XML_PER_RIJ and each sheet by MAX_RIJEN. A part that is not XML (an image)
+    is counted up to where expat stops, which is also where openpyxl would stop.
+
+    Returns how many rows reading may yield: the most ``<row>`` elements of a sheet, or more when its
+    cells would fill more rows of the expected width (a measure of the work, for direct or as a task)."""
+    kolommen = max(kolommen, 1)
+    teller = _Markup(kolommen)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(info.file_size for info in zf.infolist()) > MAX_UITGEPAKT:  # zipfile reads no more
+                raise ImportBestandFout(_("Het XLSX-bestand is uitgepakt te groot om in te lezen."))
+            for info in zf.infolist():
+                teller.nieuw_deel()
+                parser = expat.ParserCreate(namespace_separator="}")
+                parser.StartElementHandler = teller.start
+                parser.EntityDeclHandler = parser.UnparsedEntityDeclHandler = _Markup.weiger_entiteit
+                with zf.open(info) as deel:
+                    try:
+                        while blok := deel.read(1 << 16):
+                            parser.Parse(blok, False)
+                        parser.Parse(b"", True)
+                    except expat.ExpatError:
+                        continue
+    except ImportBestandFout:
+        raise
+    except Exception as exc:  # not a zip, damaged, encrypted
+        raise ImportBestandFout(_("Het bestand is geen geldig XLSX-bestand.")) from exc
+    return max(teller.meeste_rijen, -(-teller.cellen // (1 + XML_PER_CEL * kolommen)))
 
 
 class Importer:
@@ -204,6 +401,7 @@ class Importer:
     form_class = None
     sleutelvelden: tuple[str, ...] = ()
     titel = ""
+    door = None  # the user importing (set by importeer; the actor of bulk-written audit entries)
 
     def kolommen(self) -> list[tuple[str, str, bool]]:
         """(column name, help text, required) for the template and the header check."""
@@ -229,7 +427,8 @@ class Importer:
         obj.save()
         return aangemaakt
 
-    def valideer(self, kop, rijen) -> tuple[list[dict], list[ImportFout]]:
+    def valideer(self, kop, rijen, voortgang=None) -> tuple[list[dict], list[ImportFout]]:
+        """Every row through the import form; ``voortgang(deel)`` hears the share done (0–1) now and then."""
         fouten = []
         bekend = {naam for naam, _help, _req in self.kolommen()}
         verplicht = {naam for naam, _help, req in self.kolommen() if req}
@@ -240,10 +439,15 @@ class Importer:
         if fouten:
             return [], fouten
         schoon, sleutels = [], {}
+        # one form for all rows: binding it to the next row's data and cleaning it again is far cheaper than a
+        # new form per row (which deep-copies every field); import forms keep no state outside their data
         form = self.form_class(data={})
         for nummer, rij in enumerate(rijen, start=2):
+            if voortgang and nummer % 500 == 0:
+                voortgang(nummer / len(rijen))
             gegevens = {kolom: (rij[i] if i < len(rij) else "") for i, kolom in enumerate(kop) if kolom}
-            _bind(form, gegevens)
+            form.data = gegevens
+            form.full_clean()
             if not form.is_valid():
                 for veld, meldingen in form.errors.items():
                     kolom = veld if veld != "__all__" else "—"
@@ -273,21 +477,31 @@ class Importer:
             except ValidationError as exc:
                 resultaat.fouten.extend(validatiefouten(nummer, exc))
 
-    def importeer(self, upload) -> ImportResultaat:
-        resultaat = ImportResultaat()
+    def importeer(self, upload, voortgang=None, afronden=None, door=None) -> ImportResultaat:
+        """Check, read, validate and (all or nothing) save ``upload``: an uploaded file or a
+        :class:`Tabelbestand`, imported by user ``door`` (the actor in the audit trail of bulk writes). ``voortgang(procent)`` hears how far it got, always outside the
+        transaction (so another request can show it); ``afronden(resultaat)`` runs inside the
+        transaction after a successful save, so what it writes commits together with the rows."""
+        voortgang = voortgang or (lambda _procent: None)
+        self.door = door
         try:
-            kop, rijen = lees_tabel(upload)
+            bestand = upload if isinstance(upload, Tabelbestand) else controleer(upload, len(self.kolommen()))
+            kop, rijen = lees_tabel(bestand)
         except ImportBestandFout as exc:
-            resultaat.fouten.append(ImportFout(0, "—", str(exc)))
-            return resultaat
-        schoon, resultaat.fouten = self.valideer(kop, rijen)
+            return ImportResultaat.met_fout(str(exc))
+        voortgang(10)
+        resultaat = ImportResultaat()
+        schoon, resultaat.fouten = self.valideer(kop, rijen, lambda deel: voortgang(10 + int(60 * deel)))
         if resultaat.fouten:
             return resultaat
+        voortgang(70)
         try:
             with een_versiesprong(), transaction.atomic():
                 self.opslaan_alles(schoon, resultaat)
                 if resultaat.fouten:
                     raise _Terugdraaien
+                if afronden:
+                    afronden(resultaat)
         except _Terugdraaien:
             resultaat.aangemaakt = resultaat.bijgewerkt = 0
         except IntegrityError:
@@ -318,15 +532,98 @@ def validatiefouten(nummer: int, exc: ValidationError) -> list[ImportFout]:
     return [ImportFout(nummer, veld if veld != "__all__" else "—", m) for veld, meldingen in paren for m in meldingen]
 
 
-def _bind(form, gegevens: dict) -> None:
-    """Bind ``form`` to the next row: validating ten thousand rows with one form instance avoids
-    deep-copying every field per row (import forms keep no state outside cleaned_data/errors; the
-    cached bound fields read ``form.data`` on every access)."""
-    form.is_bound = True
-    form.data = gegevens
-    form._errors = None
-    form.__dict__.pop("cleaned_data", None)
-
-
 class _Terugdraaien(Exception):
     """Raised inside the transaction to roll back every row when one fails at save time."""
+
+
+# ----------------------------------------------------------------------- large imports: a Celery task
+
+
+def start_importtaak(gebruiker, importer_class, bestand: Tabelbestand, *, titel: str, terug_url: str):
+    """Store the checked file as an :class:`~noordwijk_migratie.models.ImportTaak` of ``gebruiker`` and
+    queue it once the transaction commits; returns the task (its page shows progress and result)."""
+    from .models import ImportTaak
+
+    taak = ImportTaak.objects.create(
+        gebruiker=gebruiker,
+        importer=f"{importer_class.__module__}.{importer_class.__qualname__}",
+        titel=str(titel)[:200],
+        terug_url=terug_url,
+        bestandsnaam=bestand.naam[-255:],
+        inhoud=bestand.data,
+    )
+    transaction.on_commit(lambda: _verstuur(taak.pk))
+    return taak
+
+
+def _verstuur(taak_id: int) -> None:
+    from .celery import BROKER_FOUTEN
+    from .tasks import importeer
+
+    try:
+        importeer.apply_async(args=[taak_id], retry=False, ignore_result=True)
+    except BROKER_FOUTEN:
+        logger.warning("Wachtrij onbereikbaar; import %s niet ingepland", taak_id, exc_info=True)
+        sluit_importtaak(
+            taak_id,
+            ImportResultaat.met_fout(
+                _("De wachtrij is niet bereikbaar; er is niets opgeslagen. Probeer het later opnieuw.")
+            ),
+            mislukt=True,
+        )
+
+
+def voer_importtaak_uit(taak_id: int) -> str:
+    """Run import task ``taak_id`` as its user (the audit trail names them), all or nothing; progress goes
+    to the task row as it happens. The result is stored in the same transaction as the imported rows, so
+    a run that is interrupted (the worker killed) leaves nothing and runs again from the stored file, and
+    a finished task is never run twice. Returns what happened: "klaar", "al klaar" or "onbekend"."""
+    from auditlog.context import set_actor
+    from django.core.files.base import ContentFile
+
+    from .models import ImportTaak
+
+    with transaction.atomic():
+        taak = ImportTaak.objects.select_for_update().filter(pk=taak_id).first()
+        if taak is None:
+            return "onbekend"
+        if not taak.bezig:
+            return "al klaar"
+        ImportTaak.objects.filter(pk=taak_id).update(status=ImportTaak.Status.BEZIG, voortgang=max(taak.voortgang, 1))
+    importer_class = import_string(taak.importer)
+    if not issubclass(importer_class, Importer):
+        raise TypeError(f"{taak.importer} is geen Importer")
+    gemeld = 0
+
+    def voortgang(procent: int) -> None:
+        nonlocal gemeld
+        if procent > gemeld:
+            gemeld = procent
+            ImportTaak.objects.filter(pk=taak_id).update(voortgang=procent)
+
+    with set_actor(taak.gebruiker):
+        resultaat = importer_class().importeer(
+            ContentFile(bytes(taak.inhoud), name=taak.bestandsnaam),  # checked again, as any upload
+            voortgang,
+            afronden=lambda geslaagd: sluit_importtaak(taak_id, geslaagd),
+            door=taak.gebruiker,
+        )
+    if not resultaat.geslaagd:  # nothing was written
+        sluit_importtaak(taak_id, resultaat)
+    return "klaar"
+
+
+def sluit_importtaak(taak_id: int, resultaat: ImportResultaat, *, mislukt: bool = False) -> None:
+    """Store the result (counts, the first errors) and drop the stored file."""
+    from .models import ImportTaak
+
+    ImportTaak.objects.filter(pk=taak_id).update(
+        status=ImportTaak.Status.MISLUKT if mislukt else ImportTaak.Status.KLAAR,
+        voortgang=100,
+        aangemaakt=resultaat.aangemaakt,
+        bijgewerkt=resultaat.bijgewerkt,
+        fouten=[asdict(f) for f in resultaat.fouten[:MAX_BEWAARDE_FOUTEN]],
+        aantal_fouten=len(resultaat.fouten),
+        inhoud=b"",
+        klaar_op=timezone.now(),
+    )

@@ -1,5 +1,6 @@
 """Reference data shared by all apps, and the abstract base for tracked domain models."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -53,3 +54,53 @@ class Gemeente(VersieModel):
 
     def get_absolute_url(self):
         return reverse("kern:gemeente_detail", args=[self.pk])
+
+
+class ImportTaak(models.Model):
+    """A large import, run by a Celery task (see ``generic.ImportView`` and ``imports.voer_importtaak_uit``):
+    the uploaded file until the run ends, its progress, and the result. Only the user who started it
+    sees it; it has no permissions of its own (the import page required the model's add permission)."""
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("in de wachtrij")
+        BEZIG = "bezig", _("bezig")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="+"
+    )
+    importer = models.CharField(_("importeur"), max_length=200, help_text=_("Python-pad van de Importer-klasse"))
+    titel = models.CharField(_("titel"), max_length=200)
+    terug_url = models.CharField(_("importpagina"), max_length=200)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255)
+    inhoud = models.BinaryField(_("bestand"), editable=False, help_text=_("Leeg zodra de import is afgelopen."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WACHTRIJ)
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    aangemaakt = models.PositiveIntegerField(_("nieuw"), default=0)
+    bijgewerkt = models.PositiveIntegerField(_("bijgewerkt"), default=0)
+    fouten = models.JSONField(
+        _("fouten"), default=list, blank=True, help_text=_("De eerste fouten (rij, kolom, melding).")
+    )
+    aantal_fouten = models.PositiveIntegerField(_("aantal fouten"), default=0)
+    gestart_op = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("importtaak")
+        verbose_name_plural = _("importtaken")
+        ordering = ["-gestart_op"]
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(condition=models.Q(voortgang__lte=100), name="importtaak_voortgang_max_100")
+        ]
+
+    def __str__(self):
+        return _("Import %(bestand)s") % {"bestand": self.bestandsnaam}
+
+    def get_absolute_url(self):
+        return reverse("importtaak", args=[self.pk])
+
+    @property
+    def bezig(self) -> bool:
+        return self.status in (self.Status.WACHTRIJ, self.Status.BEZIG)

@@ -17,9 +17,7 @@ kern_patterns = [
         delete=generic.ObjectDeleteView,
         prefix="gemeenten",
     ),
-    *generic.crud_urls(
-        Doelgroep, list=views.DoelgroepListView, detail=views.DoelgroepDetailView, prefix="doelgroepen"
-    ),
+    *generic.crud_urls(Doelgroep, list=views.DoelgroepListView, detail=views.DoelgroepDetailView, prefix="doelgroepen"),
     path("gemeenten/importeren/", views.GemeenteImportView.as_view(), name="gemeente_import"),
     path("wijzigingen/", views.AuditListView.as_view(), name="audit_list"),
 ]
@@ -33,6 +31,7 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("importen/<int:pk>/", generic.ImportTaakView.as_view(), name="importtaak"),
     # the apps' pages, where each app's bijdragen.py mounts them
     *(path(prefix, include(module)) for app in registry.apps() for prefix, module in app.urls),
     path("beheer/", include((kern_patterns, "kern"))),

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from noordwijk_migratie import registry
+from noordwijk_migratie.celery import BROKER_FOUTEN
 from noordwijk_migratie.registry import Peil
 
 from . import secties
@@ -138,14 +139,6 @@ def vraag_aan(soort: str, peildatum: date, door) -> Rapport:
     raise AssertionError("unreachable")
 
 
-def _broker_fouten() -> tuple[type[BaseException], ...]:
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import ConnectionError as RedisConnectionError
-    from redis.exceptions import TimeoutError as RedisTimeoutError
-
-    return (KombuOperationalError, RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError)
-
-
 def verstuur(rapport_id: int) -> None:
     """Put the generation task on the queue; if the broker is down, mark the report mislukt."""
     from .tasks import genereer_rapport
@@ -155,7 +148,7 @@ def verstuur(rapport_id: int) -> None:
         # backend; subscribing to the result pub/sub made Celery raise RuntimeError (a 500) when
         # Redis was down, instead of the broker error handled below.
         resultaat = genereer_rapport.apply_async(args=[rapport_id], retry=False, ignore_result=True)
-    except _broker_fouten():
+    except BROKER_FOUTEN:
         logger.warning("Wachtrij onbereikbaar; rapport %s niet ingepland", rapport_id, exc_info=True)
         Rapport.objects.filter(pk=rapport_id, definitief=False).exclude(status=Status.KLAAR).update(
             status=Status.MISLUKT, foutmelding=_(WACHTRIJ_ONBEREIKBAAR)

@@ -162,7 +162,7 @@ class PlaatsingImporter(Importer):
             ]
             Plaatsing.objects.bulk_update([n for _o, n in gewijzigd], velden, batch_size=1000)
         Plaatsing.objects.bulk_create(nieuw, batch_size=1000)
-        log_wijzigingen([*gewijzigd, *((None, obj) for obj in nieuw)])
+        log_wijzigingen([*gewijzigd, *((None, obj) for obj in nieuw)], self.door)
 
 
 class CoaStandImportForm(forms.Form):

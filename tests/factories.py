@@ -4,7 +4,7 @@ walk (tests/test_permissions.py) can open its detail and edit pages. Apps add th
 
 import factory
 
-from noordwijk_migratie.models import Doelgroep, Gemeente
+from noordwijk_migratie.models import Doelgroep, Gemeente, ImportTaak
 
 FACTORIES = {}
 
@@ -33,6 +33,30 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
     cbs_code = factory.Sequence(lambda n: f"T{n % 100000:05d}")  # 6 characters, never a real CBS code
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     holland_rijnland = True
+
+
+class GebruikerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+
+    username = factory.Sequence(lambda n: f"gebruiker-{n}")
+
+
+@registreer
+class ImportTaakFactory(factory.django.DjangoModelFactory):
+    """Only the user who started an import task may open it (the permission walk passes ``gebruiker``)."""
+
+    class Meta:
+        model = ImportTaak
+
+    gebruiker = factory.SubFactory(GebruikerFactory)
+    importer = "noordwijk_migratie.importers.GemeenteImporter"
+    titel = "Gemeenten importeren"
+    terug_url = "/beheer/gemeenten/importeren/"
+    bestandsnaam = "gemeenten.csv"
+    inhoud = b""
+    status = ImportTaak.Status.KLAAR
+    voortgang = 100
 
 
 def _laad_app_factories():

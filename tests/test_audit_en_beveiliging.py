@@ -15,8 +15,14 @@ def test_wijziging_via_ui_staat_in_audit_trail_met_voor_en_na(client, maak_gebru
     gemeente = Gemeente.objects.get(cbs_code="GM0575")
     response = client.post(
         reverse("kern:gemeente_edit", args=[gemeente.pk]),
-        {"cbs_code": "GM0575", "naam": "Noordwijk (ZH)", "holland_rijnland": "on",
-         "duin_en_bollenstreek": "on", "veiligheidsregio": "Hollands Midden", "geladen_versie": gemeente.versie},
+        {
+            "cbs_code": "GM0575",
+            "naam": "Noordwijk (ZH)",
+            "holland_rijnland": "on",
+            "duin_en_bollenstreek": "on",
+            "veiligheidsregio": "Hollands Midden",
+            "geladen_versie": gemeente.versie,
+        },
     )
     assert response.status_code == 302
     entry = LogEntry.objects.get_for_object(gemeente).latest("timestamp")
@@ -51,7 +57,10 @@ def test_wijziging_via_admin_wordt_gelogd(client, django_user_model, basisgegeve
 
 
 def test_tweede_opslag_met_verouderde_versie_wordt_geweigerd(client, maak_gebruiker, basisgegevens):
-    eerste, tweede = maak_gebruiker("functioneel_beheerder", "eerste"), maak_gebruiker("functioneel_beheerder", "tweede")
+    eerste, tweede = (
+        maak_gebruiker("functioneel_beheerder", "eerste"),
+        maak_gebruiker("functioneel_beheerder", "tweede"),
+    )
     gemeente = Gemeente.objects.get(cbs_code="GM0547")
     url = reverse("kern:gemeente_edit", args=[gemeente.pk])
     data = {"cbs_code": "GM0547", "holland_rijnland": "on", "veiligheidsregio": "HM", "geladen_versie": gemeente.versie}
@@ -98,6 +107,10 @@ def test_basisgegevens_zijn_herhaalbaar(basisgegevens):
     assert Gemeente.objects.count() == 13
     assert Gemeente.objects.filter(duin_en_bollenstreek=True).count() == 5
     assert set(Group.objects.values_list("name", flat=True)) == {
-        "Beleidsadviseur", "Opgavemanager", "Raadpleger", "Functioneel beheerder"}
+        "Beleidsadviseur",
+        "Opgavemanager",
+        "Raadpleger",
+        "Functioneel beheerder",
+    }
     raadpleger = Group.objects.get(name="Raadpleger")
     assert not raadpleger.permissions.exclude(codename__startswith="view_").exists()

@@ -37,12 +37,16 @@ print("ok", len(namen))
 
 def test_ingebouwde_standaard_werkt(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")}
-    env.update(DJANGO_SETTINGS_MODULE="noordwijk_migratie.settings.dev", VAR_DIR=str(tmp_path),
-               MEDIA_ROOT=str(tmp_path / "media"))
+    env.update(
+        DJANGO_SETTINGS_MODULE="noordwijk_migratie.settings.dev",
+        VAR_DIR=str(tmp_path),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
 
     def manage(*args):
-        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                                text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
@@ -53,7 +57,8 @@ def test_ingebouwde_standaard_werkt(tmp_path):
     assert eerste.count(": wachtwoord ") == 4  # a random password, shown once per user
     tweede = manage("maak_demogebruikers")
     assert ": wachtwoord " not in tweede and tweede.count("bestaat al") == 4
-    result = subprocess.run([sys.executable, "-c", PAGINAS], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", PAGINAS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok 16" in result.stdout

@@ -50,7 +50,9 @@ def test_productie_weigert_te_starten_zonder(ontbrekend):
 
 
 def test_check_deploy_is_schoon_in_productie():
-    result = _run("noordwijk_migratie.settings.production", PRODUCTIE_ENV, "check", "--deploy", "--fail-level", "WARNING")
+    result = _run(
+        "noordwijk_migratie.settings.production", PRODUCTIE_ENV, "check", "--deploy", "--fail-level", "WARNING"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

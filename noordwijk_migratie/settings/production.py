@@ -1,12 +1,13 @@
 """Production: everything from the environment; refuses to start without the essentials."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, STORAGES
 from .env import env_bool, env_int, env_list, env_required
 
+# base.py already builds the database, cache and Celery settings from these; production only insists
 SECRET_KEY = env_required("SECRET_KEY")
 env_required("DATABASE_URL")
-REDIS_URL = env_required("REDIS_URL")
+env_required("REDIS_URL")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS")
@@ -24,19 +25,4 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz"]
 
-CACHES = {
-    "default": {
-        "BACKEND": "noordwijk_migratie.cache.VeerkrachtigeRedisCache",
-        "LOCATION": REDIS_URL,
-        "TIMEOUT": 300,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
-}
-CELERY_BROKER_URL = REDIS_URL
-CELERY_RESULT_BACKEND = REDIS_URL
-CELERY_TASK_ALWAYS_EAGER = False
-
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}

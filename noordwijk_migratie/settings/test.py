@@ -17,10 +17,5 @@ SECRET_KEY = "test-sleutel-niet-geheim"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # In-process by default; the worker tests start a real worker with CELERY_EAGER=0.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", True)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

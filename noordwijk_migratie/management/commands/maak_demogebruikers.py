@@ -24,7 +24,10 @@ class Command(BaseCommand):
                 continue
             wachtwoord = secrets.token_urlsafe(12)
             user = User.objects.create_user(
-                gebruikersnaam, password=wachtwoord, first_name="Demo", last_name=rol.naam,
+                gebruikersnaam,
+                password=wachtwoord,
+                first_name="Demo",
+                last_name=rol.naam,
                 is_staff=rol is FUNCTIONEEL_BEHEERDER,
             )
             user.groups.add(Group.objects.get(name=rol.naam))
