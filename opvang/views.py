@@ -201,7 +201,7 @@ class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMix
         return [(_("Opvang"), reverse("opvang:index"))]
 
     def bereken(self, peildatum) -> dict:
-        """The figures the page shows for ``peildatum`` (service results only, no presentation)."""
+        """The figures the page shows for ``peildatum`` (query results only, no presentation)."""
         self.ref = queries.Referentie()
         van = peildatum.replace(year=peildatum.year - self.jaren_terug, day=1)
         return {
