@@ -5,6 +5,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from noordwijk_migratie.cache import een_versiesprong
+
 from . import rules
 from .models import Bezetting, Opvanglocatie
 from .queries import actuele_bezettingen, actuele_standen
@@ -53,7 +55,7 @@ def sla_snelinvoer_op(datum, regels) -> int:
     Rows without a number are skipped. Returns the number of rows saved.
     """
     fouten, opgeslagen = {}, 0
-    with transaction.atomic():
+    with een_versiesprong(), transaction.atomic():  # the caches are invalidated once, not per row
         for locatie, doelgroep, aantal, toelichting, sleutel in regels:
             if aantal is None:
                 continue
