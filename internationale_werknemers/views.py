@@ -351,19 +351,15 @@ class InspectieDetailView(generic.ObjectDetailView):
 # -- edit -------------------------------------------------------------------------------------------
 
 
-class IwEditView(generic.ObjectEditView):
-    """Prefills foreign keys from the query string (e.g. ?woning=3 from a dwelling's page)."""
-
-    def get_initial(self):
-        initial = super().get_initial()
-        for naam in ("woning", "pilot", "post", "beleidsplan"):
-            if naam in self.request.GET and self.request.GET[naam].isdigit():
-                initial[naam] = int(self.request.GET[naam])
-        return initial
-
-
 def edit_view(form):
-    return type(f"{form.Meta.model.__name__}EditView", (IwEditView,), {"form_class": form})
+    """The edit view of ``form``; its foreign keys to a parent are prefilled from the query string (e.g.
+    ?woning=3 on the "add" link of a dwelling's page)."""
+    voorinvullen = tuple(n for n in ("woning", "pilot", "post", "beleidsplan") if n in form.base_fields)
+    return type(
+        f"{form.Meta.model.__name__}EditView",
+        (generic.InitieelUitQueryMixin, generic.ObjectEditView),
+        {"form_class": form, "initieel_uit_query": voorinvullen},
+    )
 
 
 class BeoordelenView(generic.ObjectPermissionMixin, django_generic.DetailView):

@@ -308,14 +308,9 @@ class NareizigerListView(LijstView):
         return super().get_queryset().select_related("plaatsing")
 
 
-class NareizigerEditView(EditView):
+class NareizigerEditView(generic.InitieelUitQueryMixin, EditView):
     fields = ("plaatsing", "datum", "aantal")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if "plaatsing" in self.request.GET:
-            initial["plaatsing"] = self.request.GET["plaatsing"]
-        return initial
+    initieel_uit_query = ("plaatsing",)
 
 
 class CoaStandListView(LijstView):
@@ -395,11 +390,9 @@ class RegioVergelijkingView(ModuleActiefMixin, CssMixin, generic.ObjectPermissio
         context["nieuw_url"] = None
         perioden = Periode.objects.order_by("-begindatum")
         met_cijfers = perioden.filter(regiocijfers__isnull=False).distinct()
-        form = RegioVergelijkingForm(self.request.GET or None)
-        gekozen = form.cleaned_data["periode"] if form.is_valid() else (met_cijfers.first() or perioden.first())
-        if gekozen is not None and not form.is_bound:
-            form = RegioVergelijkingForm(initial={"periode": gekozen.label})
-        context["form"] = form
+        gekozen, context["form"] = generic.uit_query(
+            self.request.GET, RegioVergelijkingForm, met_cijfers.first() or perioden.first()
+        )
         if gekozen is not None:
             vergelijking = services.regio_vergelijking(gekozen, timezone.localdate())
             context["vergelijking"] = vergelijking

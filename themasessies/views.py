@@ -3,7 +3,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
-from programma.views import InitieelUitQueryMixin
 
 from . import services
 from .filtersets import (
@@ -107,7 +106,7 @@ class ContactpersoonListView(generic.ObjectListView):
         return Contactpersoon.objects.select_related("partner")
 
 
-class ContactpersoonEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class ContactpersoonEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = ContactpersoonForm
     initieel_uit_query = ("partner",)
 
@@ -197,7 +196,7 @@ class BevindingListView(generic.ObjectListView):
         return Bevinding.objects.select_related("sessie")
 
 
-class BevindingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class BevindingEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = BevindingForm
     initieel_uit_query = ("sessie",)
 
@@ -217,6 +216,6 @@ class VervolgactieDetailView(generic.ObjectDetailView):
     velden = ("sessie", "omschrijving", "eigenaar", "deadline", "status", "afgerond_op", "actie", "programmalijn")
 
 
-class VervolgactieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class VervolgactieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = VervolgactieForm
     initieel_uit_query = ("sessie", "actie")
