@@ -422,6 +422,6 @@ class InitieelUitQueryMixin:
             velden = self.get_form_class().base_fields
             for naam in self.initieel_uit_query:
                 if naam in velden and self.request.GET.get(naam):
-                    with contextlib.suppress(ValidationError):
-                        initial[naam] = velden[naam].clean(self.request.GET[naam])
+                    with contextlib.suppress(ValidationError):  # the value as the form shows it (a pk)
+                        initial[naam] = velden[naam].prepare_value(velden[naam].clean(self.request.GET[naam]))
         return initial
