@@ -10,7 +10,7 @@ ids) and hostile ones: far dates (0001-01-01, 9999-12-31), negative and huge num
 Dutch page; a value the page refuses is a Dutch error shown on the page.
 
 Every page first gets the values that broke pages before (0001-01-01, 9999-12-31, -1, '²') in all its
-parameters at once and in each filter alone, then FUZZ_VOORBEELDEN / 6 random requests per parameter it
+parameters at once and in each filter alone, a list its table sorted by every column at once, then FUZZ_VOORBEELDEN / 6 random requests per parameter it
 understands: one in `make test` (FUZZ_VOORBEELDEN=6), ten in `make soak` (60).
 """
 
@@ -98,6 +98,7 @@ class Parameters:
     apart: dict[str, list[str]]  # filter field -> the values that break its kind: one refused filter leaves the
     # others unapplied, so each is tried alone
     begrepen: frozenset[str]  # the ones the page understands (not the arbitrary ones)
+    sorteringen: list[dict[str, str]]  # every sortable column at once, ascending and descending
 
     def vaste_voorbeelden(self, draai=0):
         """The values that broke pages before: each in all parameters at once, and in each filter alone. A page
@@ -111,6 +112,7 @@ class Parameters:
             yield {naam: waarde for naam in self.waarden if naam not in self.apart}
         for naam, waarden in self.apart.items():
             yield from ({naam: waarde} for waarde in waarden)
+        yield from self.sorteringen
 
 
 def cruciaal_voor(veld: forms.Field) -> list[str]:
@@ -134,10 +136,12 @@ def parameters(pad, antwoord, view_class) -> Parameters:
         for achtervoegsel in widget.widgets_names if isinstance(widget, forms.MultiWidget) else [""]:
             apart[veld.html_name + achtervoegsel] = cruciaal_voor(veld.field)
     tabel = context.get("table") if context else None
+    sorteringen = []
     if tabel is not None:
         kolommen = [k.name for k in tabel.columns if k.orderable]
-        sorteer = [*kolommen, *(f"-{k}" for k in kolommen), ",".join(kolommen[:2])]
-        gevonden.setdefault(tabel.prefixed_order_by_field, set()).update(sorteer)
+        alle = [",".join(kolommen), ",".join(f"-{k}" for k in kolommen)]
+        sorteringen = [{tabel.prefixed_order_by_field: sortering} for sortering in alle if sortering]
+        gevonden.setdefault(tabel.prefixed_order_by_field, set()).update([*kolommen, *(f"-{k}" for k in kolommen)])
         gevonden.setdefault(tabel.prefixed_page_field, set()).update(["1", "2"])
         gevonden.setdefault(tabel.prefixed_per_page_field, set()).update(["1", "100", "101"])
     formulier = context.get("form") if context else None
@@ -152,7 +156,7 @@ def parameters(pad, antwoord, view_class) -> Parameters:
     begrepen = frozenset(gevonden)
     for naam in WILLEKEURIG:
         gevonden.setdefault(naam, set())
-    return Parameters({naam: sorted(waarden) for naam, waarden in gevonden.items()}, apart, begrepen)
+    return Parameters({naam: sorted(waarden) for naam, waarden in gevonden.items()}, apart, begrepen, sorteringen)
 
 
 def waarde_voor(plausibel):
@@ -289,21 +293,21 @@ BUITEN_BEREIK = "Kies een datum tussen 01-01-2000 en 31-12-2100."
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("pad", ["/", "/opvang/oekraine/", "/opvang/asielzoekers/", "/opvang/statushouders/"])
-def test_peildatum_buiten_bereik_is_een_nederlandse_fout_en_toont_vandaag(manager_client, basisgegevens, pad):
+def test_peildatum_buiten_bereik_is_een_nederlandse_fout_en_toont_vandaag(manager_client, basisgegevens):
     vandaag = timezone.localdate()
-    for waarde in ("0001-01-01", "9999-12-31", "1999-12-31", "2101-01-01", "31-12-0001"):
-        antwoord = manager_client.get(pad, {"peildatum": waarde})
-        assert antwoord.status_code == 200, (pad, waarde)
-        assert antwoord.context["peildatum"] == vandaag
-        assert BUITEN_BEREIK in antwoord.text
-        assert f"In plaats daarvan wordt {vandaag:%d-%m-%Y} getoond." in antwoord.text
-    geen_datum = manager_client.get(pad, {"peildatum": "²"})
-    assert "Voer een geldige datum in." in geen_datum.text and geen_datum.context["peildatum"] == vandaag
-    for grens in (DATUM_MIN, DATUM_MAX):  # the arithmetic behind the page holds over the whole range
-        antwoord = manager_client.get(pad, {"peildatum": grens.isoformat()})
-        assert antwoord.status_code == 200 and antwoord.context["peildatum"] == grens
-        assert "utrecht-form-field-error-message" not in antwoord.text
+    for pad in ("/", "/opvang/oekraine/", "/opvang/asielzoekers/", "/opvang/statushouders/"):
+        for waarde in ("0001-01-01", "9999-12-31", "1999-12-31", "2101-01-01", "31-12-0001"):
+            antwoord = manager_client.get(pad, {"peildatum": waarde})
+            assert antwoord.status_code == 200, (pad, waarde)
+            assert antwoord.context["peildatum"] == vandaag
+            assert BUITEN_BEREIK in antwoord.text
+            assert f"In plaats daarvan wordt {vandaag:%d-%m-%Y} getoond." in antwoord.text
+        geen_datum = manager_client.get(pad, {"peildatum": "²"})
+        assert "Voer een geldige datum in." in geen_datum.text and geen_datum.context["peildatum"] == vandaag
+        for grens in (DATUM_MIN, DATUM_MAX):  # the arithmetic behind the page holds over the whole range
+            antwoord = manager_client.get(pad, {"peildatum": grens.isoformat()})
+            assert antwoord.status_code == 200 and antwoord.context["peildatum"] == grens, (pad, grens)
+            assert "utrecht-form-field-error-message" not in antwoord.text
 
 
 @pytest.mark.django_db
@@ -350,25 +354,25 @@ VOORINVUL_FORMULIEREN = _voorinvul_formulieren()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("naam", "velden"), VOORINVUL_FORMULIEREN, ids=[n for n, _v in VOORINVUL_FORMULIEREN])
-def test_voorinvullen_uit_de_query_neemt_alleen_geldige_waarden(manager_client, basisgegevens, naam, velden):
-    url = reverse(naam)
-    formulier = manager_client.get(url).context["form"]
-    getest = 0
-    for veld in (v for v in velden if v in formulier.fields):
-        field = formulier.fields[veld]
-        if isinstance(field, forms.ModelChoiceField):
-            geldig = FACTORIES[field.queryset.model]().pk
-        else:
-            geldig = [k for k, _label in field.choices if k][-1]
-        standaard = formulier[veld].value()
-        for ongeldig in ("²", "١٢٣٤٥٦٧", "-1", "99999999999999999999", "x" * 500, "0x10"):
-            antwoord = manager_client.get(url, {veld: ongeldig})
-            assert antwoord.status_code == 200, (naam, veld, ongeldig)
-            assert antwoord.context["form"][veld].value() == standaard, (naam, veld, ongeldig)
-        assert manager_client.get(url, {veld: geldig}).context["form"][veld].value() == geldig
-        getest += 1
-    assert getest, naam
+def test_voorinvullen_uit_de_query_neemt_alleen_geldige_waarden(manager_client, basisgegevens):
+    for naam, velden in VOORINVUL_FORMULIEREN:
+        url = reverse(naam)
+        formulier = manager_client.get(url).context["form"]
+        getest = 0
+        for veld in (v for v in velden if v in formulier.fields):
+            field = formulier.fields[veld]
+            if isinstance(field, forms.ModelChoiceField):
+                geldig = FACTORIES[field.queryset.model]().pk
+            else:
+                geldig = [k for k, _label in field.choices if k][-1]
+            standaard = formulier[veld].value()
+            for ongeldig in ("²", "١٢٣٤٥٦٧", "-1", "99999999999999999999", "x" * 500, "0x10"):
+                antwoord = manager_client.get(url, {veld: ongeldig})
+                assert antwoord.status_code == 200, (naam, veld, ongeldig)
+                assert antwoord.context["form"][veld].value() == standaard, (naam, veld, ongeldig)
+            assert manager_client.get(url, {veld: geldig}).context["form"][veld].value() == geldig, (naam, veld)
+            getest += 1
+        assert getest, naam
 
 
 def test_elk_voorinvul_formulier_wordt_getest():
