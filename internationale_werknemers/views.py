@@ -220,15 +220,10 @@ class InspectieDetailView(generic.ObjectDetailView):
 # -- edit -------------------------------------------------------------------------------------------
 
 
-class IwEditView(generic.ObjectEditView):
-    """Prefills foreign keys from the query string (e.g. ?woning=3 from a dwelling's page)."""
+class IwEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
+    """Prefills the parent from the query string (e.g. ?woning=3 on the "add" link of a dwelling's page)."""
 
-    def get_initial(self):
-        initial = super().get_initial()
-        for naam in ("woning", "pilot", "post", "beleidsplan"):
-            if naam in self.request.GET and self.request.GET[naam].isdigit():
-                initial[naam] = int(self.request.GET[naam])
-        return initial
+    initieel_uit_query = ("woning", "pilot", "post", "beleidsplan")
 
 
 class BeoordelenView(generic.ObjectPermissionMixin, django_generic.DetailView):
