@@ -3,6 +3,7 @@
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -189,7 +190,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # logging out redirects the form's POST to the provider's logout (RP-initiated logout)
+    "form-action": [CSP.SELF, *([urlsplit(OIDC_ISSUER)._replace(path="").geturl()] if OIDC_ISSUER else [])],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
