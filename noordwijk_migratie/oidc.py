@@ -21,6 +21,7 @@ import requests
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
+from django.core import checks
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
@@ -226,3 +227,29 @@ def uitlog_url(request) -> str:
             "post_logout_redirect_uri": request.build_absolute_uri(terug),
         }
     )
+
+
+@checks.register(checks.Tags.security)
+def controleer_inloggen(app_configs, **kwargs):
+    """Someone must be able to log in, and a configured provider needs our client's credentials."""
+    meldingen = []
+    if actief() and not (settings.OIDC_RP_CLIENT_ID and settings.OIDC_RP_CLIENT_SECRET):
+        meldingen.append(
+            checks.Error("OIDC_ISSUER is gezet, maar OIDC_CLIENT_ID of OIDC_CLIENT_SECRET ontbreekt.", id="kern.E001")
+        )
+    if not actief() and not settings.LOKAAL_INLOGGEN_ACTIEF:
+        meldingen.append(
+            checks.Warning(
+                "Niemand kan inloggen: stel OIDC_ISSUER in (inlogdienst van de gemeente) of zet "
+                "LOKAAL_INLOGGEN_ACTIEF aan.",
+                id="kern.W001",
+            )
+        )
+    return meldingen
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def controleer_inlogdienst_https(app_configs, **kwargs):
+    if actief() and not settings.OIDC_ISSUER.startswith("https://"):
+        return [checks.Warning("OIDC_ISSUER gebruikt geen https.", id="kern.W002")]
+    return []
