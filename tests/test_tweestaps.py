@@ -5,14 +5,18 @@ and a reused code are refused, and nothing but that step is reachable until it i
 import re
 import secrets
 import time
+from urllib.parse import urlparse
 
 import pyotp
 import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from noordwijk_migratie.roles import ROLLEN, tweede_factor_vereist
+
+from . import browser as bl
 
 WACHTWOORD = "geheim-wachtwoord-123"  # maak_gebruiker's
 
@@ -180,3 +184,29 @@ def test_axes_blijft_het_wachtwoord_bewaken(maak_gebruiker, verplicht):
     geblokkeerd = client.post(reverse("login"), {"username": "om", "password": WACHTWOORD})
     assert geblokkeerd.status_code == 429 and "tijdelijk geblokkeerd" in geblokkeerd.content.decode()
     assert AccessAttempt.objects.filter(username="om").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_instellen_en_verifieren_in_de_browser_toegankelijk(page, live_server, maak_gebruiker, verplicht):
+    maak_gebruiker("functioneel_beheerder", "beheerder")
+    bl.inloggen(page, live_server, "beheerder")
+    assert urlparse(page.url).path == reverse("tweestaps_instellen")
+    expect(page.get_by_role("img", name="QR-code om de authenticator-app in te stellen")).to_be_visible()
+    assert bl.axe_overtredingen(page) == []
+    totp = pyotp.TOTP(page.locator("#sleutel").inner_text())
+    page.get_by_label("Code").fill(totp.now())
+    page.get_by_role("button", name="Instellen").click()
+    expect(page.locator("#herstelcodes li")).to_have_count(10)
+    assert bl.axe_overtredingen(page) == []
+    page.get_by_role("link", name="Verder").click()
+    page.get_by_role("button", name="Uitloggen").click()
+
+    page.get_by_label("Gebruikersnaam").fill("beheerder")
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: urlparse(url).path == reverse("tweestaps_verifieren"))
+    assert bl.axe_overtredingen(page) == []
+    page.get_by_label("Code").fill(totp.at(time.time() + 30))
+    page.get_by_role("button", name="Controleren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard opgave asiel en migratie")
