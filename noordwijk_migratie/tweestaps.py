@@ -18,6 +18,7 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
@@ -52,8 +53,8 @@ class LokaleBackend(ModelBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
-def volgende_stap(user, via_inlogdienst=False) -> str:
-    if via_inlogdienst:
+def volgende_stap(request, user) -> str:
+    if request.session.get(BACKEND_SESSION_KEY) == oidc.BACKEND:  # the provider did its own second step
         return ""
     if user_has_device(user):
         return "verifieren"
@@ -66,8 +67,7 @@ def volgende_stap(user, via_inlogdienst=False) -> str:
 def _bij_inloggen(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
         return
-    stap = volgende_stap(user, via_inlogdienst=getattr(user, "backend", "") == oidc.BACKEND)
-    request.session[STAP] = stap
+    stap = request.session[STAP] = volgende_stap(request, user)
     if not stap and user.has_usable_password() and not user_has_device(user):
         messages.info(
             request,
@@ -90,7 +90,7 @@ class TweedeFactorMiddleware:
         if user.is_authenticated and not user.is_verified():
             stap = request.session.get(STAP)
             if stap is None:  # a session from before this check
-                stap = request.session[STAP] = volgende_stap(user)
+                stap = request.session[STAP] = volgende_stap(request, user)
             if stap:
                 pagina = reverse(self.PAGINA[stap])
                 if request.path not in (pagina, reverse("logout")):
