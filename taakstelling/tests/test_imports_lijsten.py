@@ -261,11 +261,11 @@ LIJSTEN = {
 
 
 @pytest.mark.parametrize("naam", sorted(LIJSTEN))
-def test_querybudget_gelijk_voor_10_en_500_rijen(adviseur_client, naam):
-    from tests.queries import assert_vast_aantal_queries
+def test_querybudget_gelijk_voor_een_deel_van_een_pagina_en_meer_paginas(adviseur_client, naam):
+    from tests.queries import GROOT, assert_vast_aantal_queries
 
     veel = assert_vast_aantal_queries(adviseur_client, reverse(naam), LIJSTEN[naam])
-    assert veel.response.context["table"].paginator.count >= 500
+    assert veel.response.context["table"].paginator.count >= GROOT
 
 
 # ----------------------------------------------------------------------------- bulk import: audit, cache, rules
