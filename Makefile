@@ -39,7 +39,7 @@ soak: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
+	$(VENV)/bin/ruff format --check .
 
 clean:
 	rm -rf var/ staticfiles/ .pytest_cache .ruff_cache

@@ -54,7 +54,8 @@ def test_evaluatierapport_kan_op_elk_moment(manager_client, django_capture_on_co
     assert rapport.status == Status.KLAAR
     assert {s.code for s in registry.secties(secties.EVALUATIE)} == set(rapport.snapshot)
     assert {"omslag", "samenvatting", "programmalijn_1", "themasessies", "conclusies", "vervolgopdracht"} <= set(
-        rapport.snapshot)
+        rapport.snapshot
+    )
 
 
 def test_opnieuw_genereren_maakt_een_nieuwe_versie(manager_client, django_capture_on_commit_callbacks):
