@@ -60,6 +60,9 @@ def test_compose_bestand_is_geldig_en_beschrijft_de_stapel(tmp_path):
         assert omgeving["DATABASE_URL"].endswith("@db:5432/noordwijk")
         assert {"db", "redis"} <= set(services[naam]["depends_on"])
     assert all("healthcheck" in services[naam] for naam in ("db", "redis", "web", "worker"))
+    # a deploy waits for a running report (its hard limit) before stopping the worker
+    minuten = int(services["worker"]["stop_grace_period"].removesuffix("m"))
+    assert minuten * 60 > settings.RAPPORTAGE_TIME_LIMIT
 
 
 def test_compose_zonder_wachtwoord_geeft_een_nederlandse_melding(tmp_path):
