@@ -1,9 +1,12 @@
-"""Is a measured figure still current? One rule for every dated figure (a COA stand, an occupancy count, a
-capacity), pure: the caller passes the date of the measurement, the peildatum and the limit of its kind
-(a setting, e.g. ``TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN``).
+"""When a measured figure is too old to stand for the peildatum (issue 14: every figure carries its date).
 
-A stale figure is shown with its date and the label :func:`verouderd_label`, and never yields a status
-("op schema", "achter"): the status is :data:`STATUS_VEROUDERD` instead.
+A measured figure (an occupancy count, a capacity stand, a COA stand) holds until the next measurement, but
+not for ever: older than its limit (a setting per kind, e.g. ``OPVANG_BEZETTING_VEROUDERD_DAGEN``) it is
+*verouderd* on that peildatum. It is still shown, with its date and that mark, but no status ("op schema",
+"achter") is derived from it: the status is :data:`STATUS_VEROUDERD` and a signal asks for a new count.
+
+Pure: plain dates in, bools and Dutch text out. A figure never measured (``None``) is *onbekend*, not
+verouderd; the callers show it as unknown.
 """
 
 from datetime import date
@@ -13,19 +16,28 @@ from django.utils.translation import gettext_lazy
 
 from .getallen import datum
 
+VEROUDERD = gettext_lazy("verouderd")
 STATUS_VEROUDERD = gettext_lazy("onbekend — telling verouderd")
 
 
+def leeftijd(gemeten_op: date | None, peildatum: date) -> int | None:
+    """Days from the measurement to the peildatum (None when never measured)."""
+    return None if gemeten_op is None else (peildatum - gemeten_op).days
+
+
 def is_verouderd(gemeten_op: date | None, peildatum: date, max_dagen: int) -> bool:
-    """True when the measurement of ``gemeten_op`` is more than ``max_dagen`` days old on ``peildatum``; a
-    figure that was never measured (None) is never current either."""
-    return gemeten_op is None or (peildatum - gemeten_op).days > max_dagen
+    """More than ``max_dagen`` days lie between the measurement and the peildatum (day ``max_dagen`` itself is
+    still current, the day after it is not). Never measured (None) is unknown, not verouderd."""
+    dagen = leeftijd(gemeten_op, peildatum)
+    return dagen is not None and dagen > max_dagen
 
 
-def verouderd_label(gemeten_op: date | None, wat: str | None = None) -> str:
-    """'verouderd (telling 30-06-2025)', or 'verouderd (geen telling)' without a date; ``wat`` names the
-    figure instead of "telling" ('verouderd (COA-stand 01-06-2025)')."""
-    wat = wat or _("telling")
+def label(gemeten_op: date | None, peildatum: date, max_dagen: int, soort: str | None = None) -> str:
+    """The date a figure carries: "telling 30-06-2025", "telling 30-06-2025, verouderd" or "geen telling".
+
+    ``soort`` names the measurement ("telling", "stand"; default "telling")."""
+    soort = _("telling") if soort is None else str(soort)
     if gemeten_op is None:
-        return _("verouderd (geen %(wat)s)") % {"wat": wat}
-    return _("verouderd (%(wat)s %(datum)s)") % {"wat": wat, "datum": datum(gemeten_op)}
+        return _("geen %(soort)s") % {"soort": soort}
+    tekst = f"{soort} {datum(gemeten_op)}"
+    return f"{tekst}, {VEROUDERD}" if is_verouderd(gemeten_op, peildatum, max_dagen) else tekst

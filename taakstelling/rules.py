@@ -36,7 +36,8 @@ from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from noordwijk_migratie.actualiteit import STATUS_VEROUDERD, is_verouderd, verouderd_label
+from noordwijk_migratie import actualiteit
+from noordwijk_migratie.actualiteit import STATUS_VEROUDERD, is_verouderd
 from noordwijk_migratie.getallen import afgerond, datum, getal, percentage, procent, saldo
 
 KOPPEL_TERMIJN = timedelta(weeks=10)  # woning aanbieden binnen 10 weken na koppeling
@@ -205,7 +206,7 @@ class PeriodeResultaat:
     realisatie_coa: int | None
     coa_stand_datum: str  # dd-mm-jjjj or ""
     coa_verouderd: bool
-    coa_tekst: str  # the COA figure with its date: "9 (COA-stand 01-06-2025)", "9 (verouderd (COA-stand …))"
+    coa_tekst: str  # the COA figure with its date: "9 (COA-stand 01-06-2025)", "9 (COA-stand 01-06-2025, verouderd)"
     verschil_eigen_coa: int | None
     saldo_eind: int
     nog_te_realiseren: int
@@ -226,10 +227,10 @@ class PeriodeResultaat:
         return saldo(self.saldo_eind)
 
 
-def _verouderd_op(gemeten_op: date | None, peildatum: date, einddatum: date, max_dagen: int) -> bool:
+def _beoordeeld_op(peildatum: date, einddatum: date) -> date:
     """A figure of a period is judged on the peildatum, or on the day after the period ended: a closed
     period's final figure does not age."""
-    return is_verouderd(gemeten_op, min(peildatum, einddatum + timedelta(days=1)), max_dagen)
+    return min(peildatum, einddatum + timedelta(days=1))
 
 
 def bereken_periode(
@@ -245,22 +246,19 @@ def bereken_periode(
     # an official total is a fact of its date (without one: the period's final figure, of its last day);
     # before that date it is not known, and the own registration counts
     officieel_per = p.realisatie_officieel_per or p.einddatum
+    beoordeeld_op = _beoordeeld_op(peildatum, p.einddatum)
     if p.realisatie_officieel is not None and officieel_per <= peildatum:
         realisatie, bron, per = p.realisatie_officieel, BRON_OFFICIEEL, officieel_per
-        verouderd = _verouderd_op(per, peildatum, p.einddatum, max_dagen)
+        verouderd = is_verouderd(per, beoordeeld_op, max_dagen)
     else:
         realisatie, bron, per, verouderd = p.realisatie_eigen, BRON_EIGEN, min(peildatum, p.einddatum), False
-    if p.coa_stand_datum is not None:
-        coa_verouderd = _verouderd_op(p.coa_stand_datum, peildatum, p.einddatum, max_dagen)
-    else:  # a running period without any stand since its start
-        coa_verouderd = status == "lopend" and is_verouderd(p.begindatum, peildatum, max_dagen)
+    # no COA stand at all is unknown, not verouderd
+    coa_verouderd = is_verouderd(p.coa_stand_datum, beoordeeld_op, max_dagen)
+    coa_tekst = ""
     if p.realisatie_coa is not None:
-        stand = f"COA-stand {datum(p.coa_stand_datum)}"
         coa_tekst = (
-            f"{p.realisatie_coa} ({verouderd_label(p.coa_stand_datum, 'COA-stand') if coa_verouderd else stand})"
+            f"{p.realisatie_coa} ({actualiteit.label(p.coa_stand_datum, beoordeeld_op, max_dagen, _('COA-stand'))})"
         )
-    else:
-        coa_tekst = verouderd_label(None, "COA-stand") if coa_verouderd else ""
     norm = op_schema_norm(gecorrigeerd, p.begindatum, p.einddatum, peildatum)
     bron_saldo = SALDO_BRON_TEKST[saldo_begin_soort]
     if saldo_begin_soort == "anker" and p.beginsaldo_keten_bron:
