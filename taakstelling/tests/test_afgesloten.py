@@ -231,3 +231,29 @@ def test_periodepagina_meldt_correctie_na_definitieve_rapportage(client, maak_ge
     assert f"Gecorrigeerd na definitieve rapportage van {rapport.peildatum:%d-%m-%Y}" in html
     rapport.refresh_from_db()
     assert rapport.snapshot["taakstelling_perioden"]["data"]["perioden"][0]["realisatie"] == 0  # keeps its figures
+
+
+def test_afgesloten_periode_toevoegen_alleen_door_opgavemanager(client, maak_gebruiker, perioden):
+    afgesloten, _lopend = perioden
+    begin, eind = rules.halfjaar_van(afgesloten.begindatum - timedelta(days=1))
+    data = {"begindatum": begin.isoformat(), "einddatum": eind.isoformat(), "netto_taakstelling": 12, "bron": "brief"}
+    client.force_login(maak_gebruiker("beleidsadviseur"))
+    response = client.post(reverse("taakstelling:periode_add"), data)
+    label = rules.periode_label(begin, eind)
+    assert response.status_code == 200 and f"afgesloten periode {label}" in response.content.decode()
+    assert not Periode.objects.filter(begindatum=begin).exists()
+    # the source and notes of a closed period are no figures: the beleidsadviseur may add them
+    edit = reverse("taakstelling:periode_edit", args=[afgesloten.pk])
+    bewerkt = {
+        "begindatum": afgesloten.begindatum.isoformat(),
+        "einddatum": afgesloten.einddatum.isoformat(),
+        "netto_taakstelling": 20,
+        "beginsaldo_keten": 0,
+        "beginsaldo_keten_bron": "brief",
+        "bron": "brief van het Rijk, kenmerk 123",
+        "geladen_versie": afgesloten.versie,
+    }
+    assert client.post(edit, bewerkt).status_code == 302
+    client.force_login(maak_gebruiker("opgavemanager"))
+    assert client.post(reverse("taakstelling:periode_add"), data).status_code == 302  # new: no correction
+    assert not Correctie.objects.exists()
