@@ -440,11 +440,6 @@ class Nareiziger(CorrectieNaAfsluiten, VersieModel):
     def get_absolute_url(self):
         return reverse("taakstelling:nareiziger_detail", args=[self.pk])
 
-    @property
-    def telmoment(self):
-        p = self.plaatsing
-        return rules.nareiziger_telmoment(self.datum, p.datum_gehuisvest, bool(p.beeindiging))
-
     def clean(self):
         if self.datum and self.datum > timezone.localdate():
             raise ValidationError({"datum": _("De datum kan niet in de toekomst liggen.")})
