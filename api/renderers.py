@@ -2,8 +2,8 @@
 (:mod:`noordwijk_migratie.exports`: ``;``, BOM, dates dd-mm-jjjj, formula injection neutralised).
 Nested values (a list of phases, a status history) are flattened into ``ouder.kind`` columns."""
 
-from tablib import Dataset
 from rest_framework.renderers import BaseRenderer
+from tablib import Dataset
 
 from noordwijk_migratie.exports import csv_waarde, neutraliseer
 

@@ -6,16 +6,18 @@ pages and reports use), and reference data and dated series straight from the mo
 written to the audit trail (:func:`audit`); every answer is ``Cache-Control: private, no-store``."""
 
 import logging
+import math
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Sum
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, Throttled
 
 from internationale_werknemers.queries import iw_kerncijfers
 from noordwijk_migratie import registry
@@ -77,6 +79,20 @@ class ApiView(generics.ListAPIView):
         app = registry.app(self.app_label)
         if app is not None and not app.actief:
             raise NotFound(_("Deze module is uitgeschakeld."))
+
+    def throttled(self, request, wait):
+        """DRF's own message is half English; the wait also goes into ``Retry-After``."""
+        seconden = math.ceil(wait or 1)
+        uitzondering = Throttled(
+            detail=ngettext(
+                "Te veel verzoeken met dit token; probeer het over %(n)d seconde opnieuw.",
+                "Te veel verzoeken met dit token; probeer het over %(n)d seconden opnieuw.",
+                seconden,
+            )
+            % {"n": seconden}
+        )
+        uitzondering.wait = seconden
+        raise uitzondering
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
