@@ -4,14 +4,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
-from .models import ApiToken, sleutel_hash
+from .models import ApiToken, hash_van
 
 
 class ApiTokenAuthentication(authentication.TokenAuthentication):
     model = ApiToken
 
     def authenticate_credentials(self, key):
-        token = ApiToken.objects.geldig().select_related("eigenaar").filter(sleutel_hash=sleutel_hash(key)).first()
+        token = ApiToken.objects.geldig().select_related("eigenaar").filter(token_hash=hash_van(key)).first()
         if token is None:
             raise exceptions.AuthenticationFailed(_("Onbekend, verlopen of ingetrokken token."))
         # an update, not a save: using a token is not a change for the audit trail

@@ -23,7 +23,7 @@ class Scope(models.TextChoices):
 PREFIX_LENGTE = 8
 
 
-def sleutel_hash(sleutel: str) -> str:
+def hash_van(sleutel: str) -> str:
     return hashlib.sha256(sleutel.encode()).hexdigest()
 
 
@@ -47,7 +47,7 @@ class ApiToken(models.Model):
     )
     scopes = models.JSONField(_("gebieden"), default=list)
     prefix = models.CharField(_("begin van de sleutel"), max_length=PREFIX_LENGTE, editable=False)
-    sleutel_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     verloopt_op = models.DateTimeField(_("verloopt op"), null=True, blank=True)
     ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True, editable=False)
@@ -67,7 +67,7 @@ class ApiToken(models.Model):
         """Give the token a new random key and return it (stored only as its hash)."""
         sleutel = secrets.token_urlsafe(32)
         self.prefix = sleutel[:PREFIX_LENGTE]
-        self.sleutel_hash = sleutel_hash(sleutel)
+        self.token_hash = hash_van(sleutel)
         return sleutel
 
     @property

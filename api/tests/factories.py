@@ -1,6 +1,11 @@
 import factory
 
 from api.models import ApiToken, Scope
+from internationale_werknemers.tests.factories import (
+    HuisvestingsinitiatiefFactory,
+    InspectieFactory,
+    PilotstandFactory,
+)
 from opvang.tests.factories import BezettingFactory, CapaciteitsstandFactory, OpgaveFactory, OpvanglocatieFactory
 from programma.tests.factories import ActieFactory, IndicatorFactory, MetingFactory
 from taakstelling.tests.factories import CoaStandFactory, PeriodeFactory, PlaatsingFactory, RegioCijferFactory
@@ -16,7 +21,7 @@ class ApiTokenFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Power BI-rapport {n}")
     eigenaar = factory.SubFactory(GebruikerFactory)
     scopes = factory.LazyFunction(lambda: list(Scope.values))
-    sleutel_hash = factory.Sequence(lambda n: f"{n:064x}")
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
 
 
 def maak_token(**kwargs) -> tuple[ApiToken, str]:
@@ -34,6 +39,12 @@ def token_header(sleutel: str) -> dict:
 def _indicatoren(n):
     for indicator in IndicatorFactory.create_batch(n):
         MetingFactory.create_batch(2, indicator=indicator)
+
+
+def _iw(n):
+    PilotstandFactory.create_batch(n)
+    InspectieFactory.create_batch(n)
+    HuisvestingsinitiatiefFactory.create_batch(n)
 
 
 def _locaties(n):
@@ -55,5 +66,6 @@ MAKERS = {
     "opvang_overzicht": _locaties,
     "spreidingswet": _locaties,
     "acties": ActieFactory.create_batch,
+    "iw_kerncijfers": _iw,
     "indicatoren": _indicatoren,
 }

@@ -3,6 +3,7 @@
 Dutch errors, paging, CSV and the rate limit."""
 
 import csv
+import dataclasses
 import io
 from datetime import timedelta
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from api import urls as api_urls
-from api.models import ApiToken, Scope, sleutel_hash
+from api.models import ApiToken, Scope, hash_van
 from api.throttling import PerTokenThrottle
 from taakstelling import queries as taakstelling
 
@@ -111,11 +112,11 @@ def test_beheerder_maakt_token_sleutel_eenmalig_getoond_en_gehasht_bewaard(clien
     melding = next(str(m) for m in response.context["messages"] if "sleutel" in str(m))
     sleutel = melding.split("is: ")[1].split(" —")[0]
     token = ApiToken.objects.get(naam="Excel team")
-    assert token.sleutel_hash == sleutel_hash(sleutel)
+    assert token.token_hash == hash_van(sleutel)
     assert sleutel not in str(ApiToken.objects.filter(pk=token.pk).values().get())
     # in the audit trail that it was made, never the hash
     wijziging = LogEntry.objects.get_for_object(token).get(action=LogEntry.Action.CREATE)
-    assert token.sleutel_hash not in str(wijziging.changes)
+    assert token.token_hash not in str(wijziging.changes)
     # not shown again
     detail = client.get(reverse("admin:api_apitoken_change", args=[token.pk]))
     assert sleutel not in detail.content.decode()
@@ -167,6 +168,16 @@ def test_ongeldige_datum_geeft_nederlandse_melding(naam, param, waarde, melding)
     response = _get(naam, sleutel, **{param: waarde})
     assert response.status_code == 400
     assert response.json() == {param: [melding]}
+
+
+@pytest.mark.django_db
+def test_cijfers_zijn_die_van_de_pagina(basisgegevens, raadpleger_client):
+    """The baseline's periods as the statushouders page shows them today, field for field."""
+    pagina = raadpleger_client.get(reverse("taakstelling:index")).context["perioden"]
+    _, sleutel = maak_token(scopes=[Scope.STATUSHOUDERS])
+    api = _get("perioden", sleutel, per_pagina=1000).json()
+    assert api["count"] == len(pagina) > 1
+    assert api["results"] == [dataclasses.asdict(p) for p in pagina]
 
 
 @pytest.mark.django_db

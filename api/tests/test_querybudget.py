@@ -9,6 +9,8 @@ from tests.queries import assert_vast_aantal_queries
 from .factories import MAKERS, maak_token, token_header
 
 ALLES = {"per_pagina": 1000}
+# token lookup, its "laatst gebruikt", the audit entry, and what the app's own query functions need
+BUDGET = {"iw_kerncijfers": 14}
 
 
 @pytest.mark.django_db
@@ -16,4 +18,6 @@ ALLES = {"per_pagina": 1000}
 def test_vast_aantal_queries(basisgegevens, naam):
     _, sleutel = maak_token()
     client = Client(headers=token_header(sleutel))
-    assert_vast_aantal_queries(client, reverse(f"api:{naam}"), MAKERS[naam], params=ALLES, klein=3, groot=30, budget=16)
+    assert_vast_aantal_queries(
+        client, reverse(f"api:{naam}"), MAKERS[naam], params=ALLES, klein=3, groot=30, budget=BUDGET.get(naam, 10)
+    )
