@@ -3,6 +3,7 @@ djangorestframework-dataclasses) and reference data and dated series (model seri
 fields). Only aggregates and reference data: never a field about one newcomer (``tests/test_privacy.py``
 walks every field of the schema)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework_dataclasses.serializers import DataclassSerializer
 
@@ -162,3 +163,15 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "berekening",
             "metingen",
         )
+
+
+class BerekendeIndicatorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("De code van de berekening (berekening van de indicator)."))
+    omschrijving = serializers.CharField()
+    indicatoren = serializers.ListField(
+        child=serializers.IntegerField(), help_text=_("De indicatoren (id) met deze berekening.")
+    )
+    waarde = serializers.JSONField(
+        allow_null=True, help_text=_("Ja/nee, getal of tekst; leeg als er op de peildatum geen gegevens zijn.")
+    )
+    toelichting = serializers.CharField(allow_null=True)

@@ -28,5 +28,6 @@ urlpatterns = [
     _pad("internationale-werknemers/kerncijfers/", views.IwKerncijfersView, "iw_kerncijfers"),
     _pad("programma/acties/", views.ActiesView, "acties"),
     _pad("programma/indicatoren/", views.IndicatorenView, "indicatoren"),
+    _pad("programma/berekende-indicatoren/", views.BerekendeIndicatorenView, "berekende_indicatoren"),
     _pad("schema/", SpectacularAPIView, "schema"),
 ]

@@ -276,3 +276,33 @@ class IndicatorenView(GegevensView):
         Prefetch("metingen", queryset=Meting.objects.order_by("datum", "pk"))
     )
     ordering = ("programmalijn__nummer", "volgnummer")
+
+
+class BerekendeIndicatorenView(BerekendView):
+    """De indicatoren die de applicatie zelf berekent, op de peildatum (dezelfde functies als de pagina's)."""
+
+    scope, app_label = Scope.PROGRAMMA, "programma"
+    serializer_class = serializers.BerekendeIndicatorSerializer
+
+    def bereken(self, peildatum):
+        per_berekening = {}
+        for pk, code in (
+            Indicator.objects.exclude(berekening__isnull=True)
+            .exclude(berekening="")
+            .order_by("pk")
+            .values_list("pk", "berekening")
+        ):
+            per_berekening.setdefault(code, []).append(pk)
+        rijen = []
+        for code, indicator in sorted(registry.indicatoren().items()):
+            uitkomst = indicator.functie(peildatum)
+            rijen.append(
+                {
+                    "code": code,
+                    "omschrijving": str(indicator.omschrijving),
+                    "indicatoren": per_berekening.get(code, []),
+                    "waarde": uitkomst.waarde if uitkomst else None,
+                    "toelichting": uitkomst.toelichting if uitkomst else None,
+                }
+            )
+        return rijen

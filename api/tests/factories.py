@@ -67,5 +67,6 @@ MAKERS = {
     "spreidingswet": _locaties,
     "acties": ActieFactory.create_batch,
     "iw_kerncijfers": _iw,
+    "berekende_indicatoren": _indicatoren,
     "indicatoren": _indicatoren,
 }

@@ -92,6 +92,16 @@ def test_elke_aanroep_staat_in_de_wijzigingsgeschiedenis(basisgegevens):
     assert timezone.now() - token.laatst_gebruikt < timedelta(minutes=1)
 
 
+@pytest.mark.django_db
+def test_beheerder_ziet_de_aanroepen_in_de_wijzigingsgeschiedenis(client, maak_gebruiker, basisgegevens):
+    _, sleutel = maak_token(naam="Power BI programma", scopes=[Scope.PROGRAMMA])
+    assert _get("acties", sleutel).status_code == 200
+    client.force_login(maak_gebruiker("functioneel_beheerder"))
+    pagina = client.get(reverse("kern:audit_list"))
+    assert pagina.status_code == 200
+    assert "Power BI programma" in pagina.content.decode()
+
+
 def _beheerder(maak_gebruiker):
     beheerder = maak_gebruiker("functioneel_beheerder")
     beheerder.is_staff = True  # the admin is the functioneel beheerder's tool (noordwijk_migratie/oidc.py)
@@ -148,6 +158,9 @@ def test_beheerder_trekt_token_in_en_niemand_anders_beheert_tokens(client, maak_
 def test_ingelogde_gebruiker_volgens_zijn_rol(client, maak_gebruiker, basisgegevens):
     client.force_login(maak_gebruiker("raadpleger"))
     assert client.get(reverse("api:perioden"), HTTP_ACCEPT="application/json").status_code == 200
+    bladeren = client.get(reverse("api:perioden"), HTTP_ACCEPT="text/html")  # DRF's browsable API
+    assert bladeren.status_code == 200
+    assert "Perioden" in bladeren.content.decode()
     assert client.get(reverse("api:schema")).status_code == 200
     client.force_login(maak_gebruiker(None))
     assert client.get(reverse("api:perioden"), HTTP_ACCEPT="application/json").status_code == 403

@@ -10,7 +10,7 @@ from .factories import MAKERS, maak_token, token_header
 
 ALLES = {"per_pagina": 1000}
 # token lookup, its "laatst gebruikt", the audit entry, and what the app's own query functions need
-BUDGET = {"iw_kerncijfers": 14}
+BUDGET = {"iw_kerncijfers": 14, "berekende_indicatoren": 20}
 
 
 @pytest.mark.django_db
