@@ -48,6 +48,11 @@ GEWIJZIGD_SINDS = OpenApiParameter(
 )
 
 
+def _opslagbaar(tekst: str) -> str:
+    """A query parameter as the trail can keep it: PostgreSQL's JSON has no NUL character; long values cut."""
+    return tekst.replace("\x00", "\ufffd")[:200]
+
+
 def audit(request, response, view) -> None:
     """One ``access`` entry in the audit trail (django-auditlog) per call of a known consumer: the token (or,
     in the browsable API, the user), the owner as actor, the endpoint, its parameters and the status."""
@@ -55,7 +60,10 @@ def audit(request, response, view) -> None:
     gebruiker = request.user if request.user and request.user.is_authenticated else None
     gegevens = {
         "endpoint": request.path,
-        "parameters": {k: request.query_params.getlist(k) for k in sorted(request.query_params)},
+        "parameters": {
+            _opslagbaar(k): [_opslagbaar(w) for w in request.query_params.getlist(k)[:10]]
+            for k in sorted(request.query_params)[:20]
+        },
         "status": response.status_code,
     }
     if token is None and gebruiker is None:
