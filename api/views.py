@@ -53,7 +53,7 @@ def _opslagbaar(tekst: str) -> str:
     return tekst.replace("\x00", "\ufffd")[:200]
 
 
-def audit(request, response, view) -> None:
+def audit(request, response) -> None:
     """One ``access`` entry in the audit trail (django-auditlog) per call of a known consumer: the token (or,
     in the browsable API, the user), the owner as actor, the endpoint, its parameters and the status."""
     token = request.auth if isinstance(request.auth, ApiToken) else None
@@ -105,7 +105,7 @@ class ApiView(generics.ListAPIView):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)
-        audit(request, response, self)
+        audit(request, response)
         return response
 
 
