@@ -137,6 +137,45 @@ def evaluatie_vervolgopdracht(peil) -> dict:
     return {"vraag": str(_("Is een vervolgopdracht gewenst?"))}
 
 
+@dataclass(frozen=True)
+class GeenGrafiek:
+    """A chart spec with no course to show, written as one sentence instead of drawn."""
+
+    title: str
+    zin: str
+
+
+def te_tekenen(spec: dict):
+    """The chart of ``spec`` (``noordwijk_migratie.charts.maak_grafiek``), or a :class:`GeenGrafiek`
+    sentence when it has fewer than two points with a value or only zeros."""
+    gevuld = [(x, v) for r in spec.get("reeksen", []) for x, v in r["punten"] if v is not None]
+    punten, waarden = {x for x, _v in gevuld}, [v for _x, v in gevuld]
+    titel = spec.get("titel", "")
+    if len(punten) < 2:
+        return GeenGrafiek(
+            titel, str(_("%(titel)s: er is nog geen verloop te tonen (minder dan twee meetpunten).") % {"titel": titel})
+        )
+    if not any(waarden):
+        return GeenGrafiek(
+            titel, str(_("%(titel)s: alle waarden zijn 0, daarom is er geen grafiek getekend.") % {"titel": titel})
+        )
+    return maak_grafiek(_met_periodenamen(spec))
+
+
+def _met_periodenamen(spec: dict) -> dict:
+    """The chart with period labels written the report's way (``2025-H1`` -> ``1e halfjaar 2025``)."""
+    from .templatetags.rapport_pdf import periode
+
+    def x(waarde):
+        return periode(waarde) if isinstance(waarde, str) else waarde
+
+    return {
+        **spec,
+        "categorieen": [periode(c) for c in spec.get("categorieen", [])],
+        "reeksen": [{**r, "punten": [[x(p), v] for p, v in r["punten"]]} for r in spec.get("reeksen", [])],
+    }
+
+
 @dataclass
 class GerenderdeSectie:
     """One section of a snapshot, ready for the templates."""
@@ -174,7 +213,7 @@ def uit_snapshot(snapshot: dict) -> list[GerenderdeSectie]:
                 ).template.name,
                 in_inhoudsopgave=item.get("in_inhoudsopgave", True),
                 heeft_toelichting=item.get("heeft_toelichting", True),
-                grafieken=[maak_grafiek(spec) for spec in data.get("grafieken", [])],
+                grafieken=[te_tekenen(spec) for spec in data.get("grafieken", [])],
             )
         )
     return sorted(secties, key=lambda s: (s.volgorde, s.code))

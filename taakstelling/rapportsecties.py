@@ -4,7 +4,7 @@ declared in bijdragen.py."""
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from . import grafieken, panelen, queries
+from . import grafieken, panelen, queries, rules
 from .models import Periode
 from .rules import PeriodeResultaat
 
@@ -15,21 +15,26 @@ def _periode_dict(p: PeriodeResultaat | None) -> dict | None:
     return {**asdict(p), "saldo_begin_tekst": p.saldo_begin_tekst, "saldo_eind_tekst": p.saldo_eind_tekst}
 
 
-def verslagperiode(peildatum: date) -> Periode | None:
-    """The period the report is about: the one that ended the day before the peildatum, else the
-    latest period that started before it."""
-    return (
-        Periode.objects.filter(einddatum=peildatum - timedelta(days=1)).first()
-        or Periode.objects.filter(begindatum__lt=peildatum).order_by("-begindatum").first()
-    )
+def afgesloten_halfjaar(peildatum: date, overzicht) -> PeriodeResultaat | None:
+    """The period a halfjaarrapportage reports: the one that ended the day before the peildatum
+    (1 July: the first half of that year; 1 January: the second half or the whole previous year),
+    else the latest period closed on the peildatum."""
+    dag_ervoor = (peildatum - timedelta(days=1)).isoformat()
+    return next((p for p in overzicht if p.einddatum == dag_ervoor), None) or rules.laatste_afgesloten(overzicht)
 
 
 def statushouders_kerncijfers(peil):
+    """The closed half year's result first (what the report is about), then the running half year's
+    start position, pipeline and forecast."""
     kern = panelen.kerncijfers(peil)
+    afgesloten = afgesloten_halfjaar(peil.datum, panelen.overzicht(peil))
     return {
         **asdict(kern),
         "periode": _periode_dict(kern.periode),
         "laatste_afgesloten": _periode_dict(kern.laatste_afgesloten),
+        "afgesloten": _periode_dict(afgesloten),
+        "afgesloten_gehaald": None if afgesloten is None else afgesloten.saldo_eind >= 0,
+        "startpositie": kern.periode.saldo_begin if kern.periode else (afgesloten.saldo_eind if afgesloten else None),
     }
 
 
@@ -38,13 +43,25 @@ def taakstelling_perioden(peil):
     return {"perioden": [_periode_dict(p) for p in perioden], "grafieken": grafieken.perioden(perioden)}
 
 
+def verslagperiode(peil) -> Periode | None:
+    """The Periode of :func:`afgesloten_halfjaar`."""
+    resultaat = afgesloten_halfjaar(peil.datum, panelen.overzicht(peil))
+    return None if resultaat is None else Periode.objects.filter(pk=resultaat.id).first()
+
+
 def coa_afstemming(peil):
-    periode = verslagperiode(peil.datum)
+    resultaat = afgesloten_halfjaar(peil.datum, panelen.overzicht(peil))
+    periode = verslagperiode(peil)
     if periode is None:
         return {"periode": None, "rijen": []}
+    rijen = queries.coa_afstemming(periode, peil.datum)
     return {
         "periode": periode.label,
-        "rijen": [asdict(r) for r in queries.coa_afstemming(periode, peil.datum)],
+        "realisatie": resultaat.realisatie,
+        "bron_tekst": resultaat.bron_tekst,
+        "eigen_totaal": sum(r.eigen for r in rijen),
+        "coa_bekend": any(r.coa_cumulatief is not None for r in rijen),
+        "rijen": [asdict(r) for r in rijen],
     }
 
 
@@ -53,7 +70,7 @@ def interventieladder(peil):
 
 
 def regio_vergelijking(peil):
-    periode = verslagperiode(peil.datum)
+    periode = verslagperiode(peil)
     if periode is None:
         return {"periode": None, "rijen": []}
     vergelijking = queries.regio_vergelijking(periode, peil.datum)
