@@ -4,6 +4,8 @@ declared in bijdragen.py."""
 from dataclasses import asdict
 from datetime import date, timedelta
 
+from noordwijk_migratie.getallen import getal, saldo
+
 from . import grafieken, panelen, queries, rules
 from .models import Periode
 from .rules import PeriodeResultaat
@@ -75,3 +77,42 @@ def regio_vergelijking(peil):
         return {"periode": None, "rijen": []}
     vergelijking = queries.regio_vergelijking(periode, peil.datum)
     return {**asdict(vergelijking), "grafieken": grafieken.regio(vergelijking)}
+
+
+def kernboodschap(peil) -> dict | None:
+    """The statushouders' block on page 1: the closed half year against its opgave, with the running
+    half year's start position and forecast (texts; the PDF writes periods and dates its own way)."""
+    overzicht = panelen.overzicht(peil)
+    afgesloten = afgesloten_halfjaar(peil.datum, overzicht)
+    if afgesloten is None:
+        return None
+    kern = panelen.kerncijfers(peil)
+    gehaald = afgesloten.saldo_eind >= 0
+    achterstand = -afgesloten.saldo_begin
+    opgave = f"Gecorrigeerde taakstelling {afgesloten.label}: {getal(afgesloten.gecorrigeerd)} personen"
+    if achterstand > 0:
+        opgave += f", de netto taakstelling van {getal(afgesloten.netto)} plus {getal(achterstand)} achterstand"
+    elif achterstand < 0:
+        opgave += f", de netto taakstelling van {getal(afgesloten.netto)} min {getal(-achterstand)} voorsprong"
+    stand = f"{getal(afgesloten.realisatie)} personen gehuisvest ({afgesloten.bron_tekst}); saldo eind {saldo(afgesloten.saldo_eind)}"
+    stand += ", een voorsprong." if afgesloten.saldo_eind > 0 else (", een achterstand." if not gehaald else ".")
+    if kern.periode is not None:
+        p = kern.periode
+        vooruit = (
+            f"Lopend halfjaar {p.label}: startpositie {saldo(p.saldo_begin)}, gecorrigeerde taakstelling "
+            f"{getal(p.gecorrigeerd)}, nog {getal(kern.in_pijplijn)} in de pijplijn, prognose einde periode "
+            f"{getal(kern.prognose_realisatie)} gehuisvest; status {kern.status_tekst}."
+        )
+    else:
+        vooruit = (
+            f"Lopend halfjaar: de taakstelling is nog niet ingevoerd; startpositie {saldo(afgesloten.saldo_eind)}, "
+            f"nog {getal(kern.in_pijplijn)} in de pijplijn."
+        )
+    return {
+        "opgave": opgave + ".",
+        "stand": stand,
+        "vooruit": vooruit,
+        "status": "op_schema" if gehaald else "achter",
+        "status_label": "gehaald" if gehaald else "niet gehaald",
+        "regel": "Gehaald als de realisatie ten minste de gecorrigeerde taakstelling is (saldo eind 0 of hoger).",
+    }
