@@ -235,6 +235,7 @@ def te_tekenen(spec: dict):
     sentence when it has fewer than two points with a value or only zeros."""
     gevuld = [(x, v) for r in spec.get("reeksen", []) for x, v in r["punten"] if v is not None]
     punten, waarden = {x for x, _v in gevuld}, [v for _x, v in gevuld]
+    spec = _met_periodenamen(spec)
     titel = spec.get("titel", "")
     if len(punten) < 2:
         return GeenGrafiek(
@@ -244,7 +245,7 @@ def te_tekenen(spec: dict):
         return GeenGrafiek(
             titel, str(_("%(titel)s: alle waarden zijn 0, daarom is er geen grafiek getekend.") % {"titel": titel})
         )
-    return maak_grafiek(_met_periodenamen(spec))
+    return maak_grafiek(spec)
 
 
 def _met_periodenamen(spec: dict) -> dict:
@@ -256,6 +257,7 @@ def _met_periodenamen(spec: dict) -> dict:
 
     return {
         **spec,
+        "titel": periode(spec.get("titel", "")),
         "categorieen": [periode(c) for c in spec.get("categorieen", [])],
         "reeksen": [{**r, "punten": [[x(p), v] for p, v in r["punten"]]} for r in spec.get("reeksen", [])],
     }

@@ -90,11 +90,19 @@ def kernboodschap(peil) -> dict | None:
     gehaald = afgesloten.saldo_eind >= 0
     achterstand = -afgesloten.saldo_begin
     opgave = f"Gecorrigeerde taakstelling {afgesloten.label}: {getal(afgesloten.gecorrigeerd)} personen"
-    if achterstand > 0:
+    if afgesloten.gecorrigeerd <= 0:
+        opgave = (
+            f"Netto taakstelling {afgesloten.label}: {getal(afgesloten.netto)} personen, geheel gedekt door "
+            f"{getal(-achterstand)} voorsprong uit eerdere perioden"
+        )
+    elif achterstand > 0:
         opgave += f", de netto taakstelling van {getal(afgesloten.netto)} plus {getal(achterstand)} achterstand"
     elif achterstand < 0:
         opgave += f", de netto taakstelling van {getal(afgesloten.netto)} min {getal(-achterstand)} voorsprong"
-    stand = f"{getal(afgesloten.realisatie)} personen gehuisvest ({afgesloten.bron_tekst}); saldo eind {saldo(afgesloten.saldo_eind)}"
+    stand = (
+        f"{getal(afgesloten.realisatie)} personen gehuisvest, geteld volgens: {afgesloten.bron_tekst}; "
+        f"saldo eind {saldo(afgesloten.saldo_eind)}"
+    )
     stand += ", een voorsprong." if afgesloten.saldo_eind > 0 else (", een achterstand." if not gehaald else ".")
     if kern.periode is not None:
         p = kern.periode
