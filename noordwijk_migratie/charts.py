@@ -235,10 +235,15 @@ def _categorie_label(cat: str, x: float, y: float, ruimte: float) -> str:
         woorden = cat.split(" ")
         helft = min(range(1, len(woorden)), key=lambda k: abs(len(" ".join(woorden[:k])) - len(" ".join(woorden[k:]))))
         regels = [" ".join(woorden[:helft]), " ".join(woorden[helft:])]
-    grootte = min(12.0, max(6.0, (ruimte - 4) / (0.55 * max(len(r) for r in regels))))
+    grootte = min(12.0, max(6.0, (ruimte - 4) / (0.55 * max(1, *(len(r) for r in regels)))))
     grootte_attr = f' font-size="{_c(grootte)}"' if grootte < 12 else ""
-    tspans = "".join(
-        f'<tspan x="{_c(x)}" dy="{0 if k == 0 else _c(grootte * 1.1)}">{_t(r)}</tspan>' for k, r in enumerate(regels)
+    tspans = (
+        _t(cat)
+        if len(regels) == 1
+        else "".join(
+            f'<tspan x="{_c(x)}" dy="{0 if k == 0 else _c(grootte * 1.1)}">{_t(r)}</tspan>'
+            for k, r in enumerate(regels)
+        )
     )
     return f'<text x="{_c(x)}" y="{_c(y)}" text-anchor="middle" fill="{TEXT}"{grootte_attr}>{tspans}</text>'
 
