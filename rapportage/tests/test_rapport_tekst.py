@@ -140,6 +140,12 @@ def test_evaluatierapport_beantwoordt_elke_vraag_meetbaar_door(basisgegevens, ma
     assert "Berekend op 1 juni 2027: nee." in tekst  # M-1-01 taakstelling voldaan, computed
     assert "Bijsturing volgens het programma:" in tekst  # M-1-02 from the programme's actions
     assert "nog geen metingen" not in tekst.lower()
+    # the legend says "roze gestreepte lijn: berekend": a computed-only series (M-1-01) is drawn so
+    from rapportage.pdf import render_html
+
+    veelvouden = re.findall(r'<figure class="pdf-veelvoud">.*?</figure>', render_html(rapport), flags=re.S)
+    m101 = next(f for f in veelvouden if "M-1-01" in f)
+    assert 'class="series"' in m101 and 'stroke="#ca005d"' in m101 and 'stroke-dasharray="8 4"' in m101
     # Conclusies and vervolgopdracht are not empty pages in a concept
     assert "De conclusies zijn nog niet geschreven" in tekst
     assert "Het voorstel voor een vervolgopdracht is nog niet geschreven" in tekst
