@@ -25,6 +25,16 @@ def afgesloten_halfjaar(peildatum: date, overzicht) -> PeriodeResultaat | None:
     return next((p for p in overzicht if p.einddatum == dag_ervoor), None) or rules.laatste_afgesloten(overzicht)
 
 
+def niet_ingevoerd(peildatum: date, afgesloten: PeriodeResultaat | None) -> str:
+    """A sentence when the half year that just ended is not entered as a period ('' when it is)."""
+    dag_ervoor = peildatum - timedelta(days=1)
+    if afgesloten is not None and afgesloten.einddatum == dag_ervoor.isoformat():
+        return ""
+    helft = "1e" if dag_ervoor.month <= 6 else "2e"
+    zin = f"Het {helft} halfjaar {dag_ervoor.year} is (nog) niet als periode ingevoerd"
+    return zin + (f"; hieronder de laatst afgesloten periode, {afgesloten.label}." if afgesloten else ".")
+
+
 def statushouders_kerncijfers(peil):
     """The closed half year's result first (what the report is about), then the running half year's
     start position, pipeline and forecast."""
@@ -35,6 +45,7 @@ def statushouders_kerncijfers(peil):
         "periode": _periode_dict(kern.periode),
         "laatste_afgesloten": _periode_dict(kern.laatste_afgesloten),
         "afgesloten": _periode_dict(afgesloten),
+        "niet_ingevoerd": niet_ingevoerd(peil.datum, afgesloten),
         "afgesloten_gehaald": None if afgesloten is None else afgesloten.saldo_eind >= 0,
         "startpositie": kern.periode.saldo_begin if kern.periode else (afgesloten.saldo_eind if afgesloten else None),
     }
@@ -117,6 +128,7 @@ def kernboodschap(peil) -> dict | None:
             f"nog {getal(kern.in_pijplijn)} in de pijplijn."
         )
     return {
+        "melding": niet_ingevoerd(peil.datum, afgesloten),
         "opgave": opgave + ".",
         "stand": stand,
         "vooruit": vooruit,

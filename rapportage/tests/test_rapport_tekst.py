@@ -106,6 +106,17 @@ def test_halfjaarrapportage_vergelijkt_met_de_vorige_en_drukt_geschreven_teksten
     controleer_notatie(paginas)
 
 
+def test_halfjaarrapportage_zegt_het_als_het_afgesloten_halfjaar_niet_is_ingevoerd(basisgegevens, maak_gebruiker):
+    rapport, paginas = maak(HALFJAAR, datetime.date(2026, 7, 1), maak_gebruiker("opgavemanager"))
+    begin = " ".join(paginas[:2])
+    assert (
+        "Het 1e halfjaar 2026 is (nog) niet als periode ingevoerd; hieronder de laatst afgesloten periode, 1e halfjaar 2025."
+        in begin
+    )
+    assert "realisatie 0, COA-norm 0" not in " ".join(paginas)
+    controleer_notatie(paginas)
+
+
 def test_halfjaarrapportage_synthetisch_met_lopend_halfjaar_en_eigen_telling(basisgegevens, maak_gebruiker):
     call_command("genereer_testdata", "--schaal", "klein", stdout=open("/dev/null", "w"))  # noqa: SIM115
     rapport, paginas = maak(HALFJAAR, datetime.date(2021, 7, 1), maak_gebruiker("opgavemanager"))
