@@ -121,6 +121,12 @@ class OpvanglocatieDetailView(generic.ObjectDetailView):
         return context
 
 
+class MijlpaalEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
+    """ "Mijlpaal vastleggen" on a location's page prefills the location (``?locatie=…``)."""
+
+    initieel_uit_query = ("locatie",)
+
+
 # --- occupancy: fast entry ----------------------------------------------------------------------
 
 

@@ -242,7 +242,7 @@ def _taakstelling(schaal, rnd, log):
 
 def _opvang(schaal, rnd, log):
     from noordwijk_migratie.models import Doelgroep
-    from opvang.models import Bezetting, Capaciteitsstand, Fase, LocatieType, Opvanglocatie
+    from opvang.models import Bezetting, Capaciteitsstand, Fase, LocatieType, Mijlpaal, Opvanglocatie
 
     doelgroepen = list(Doelgroep.objects.filter(code__in=["statushouders", "oekraine", "asielzoekers"]))
     eind = date(2026, 6, 29)  # a Monday
@@ -259,7 +259,10 @@ def _opvang(schaal, rnd, log):
         )
         for i in range(1, schaal.locaties + 1)
     ]
-    Opvanglocatie.objects.bulk_create(locaties)
+    Opvanglocatie.objects.bulk_create(locaties)  # phase and start as their milestones below give them
+    Mijlpaal.objects.bulk_create(
+        [Mijlpaal(locatie=loc, fase=Fase.IN_GEBRUIK, datum=start, toelichting=MARKER) for loc in locaties]
+    )
     doorlink = Opvanglocatie.doelgroepen.through
     keuze = {loc.pk: doelgroepen[i % len(doelgroepen)] for i, loc in enumerate(locaties)}
     doorlink.objects.bulk_create([doorlink(opvanglocatie_id=pk, doelgroep_id=dg.pk) for pk, dg in keuze.items()])
