@@ -300,7 +300,16 @@ def _opvang(schaal, rnd, log):
 
 
 def _programma(schaal, rnd, log):
-    from programma.models import Actie, ActieStatus, Indicator, IndicatorType, Meting, Programmalijn, Trekker
+    from programma.models import (
+        Actie,
+        ActieStatus,
+        Indicator,
+        IndicatorType,
+        Meting,
+        Programmalijn,
+        Statuswijziging,
+        Trekker,
+    )
 
     lijnen = list(Programmalijn.objects.order_by("nummer"))
     if not lijnen:
@@ -321,6 +330,9 @@ def _programma(schaal, rnd, log):
             )
         )
     Actie.objects.bulk_create(acties, batch_size=BATCH)
+    Statuswijziging.objects.bulk_create(  # the status history a report at a peildatum reads
+        (Statuswijziging(actie=a, datum=a.gepland_start, status=a.status) for a in acties), batch_size=BATCH
+    )
     indicatoren = [
         Indicator(
             programmalijn=lijnen[i % len(lijnen)],
