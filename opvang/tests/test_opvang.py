@@ -471,3 +471,160 @@ def test_snelle_invoer_zelfde_aantal_queries_voor_1_en_50_locaties(adviseur_clie
     klein = queries_van(adviseur_client, url, {"datum": "2025-06-30"}).aantal
     _geschiedenis(49, 10)
     assert queries_van(adviseur_client, url, {"datum": "2025-06-30"}).aantal == klein
+
+
+# --- issue 14: every figure as it stood on the peildatum, with its date; stale figures marked -------------
+
+
+def _cijfers(paneel):
+    return {c["label"]: c for c in paneel["cijfers"]}
+
+
+def test_een_rapport_op_een_eerdere_peildatum_toont_statussen_fasen_en_bezetting_van_die_datum(
+    basisgegevens, manager_client
+):
+    """Set up by changing everything after 01-07-2025: the report and the dashboard of that date still show
+    what was true then (the action's status, Achterweg's phase, Trampoline II's count and stand)."""
+    from programma.models import Actie
+    from rapportage.services import maak_snapshot
+
+    oek = doelgroep("oekraine")
+    trampoline = Opvanglocatie.objects.get(naam="Trampoline II")
+    BezettingFactory(locatie=trampoline, doelgroep=oek, datum=D(2026, 11, 20), aantal=250)
+    CapaciteitsstandFactory(
+        locatie=trampoline,
+        doelgroep=oek,
+        ingangsdatum=D(2026, 10, 1),
+        plaatsen=280,
+        gereserveerd=10,
+        gereserveerd_voor=doelgroep("statushouders"),
+    )
+    actie = Actie.objects.get(code="B1-1-01")
+    actie.status, actie.status_sinds = "afgerond", D(2026, 3, 1)
+    actie.save()
+
+    def stand(peildatum):
+        snapshot = maak_snapshot("halfjaarrapportage", peildatum)
+        oekraine = _cijfers(snapshot["oekraine"]["data"])
+        asiel = _cijfers(snapshot["asielzoekers"]["data"])
+        lijn1 = next(lijn for lijn in snapshot["programma_acties"]["data"]["lijnen"] if lijn["nummer"] == 1)
+        return (
+            (oekraine["Bezet"]["waarde"], oekraine["Bezet"]["stand"]),
+            (oekraine["Beschikbaar"]["waarde"], oekraine["Beschikbaar"]["stand"]),
+            asiel["Achterweg (tijdelijke asielopvang)"]["waarde"],
+            lijn1["statussen"]["afgerond"],
+        )
+
+    assert stand(D(2025, 7, 1)) == ((230, "telling 30-06-2025"), (290, "stand 30-06-2025"), "Collegebesluit", 0)
+    assert stand(D(2026, 12, 1)) == ((250, "telling 20-11-2026"), (270, "stand 01-10-2026"), "Beëindigd", 1)
+    html = manager_client.get(reverse("dashboard"), {"peildatum": "2025-07-01"}).content.decode()
+    assert "(telling 30-06-2025)" in html
+    achterweg = html.split("Achterweg (tijdelijke asielopvang)</dt>")[1].split("</div>")[0]
+    assert "Collegebesluit" in achterweg and "Beëindigd" not in achterweg
+
+
+def test_een_verouderde_telling_of_stand_is_gemarkeerd_en_geeft_geen_status(manager_client):
+    oek = doelgroep("oekraine")
+    OpgaveFactory(doelgroep=oek, geldig_vanaf=D(2025, 1, 1), plaatsen=100)
+    loc = OpvanglocatieFactory(naam="Testlocatie Duin", doelgroepen=[oek])
+    CapaciteitsstandFactory(
+        locatie=loc,
+        doelgroep=oek,
+        ingangsdatum=D(2025, 1, 1),
+        plaatsen=100,
+        niet_inzetbaar_calamiteiten=0,
+        niet_inzetbaar_indelingsverlies=0,
+        niet_inzetbaar_overig=0,
+    )
+    BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2025, 1, 1), aantal=96)
+
+    def dashboard_op(peildatum):
+        from rapportage import dashboard
+
+        gegevens = dashboard.dashboard(peildatum)
+        paneel = next(p for p in gegevens["panelen"] if p["code"] == "oekraine")
+        signalen = [s for s in gegevens["signalen"] if "Testlocatie Duin" in s["tekst"]]
+        return paneel, _cijfers(paneel), signalen
+
+    # day 45 after the count it is still current: a status and the occupancy signal derived from it
+    paneel, cijfers, signalen = dashboard_op(D(2025, 2, 15))
+    assert (paneel["status"], cijfers["Bezet"]["stand"], cijfers["Bezet"]["verouderd"]) == (
+        "op_schema",
+        "telling 01-01-2025",
+        False,
+    )
+    assert [s["tekst"] for s in signalen] == [
+        "Testlocatie Duin (Oekraïense ontheemden): bezetting 96 is 95% of meer van de 100 beschikbare plaatsen."
+    ]
+    # day 46: the count is verouderd: marked, no occupancy signal derived from it, a signal asks for a new count
+    paneel, cijfers, signalen = dashboard_op(D(2025, 2, 16))
+    assert (cijfers["Bezet"]["waarde"], cijfers["Bezet"]["stand"], cijfers["Bezet"]["verouderd"]) == (
+        96,
+        "telling 01-01-2025, verouderd",
+        True,
+    )
+    assert [(s["tekst"], s["url"]) for s in signalen] == [
+        (
+            "Testlocatie Duin (Oekraïense ontheemden): de laatste telling is van 01-01-2025, meer dan 45 dagen "
+            "oud. Voer een nieuwe telling in.",
+            reverse("opvang:bezetting_invoer"),
+        )
+    ]
+    # after 180 days the capacity stand is verouderd too: the status says so instead of "op schema"
+    paneel, cijfers, signalen = dashboard_op(D(2025, 7, 1))
+    assert (paneel["status"], paneel["status_label"]) == ("onbekend", "onbekend — telling verouderd")
+    assert cijfers["Beschikbaar"]["verouderd"] and cijfers["Beschikbaar"]["stand"] == "stand 01-01-2025, verouderd"
+    assert "Leg een nieuwe stand vast." in signalen[1]["tekst"]
+    html = manager_client.get(reverse("dashboard"), {"peildatum": "2025-07-01"}).content.decode()
+    assert "onbekend — telling verouderd" in html and "(telling 01-01-2025, verouderd)" in html
+    overzicht = manager_client.get(reverse("opvang:oekraine"), {"peildatum": "2025-07-01"}).content.decode()
+    assert '<td class="nw-verouderd">telling 01-01-2025, verouderd</td>' in overzicht
+    assert "onbekend — telling verouderd" in overzicht
+
+
+def test_een_mijlpaal_die_na_zijn_datum_nog_gepland_staat_is_een_signaal():
+    from rapportage import dashboard
+
+    loc = OpvanglocatieFactory(
+        naam="Testlocatie Polder", fase=None, startdatum=None, doelgroepen=[doelgroep("asielzoekers")]
+    )
+    MijlpaalFactory(locatie=loc, fase=Fase.COLLEGEBESLUIT, datum=D(2025, 6, 10))
+    MijlpaalFactory(locatie=loc, fase=Fase.RAADSBESLUIT, datum=D(2025, 9, 25), gepland=True)
+
+    def signalen(peildatum):
+        return [(s["tekst"], s["url"]) for s in dashboard.dashboard(peildatum)["signalen"] if "Polder" in s["tekst"]]
+
+    assert signalen(D(2025, 9, 25)) == []
+    assert signalen(D(2025, 9, 26)) == [
+        (
+            "Testlocatie Polder: de mijlpaal raadsbesluit stond gepland op 25-09-2025 en is nog niet bereikt. "
+            "Leg vast dat hij is bereikt, verschuif de datum of beëindig de locatie.",
+            reverse("opvang:mijlpaal_list"),
+        )
+    ]
+    MijlpaalFactory(locatie=loc, fase=Fase.BEEINDIGD, datum=D(2025, 10, 1))  # stopped: the plan lapsed with it
+    assert signalen(D(2025, 10, 2)) == []
+    loc.refresh_from_db()
+    assert loc.fase == Fase.BEEINDIGD  # the phase follows from the milestones
+
+
+def test_na_make_run_toont_het_dashboard_van_vandaag_de_feiten_van_na_juni_2025(basisgegevens, manager_client):
+    """`make run` loads the baseline (the ``basisgegevens`` fixture); today is long after its 30-06-2025."""
+    html = manager_client.get(reverse("dashboard")).content.decode()
+    # Trampoline II's count of 30-06-2025 is shown with its date, as verouderd, and a new count is asked for
+    bezet = html.split('<div class="nw-verouderd"><dt>Bezet</dt>')[1].split("</div>")[0]
+    assert '230</a> <span class="nw-stand">(telling 30-06-2025, verouderd)</span>' in bezet
+    assert "Trampoline II (Oekraïense ontheemden): de laatste telling is van 30-06-2025" in html
+    assert "onbekend — telling verouderd" in html
+    # the RTB end date after its extension, with its source
+    assert "Einde Richtlijn Tijdelijke Bescherming (RTB): 04-03-2027" in html
+    # Achterweg stopped by the council's motion of 25-09-2025
+    achterweg = html.split("Achterweg (tijdelijke asielopvang)</dt>")[1].split("</div>")[0]
+    assert (
+        "Beëindigd" in achterweg
+        and "sinds 25-09-2025" in achterweg
+        and "Geen AZC in de gemeente Noordwijk" in achterweg
+    )
+    # the second Spreidingswet cycle: Noordwijk's figure unknown, not the first cycle's 275
+    asiel = html.split('aria-labelledby="paneel-asielzoekers"')[1].split("</section>")[0]
+    assert "onbekend" in asiel and "275" not in asiel
