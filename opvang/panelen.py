@@ -19,7 +19,7 @@ def referentie(peil) -> queries.Referentie:
 
 
 def _beleidsdatums(peil):
-    return peil.gedeeld("opvang.beleidsdatums", lambda: queries.beleidsdatums(peil.datum))
+    return peil.gedeeld("opvang.beleidsdatums", lambda: queries.beleidsdatums(peil.datum, referentie(peil)))
 
 
 def _overzicht(peil, doelgroep_code: str):

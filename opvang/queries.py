@@ -167,9 +167,10 @@ def spreidingswet_pijplijn(
     )
 
 
-def beleidsdatums(peildatum) -> list[rules.BeleidsdatumStand]:
+def beleidsdatums(peildatum, ref: Referentie | None = None) -> list[rules.BeleidsdatumStand]:
     """Policy dates as they held on ``peildatum`` (per code the stand in force then) plus the cycle end of each
     opgave in force, with days remaining."""
+    ref = ref or Referentie()
     per_code = rules.tijdlijnen(
         Beleidsdatum.objects.select_related("doelgroep"),
         lambda b: b.code,
@@ -182,11 +183,8 @@ def beleidsdatums(peildatum) -> list[rules.BeleidsdatumStand]:
         for tijdlijn in per_code.values()
         if (b := tijdlijn.op(peildatum)) is not None
     ]
-    opgaven = rules.tijdlijnen(
-        Opgave.objects.select_related("doelgroep"), lambda o: o.doelgroep, lambda o: o.geldig_vanaf
-    )
-    for doelgroep, tijdlijn in opgaven.items():
-        o = tijdlijn.op(peildatum)
+    for doelgroep in ref.doelgroepen().values():
+        o = ref.opgave_op(doelgroep.code, peildatum)
         if o is not None and o.cyclus_einde:
             uit.append(
                 rules.beleidsdatum_stand(
@@ -199,6 +197,25 @@ def beleidsdatums(peildatum) -> list[rules.BeleidsdatumStand]:
                 )
             )
     return sorted(uit, key=lambda b: (b.datum, b.naam))
+
+
+def laatste_tellingen(peildatum) -> list[rules.Telling]:
+    """Per location in use on ``peildatum`` and per doelgroep it houses: the latest occupancy count on or before
+    that date (none: ``datum`` None, *onbekend*) and whether it is verouderd then
+    (``OPVANG_BEZETTING_VEROUDERD_DAGEN``, :func:`noordwijk_migratie.actualiteit.is_verouderd`). Two queries;
+    for reminders that ask for a new count."""
+    tellingen = {(b.locatie_id, b.doelgroep_id): b for b in actuele_bezettingen(peildatum)}
+    locaties = (
+        Opvanglocatie.objects.filter(rules.actief_q(peildatum))
+        .order_by("naam", "pk")
+        .values_list("pk", "naam", "doelgroepen", "doelgroepen__code")
+    )
+    return [
+        rules.telling(pk, naam, code, b.datum if b else None, b.aantal if b else None, peildatum, grenzen())
+        for pk, naam, doelgroep_id, code in locaties
+        if doelgroep_id is not None
+        for b in [tellingen.get((pk, doelgroep_id))]
+    ]
 
 
 def mijlpalen_over_datum(peildatum):
@@ -216,7 +233,7 @@ def signalen(
     overzichten = [doelgroep_overzicht(c, peildatum, ref) for c in OVERZICHT_DOELGROEPEN if c in codes]
     return rules.signalen_voor(
         overzichten,
-        beleidsdatums(peildatum) if datums is None else datums,
+        beleidsdatums(peildatum, ref) if datums is None else datums,
         drempel_procent=settings.OPVANG_SIGNAAL_BEZETTING_PROCENT,
         dagen=settings.OPVANG_SIGNAAL_DAGEN,
         grenzen=grenzen(),

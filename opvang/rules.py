@@ -434,6 +434,32 @@ def locatie_regel(stand: LocatieStand, peildatum: datetime.date, grenzen: Grenze
     )
 
 
+@dataclass
+class Telling:
+    """The latest occupancy count of one location and doelgroep on a peildatum (see
+    :func:`opvang.queries.laatste_tellingen`)."""
+
+    locatie_id: int
+    locatie: str
+    doelgroep_code: str
+    datum: datetime.date | None  # None: never counted
+    aantal: int | None
+    verouderd: bool
+    stand: str  # "telling 30-06-2025, verouderd" or "geen telling"
+
+
+def telling(locatie_id, locatie, doelgroep_code, datum, aantal, peildatum, grenzen: Grenzen = Grenzen()) -> Telling:
+    return Telling(
+        locatie_id,
+        locatie,
+        doelgroep_code,
+        datum,
+        aantal,
+        is_verouderd(datum, peildatum, grenzen.bezetting_dagen),
+        label(datum, peildatum, grenzen.bezetting_dagen),
+    )
+
+
 STATUS_LABELS = {
     "op_schema": "Op schema",
     "risico": "Risico",

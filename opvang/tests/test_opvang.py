@@ -628,3 +628,16 @@ def test_na_make_run_toont_het_dashboard_van_vandaag_de_feiten_van_na_juni_2025(
     # the second Spreidingswet cycle: Noordwijk's figure unknown, not the first cycle's 275
     asiel = html.split('aria-labelledby="paneel-asielzoekers"')[1].split("</section>")[0]
     assert "onbekend" in asiel and "275" not in asiel
+
+
+def test_laatste_tellingen_per_locatie_en_doelgroep_voor_herinneringen(basisgegevens):
+    """The one query reminders use: the latest count per location in use and doelgroep, marked verouderd by the
+    shared rule; a count that was never made is unknown, not verouderd."""
+    tellingen = {(t.locatie, t.doelgroep_code): t for t in queries.laatste_tellingen(D(2026, 12, 1))}
+    trampoline = tellingen["Trampoline II", "oekraine"]
+    assert (trampoline.aantal, trampoline.datum, trampoline.verouderd) == (230, D(2025, 6, 30), True)
+    assert trampoline.stand == "telling 30-06-2025, verouderd"
+    nooit = tellingen["Trampoline II", "statushouders"]
+    assert (nooit.datum, nooit.verouderd, nooit.stand) == (None, False, "geen telling")
+    assert not any("Achterweg" in locatie or locatie == "Achmea" for locatie, _ in tellingen)  # not in use
+    assert queries.laatste_tellingen(D(2025, 7, 1))[0].verouderd is False
