@@ -176,7 +176,7 @@ class Actie(VersieModel):
         return is_te_laat(self.status, self.gepland_eind, peildatum)
 
     # The date the status set on this instance holds from (the form's "status sinds"); without it a change
-    # holds from today and the first status of a new action from the beginning (see Statuswijziging).
+    # holds from today, and a new action "niet gestart" is so from the beginning (see Statuswijziging).
     status_sinds = None
 
     def save(self, *args, **kwargs):
@@ -188,7 +188,8 @@ class Actie(VersieModel):
             laatste = self.statuswijzigingen.order_by(models.F("datum").desc(nulls_last=True), "-pk").first()
             if laatste is not None and laatste.status == self.status:
                 return
-            datum = self.status_sinds or (None if nieuw else timezone.localdate())
+            begin = nieuw and self.status == ActieStatus.NIET_GESTART  # what every action starts as
+            datum = self.status_sinds or (None if begin else timezone.localdate())
             Statuswijziging.objects.update_or_create(
                 actie=self, datum=datum, defaults={"status": self.status, "reden": self.reden_niet_uitvoeren}
             )

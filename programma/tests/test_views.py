@@ -299,3 +299,14 @@ def test_lijn_2_toont_de_maten_van_de_integrale_aanpak(adviseur_client, basisgeg
     assert response.context["kerncijfers"].vervolg_te_laat == 1
     assert "Vervolgacties over de deadline" in response.content.decode()
     assert "kerncijfers" not in adviseur_client.get(Programmalijn.objects.get(nummer=1).get_absolute_url()).context
+
+
+def test_een_nieuwe_actie_met_een_status_heeft_die_status_pas_vanaf_vandaag():
+    vandaag = timezone.localdate()
+    nieuw = ActieFactory(status="loopt")
+    gisteren = vandaag - timedelta(days=1)
+    assert [(w.datum, w.status) for w in nieuw.statuswijzigingen.all()] == [(vandaag, "loopt")]
+    assert queries.acties_van_lijn(nieuw.programmalijn, gisteren)[0].status == "niet_gestart"
+    assert queries.acties_van_lijn(nieuw.programmalijn, vandaag)[0].status == "loopt"
+    begin = ActieFactory(programmalijn=nieuw.programmalijn)  # "niet gestart" is what every action starts as
+    assert [(w.datum, w.status) for w in begin.statuswijzigingen.all()] == [(None, "niet_gestart")]
