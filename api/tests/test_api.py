@@ -227,6 +227,14 @@ def test_sessies_met_themas_en_partners_zonder_nieuwkomers(basisgegevens):
     kop = _get("sessies", sleutel, format="csv").content.decode().lstrip("\ufeff").splitlines()[0]
     assert kop == "id;titel;datum;plaats;themas;uitgenodigd;aanwezig;samenvatting"
 
+    # a partner that came after all is a change of the session, for incremental refresh
+    LogEntry.objects.filter(content_type__app_label="themasessies").update(
+        timestamp=timezone.now() - timedelta(days=30)
+    )
+    sessie.aanwezig.add(gemeente)
+    gewijzigd = _get("sessies", sleutel, gewijzigd_sinds=timezone.localdate().isoformat()).json()["results"]
+    assert [(r["id"], r["aanwezig"]) for r in gewijzigd] == [(sessie.pk, sorted([gemeente.pk, coa.pk]))]
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
