@@ -252,8 +252,10 @@ class RapportDefinitiefView(BevestigView):
         rapport = services.vraag_definitief(rapport, self.request.user)
         if rapport.definitief:
             messages.success(self.request, _g("%(rapport)s is definitief.") % {"rapport": rapport})
-        else:
+        elif rapport.wordt_definitief:
             messages.success(self.request, _g("%(rapport)s wordt nu definitief gemaakt.") % {"rapport": rapport})
+        else:  # refused by the task (run in the request when Celery is eager)
+            messages.error(self.request, rapport.foutmelding)
         return rapport
 
 

@@ -11,7 +11,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from rapportage.models import Rapport
+from rapportage.models import Rapport, Toelichting
 from rapportage.tests.factories import RapportFactory
 from tests.server import HOST, verzoek
 
@@ -49,6 +49,7 @@ def test_twee_versies_tegelijk_definitief_maken_lukt_voor_precies_een(app_server
     """Two opgavemanagers finalise version 1 and version 2 of the same report at the same moment, each
     through its own gunicorn worker: exactly one succeeds, the other gets a Dutch message (no 500)."""
     v1, v2 = RapportFactory(versie=1), RapportFactory(versie=2)
+    Toelichting.objects.create(soort=v1.soort, peildatum=v1.peildatum, sectie="samenvatting", tekst="Op schema.")
     managers = [maak_gebruiker("opgavemanager", username=f"manager-{i}") for i in (1, 2)]
     start = threading.Barrier(2)
     with ThreadPoolExecutor(max_workers=4) as pool:
