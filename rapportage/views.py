@@ -108,6 +108,7 @@ class RapportDetailView(RapportMixin, generic.ObjectDetailView):
     velden = (
         "soort",
         "peildatum",
+        "zaaknummer",
         "versie",
         "status",
         "definitief",
