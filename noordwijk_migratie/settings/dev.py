@@ -19,13 +19,14 @@ WHITENOISE_AUTOREFRESH = True
 # or finalising a report returns at once and its page shows the progress. CELERY_EAGER=1: in the request, as before.
 if not REDIS_URL:
     _WACHTRIJ = VAR_DIR / "celery"
-    for _map in ("wachtrij", "verwerkt"):
+    for _map in ("wachtrij", "verwerkt", "besturing"):
         (_WACHTRIJ / _map).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_WACHTRIJ / "wachtrij"),
         "data_folder_out": str(_WACHTRIJ / "wachtrij"),
         "processed_folder": str(_WACHTRIJ / "verwerkt"),
+        "control_folder": str(_WACHTRIJ / "besturing"),
         "store_processed": False,
         "polling_interval": 0.2,
     }
