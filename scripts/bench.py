@@ -261,7 +261,7 @@ def main():
 def schrijf(resultaten, load, extra, web_rss, celery_rss, paginas_totaal):
     doel = ROOT / "docs" / "benchmarks.md"
     bestaand = doel.read_text() if doel.exists() else ""
-    vorige = vorige_run(bestaand)
+    eerder = vorige_run(bestaand)
     minimaal = next((r["rps"][1] for r in resultaten if r.get("minimaal")), None)
     live = next(r["rps"][1] for r in resultaten if r["path"] == "/healthz/live")
     schaal = os.environ.get("BENCH_SCHAAL", "groot")
@@ -279,7 +279,7 @@ def schrijf(resultaten, load, extra, web_rss, celery_rss, paginas_totaal):
         "Cijfers en tabelrijen worden gecachet tot er gegevens wijzigen; de kolom **na wijziging** is het eerste",
         "verzoek nadat de gegevens wijzigden (mediaan / maximum over 5 wijzigingen, zonder cache).",
         "**Vorige run** is de mediaan req/s van de vorige run in dit bestand"
-        + (f" ({vorige['wanneer']}, schaal `{vorige['schaal']}`)" if vorige else "")
+        + (f" ({eerder['wanneer']}, schaal `{eerder['schaal']}`)" if eerder else "")
         + " met het verschil van deze run ertegenover.",
         "",
         "| pagina | req/s mediaan (min–max) | vorige run | % van minimale Django-app | % van `/healthz/live` "
@@ -291,7 +291,7 @@ def schrijf(resultaten, load, extra, web_rss, celery_rss, paginas_totaal):
         koud = f"{r['koud'][0]:.0f} / {r['koud'][1]:.0f}" if "koud" in r else "–"
         regels.append(
             f"| {r['label']} (`{r['path']}`) | {mediaan:.0f} ({laag:.0f}–{hoog:.0f}) | "
-            f"{vergelijking(mediaan, vorige['rps'].get(r['label']) if vorige else None)} | "
+            f"{vergelijking(mediaan, eerder['rps'].get(r['label']) if eerder else None)} | "
             f"{f'{100 * mediaan / minimaal:.1f} %' if minimaal else '–'} | {100 * mediaan / live:.1f} % | "
             f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p50_1']:.1f} | {r['p95_1']:.1f} | {koud} | {r.get('queries', '–')} |"
         )
