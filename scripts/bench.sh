@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV_BIN="$PWD/.venv/bin"
 source scripts/services.sh
-BENCH_LOAD_START=$(cat /proc/loadavg)  # the machine's load before this run starts anything
+BENCH_LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)  # the machine's load (1/5/15 min) before this run starts anything
 export BENCH_LOAD_START
 
 ensure_packages redis-server:redis-server wrk:wrk
