@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie import actualiteit, registry
+from noordwijk_migratie import registry
 from noordwijk_migratie.celery import BROKER_FOUTEN
 from noordwijk_migratie.getallen import lange_datum
 from noordwijk_migratie.registry import Peil
