@@ -10,7 +10,7 @@ from rest_framework_dataclasses.serializers import DataclassSerializer
 from internationale_werknemers.queries import IwKerncijfers
 from opvang.models import Bezetting, Capaciteitsstand, Opgave, Opvanglocatie
 from opvang.rules import DoelgroepOverzicht, SpreidingswetPijplijn
-from programma.models import Actie, Indicator, Meting
+from programma.models import Actie, Indicator, Meting, Statuswijziging
 from taakstelling.models import CoaStand, RegioCijfer
 from taakstelling.rules import PeriodeResultaat
 from themasessies.models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
@@ -118,9 +118,18 @@ class IwKerncijfersSerializer(DataclassSerializer):
         exclude = ("pilots",)  # per pilot its address: the totals below are what the API gives
 
 
+class StatuswijzigingSerializer(serializers.ModelSerializer):
+    """A status from a date on (``datum`` empty: since the start of the history)."""
+
+    class Meta:
+        model = Statuswijziging
+        fields = ("datum", "status", "reden")
+
+
 class ActieSerializer(serializers.ModelSerializer):
     programmalijn = serializers.IntegerField(source="programmalijn.nummer")
     doelgroepen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    statusgeschiedenis = StatuswijzigingSerializer(source="statuswijzigingen", many=True, read_only=True)
 
     class Meta:
         model = Actie
@@ -133,6 +142,7 @@ class ActieSerializer(serializers.ModelSerializer):
             "doelgroepen",
             "status",
             "reden_niet_uitvoeren",
+            "statusgeschiedenis",
             "gepland_start",
             "gepland_eind",
             "werkelijk_start",

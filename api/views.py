@@ -10,7 +10,7 @@ import math
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, F, Prefetch, Sum
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -23,7 +23,7 @@ from internationale_werknemers.queries import iw_kerncijfers
 from noordwijk_migratie import registry
 from opvang import queries as opvang
 from opvang.models import Bezetting, Capaciteitsstand, Opgave, Opvanglocatie
-from programma.models import Actie, Indicator, Meting
+from programma.models import Actie, Indicator, Meting, Statuswijziging
 from taakstelling import queries as taakstelling
 from taakstelling import rules as taakstelling_rules
 from taakstelling.models import CoaStand, Plaatsing, PlaatsingStatus, RegioCijfer
@@ -269,11 +269,15 @@ class IwKerncijfersView(BerekendView):
 
 
 class ActiesView(GegevensView):
-    """De acties van het programma met hun status."""
+    """De acties van het programma met hun status en statusgeschiedenis (elke status met de datum vanaf
+    wanneer die gold; zo is de status op elke peildatum na te gaan)."""
 
     scope, app_label = Scope.PROGRAMMA, "programma"
     serializer_class = serializers.ActieSerializer
-    queryset = Actie.objects.select_related("programmalijn").prefetch_related("doelgroepen")
+    queryset = Actie.objects.select_related("programmalijn").prefetch_related(
+        "doelgroepen",
+        Prefetch("statuswijzigingen", Statuswijziging.objects.order_by(F("datum").asc(nulls_first=True), "pk")),
+    )
     ordering = ("programmalijn__nummer", "volgnummer")
 
 

@@ -361,3 +361,25 @@ def test_module_uit_dan_geen_statushouders(basisgegevens, settings):
     assert response.status_code == 404
     assert response.json() == {"detail": "Deze module is uitgeschakeld."}
     assert _get("opgaven", sleutel).status_code == 200
+
+
+@pytest.mark.django_db
+def test_acties_met_hun_statusgeschiedenis(basisgegevens):
+    import datetime
+
+    from programma.models import Actie
+
+    _, sleutel = maak_token(scopes=[Scope.PROGRAMMA])
+    actie = Actie.objects.order_by("pk").first()
+    begin = list(actie.statuswijzigingen.values_list("status", flat=True))
+    actie.status, actie.status_sinds = "loopt", datetime.date(2026, 3, 1)
+    actie.save()
+    actie.status, actie.status_sinds = "afgerond", datetime.date(2026, 9, 15)
+    actie.save()
+    rij = next(r for r in _get("acties", sleutel, per_pagina=1000).json()["results"] if r["id"] == actie.pk)
+    assert rij["status"] == "afgerond"
+    assert [(w["datum"], w["status"]) for w in rij["statusgeschiedenis"]][-2:] == [
+        ("2026-03-01", "loopt"),
+        ("2026-09-15", "afgerond"),
+    ]
+    assert [w["status"] for w in rij["statusgeschiedenis"]][:-2] == begin

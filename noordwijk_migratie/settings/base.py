@@ -325,6 +325,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # one name for the action statuses (an action and each of its status changes use the same choices)
+    "ENUM_NAME_OVERRIDES": {"ActieStatusEnum": "programma.models.ActieStatus"},
 }
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
