@@ -32,12 +32,12 @@ def _niet_in_de_toekomst(datum, veld, melding):
 
 class Beleidsplan(VersieModel):
     class Status(models.TextChoices):
-        IN_VOORBEREIDING = "in_voorbereiding", _("in voorbereiding")
-        TER_BESLUITVORMING = "ter_besluitvorming", _("ter besluitvorming bij de raad")
-        VASTGESTELD = "vastgesteld", _("vastgesteld door de raad")
-        IN_UITVOERING = "in_uitvoering", _("in uitvoering")
-        GEEVALUEERD = "geevalueerd", _("geëvalueerd")
-        VERWORPEN = "verworpen", _("niet vastgesteld")
+        IN_VOORBEREIDING = "in_voorbereiding", _("In voorbereiding")
+        TER_BESLUITVORMING = "ter_besluitvorming", _("Ter besluitvorming bij de raad")
+        VASTGESTELD = "vastgesteld", _("Vastgesteld door de raad")
+        IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+        GEEVALUEERD = "geevalueerd", _("Geëvalueerd")
+        VERWORPEN = "verworpen", _("Niet vastgesteld")
 
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.IN_VOORBEREIDING)
@@ -150,15 +150,15 @@ class Budgetpost(VersieModel):
     """A source of money for the beleidsplan (structural budget, Regiodeal co-financing, ...)."""
 
     class Soort(models.TextChoices):
-        STRUCTUREEL = "structureel", _("structureel budget")
-        INCIDENTEEL = "incidenteel", _("incidenteel budget")
-        COFINANCIERING = "cofinanciering", _("cofinanciering")
+        STRUCTUREEL = "structureel", _("Structureel budget")
+        INCIDENTEEL = "incidenteel", _("Incidenteel budget")
+        COFINANCIERING = "cofinanciering", _("Cofinanciering")
 
     class Status(models.TextChoices):
-        BESCHIKBAAR = "beschikbaar", _("beschikbaar")
-        VERKENNING = "verkenning", _("mogelijkheden worden verkend")
-        TOEGEKEND = "toegekend", _("toegekend")
-        AFGEWEZEN = "afgewezen", _("afgewezen")
+        BESCHIKBAAR = "beschikbaar", _("Beschikbaar")
+        VERKENNING = "verkenning", _("Mogelijkheden worden verkend")
+        TOEGEKEND = "toegekend", _("Toegekend")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
 
     beleidsplan = models.ForeignKey(
         Beleidsplan, verbose_name=_("beleidsplan"), on_delete=models.PROTECT, related_name="budgetposten"
@@ -322,13 +322,13 @@ class Toetsingscriterium(VersieModel):
 
 class Huisvestingsinitiatief(VersieModel):
     class Status(models.TextChoices):
-        AANVRAAG = "aanvraag", _("aanvraag ontvangen")
-        IN_BEHANDELING = "in_behandeling", _("in behandeling (toetsing)")
-        GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
-        IN_REALISATIE = "in_realisatie", _("in realisatie")
-        GEREALISEERD = "gerealiseerd", _("gerealiseerd")
-        AFGEWEZEN = "afgewezen", _("afgewezen")
-        INGETROKKEN = "ingetrokken", _("ingetrokken")
+        AANVRAAG = "aanvraag", _("Aanvraag ontvangen")
+        IN_BEHANDELING = "in_behandeling", _("In behandeling (toetsing)")
+        GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
+        IN_REALISATIE = "in_realisatie", _("In realisatie")
+        GEREALISEERD = "gerealiseerd", _("Gerealiseerd")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+        INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
     naam = models.CharField(_("naam"), max_length=200)
     locatie = models.CharField(_("locatie (adres)"), max_length=200)
@@ -457,9 +457,9 @@ class Beoordeling(VersieModel):
     """The judgement of one criterion for one initiative."""
 
     class Oordeel(models.TextChoices):
-        VOLDAAN = services.VOLDAAN, _("voldaan")
-        NIET_VOLDAAN = services.NIET_VOLDAAN, _("niet voldaan")
-        NIET_BEOORDEELD = services.NIET_BEOORDEELD, _("nog niet beoordeeld")
+        VOLDAAN = services.VOLDAAN, _("Voldaan")
+        NIET_VOLDAAN = services.NIET_VOLDAAN, _("Niet voldaan")
+        NIET_BEOORDEELD = services.NIET_BEOORDEELD, _("Nog niet beoordeeld")
 
     initiatief = models.ForeignKey(
         Huisvestingsinitiatief, verbose_name=_("initiatief"), on_delete=models.CASCADE, related_name="beoordelingen"
@@ -612,18 +612,18 @@ class Woning(VersieModel):
     """A dwelling or premises where international workers are housed (the premises, not the people)."""
 
     class Soort(models.TextChoices):
-        WONING = "woning", _("woning")
-        LOGIESGEBOUW = "logiesgebouw", _("logiesgebouw")
-        AGRARISCH = "agrarisch", _("agrarisch gebouw")
-        TIJDELIJK = "tijdelijk", _("tijdelijke huisvesting (units)")
-        OVERIG = "overig", _("overig")
+        WONING = "woning", _("Woning")
+        LOGIESGEBOUW = "logiesgebouw", _("Logiesgebouw")
+        AGRARISCH = "agrarisch", _("Agrarisch gebouw")
+        TIJDELIJK = "tijdelijk", _("Tijdelijke huisvesting (units)")
+        OVERIG = "overig", _("Overig")
 
     class Vergunning(models.TextChoices):
-        GEEN = "geen", _("geen vergunning")
-        VERHUURVERGUNNING = "verhuurvergunning", _("verhuurvergunning")
-        OMZETTINGSVERGUNNING = "omzettingsvergunning", _("omzettingsvergunning (kamerverhuur)")
-        OMGEVINGSVERGUNNING = "omgevingsvergunning", _("omgevingsvergunning")
-        OVERIG = "overig", _("andere vergunning")
+        GEEN = "geen", _("Geen vergunning")
+        VERHUURVERGUNNING = "verhuurvergunning", _("Verhuurvergunning")
+        OMZETTINGSVERGUNNING = "omzettingsvergunning", _("Omzettingsvergunning (kamerverhuur)")
+        OMGEVINGSVERGUNNING = "omgevingsvergunning", _("Omgevingsvergunning")
+        OVERIG = "overig", _("Andere vergunning")
 
     adres = models.CharField(_("adres"), max_length=200, unique=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.WONING)
@@ -695,14 +695,14 @@ class Inspectie(VersieModel):
     """A dated inspection of a dwelling against the SNF norm items; the result follows from the checklist."""
 
     class Punt(models.TextChoices):
-        VOLDOET = services.VOLDOET, _("voldoet")
-        VOLDOET_NIET = services.VOLDOET_NIET, _("voldoet niet")
-        NIET_GECONTROLEERD = services.NIET_GECONTROLEERD, _("niet gecontroleerd")
+        VOLDOET = services.VOLDOET, _("Voldoet")
+        VOLDOET_NIET = services.VOLDOET_NIET, _("Voldoet niet")
+        NIET_GECONTROLEERD = services.NIET_GECONTROLEERD, _("Niet gecontroleerd")
 
     class Resultaat(models.TextChoices):
-        VOLDOET = services.RESULTAAT_VOLDOET, _("voldoet aan alle normen")
-        VOLDOET_NIET = services.RESULTAAT_VOLDOET_NIET, _("voldoet niet")
-        ONVOLLEDIG = services.RESULTAAT_ONVOLLEDIG, _("onvolledig gecontroleerd")
+        VOLDOET = services.RESULTAAT_VOLDOET, _("Voldoet aan alle normen")
+        VOLDOET_NIET = services.RESULTAAT_VOLDOET_NIET, _("Voldoet niet")
+        ONVOLLEDIG = services.RESULTAAT_ONVOLLEDIG, _("Onvolledig gecontroleerd")
 
     woning = models.ForeignKey(Woning, verbose_name=_("woning"), on_delete=models.CASCADE, related_name="inspecties")
     datum = models.DateField(_("datum inspectie"))
@@ -846,8 +846,8 @@ class Informatiebereik(VersieModel):
     """How many international workers were reached in a period, per channel (counts only)."""
 
     class Kanaal(models.TextChoices):
-        APP = "informatieapp", _("informatieapp")
-        PUNT = "informatiepunt", _("informatiepunt")
+        APP = "informatieapp", _("Informatieapp")
+        PUNT = "informatiepunt", _("Informatiepunt")
 
     kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
     periode_start = models.DateField(_("periode van"))

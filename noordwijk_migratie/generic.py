@@ -34,9 +34,10 @@ from django_tables2 import SingleTableMixin
 from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
-from . import registry
+from . import historie, registry
 from .cache import CACHE_SECONDEN, data_versie, is_projectdata
 from .exports import NederlandseTableExport
+from .filtersets import ja_nee_filters
 from .forms import (
     VERSIE_CONFLICT,
     BaseModelForm,
@@ -45,6 +46,7 @@ from .forms import (
     begrens_lange_keuzelijsten,
     stijl_velden,
 )
+from .getallen import is_jaar
 from .imports import SYNCHROON_MAX_RIJEN, ImportBestandFout, Importer, ImportResultaat, controleer, start_importtaak
 from .models import ImportTaak
 
@@ -130,7 +132,10 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
             crumbs.append((opts.app_config.verbose_name, reverse(f"{opts.app_label}:index")))
         lijst = model_url(self.model, "list")
         if lijst:
-            crumbs.append((opts.verbose_name_plural.capitalize(), lijst))
+            label = opts.verbose_name_plural.capitalize()
+            if crumbs and crumbs[-1][0] == label:
+                crumbs.pop()  # the app and its list share a name (Themasessies): the list, once; the app is in the menu
+            crumbs.append((label, lijst))
         return crumbs
 
 
@@ -156,6 +161,7 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
+        ja_nee_filters(filterset.form)
         stijl_velden(filterset.form)
         return filterset
 
@@ -241,6 +247,8 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
             field = obj._meta.get_field(naam)
             display = getattr(obj, f"get_{naam}_display", None)
             waarde = display() if display else getattr(obj, naam)
+            if waarde is not None and is_jaar(field):
+                waarde = str(waarde)  # 2026, not 2.026
             rijen.append((field.verbose_name, waarde))
         return rijen
 
@@ -251,8 +259,8 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
         context["velden"] = self.get_velden()
         context["wijzig_url"] = model_url(self.model, "edit", obj.pk) if self.heeft_recht("change") else None
         context["verwijder_url"] = model_url(self.model, "delete", obj.pk) if self.heeft_recht("delete") else None
-        context["audit_trail"] = (
-            LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:50]
+        context["audit_trail"] = historie.beschrijf(
+            LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:50]
         )
         return context
 

@@ -62,10 +62,10 @@ class ImportTaak(models.Model):
     sees it; it has no permissions of its own (the import page required the model's add permission)."""
 
     class Status(models.TextChoices):
-        WACHTRIJ = "wachtrij", _("in de wachtrij")
-        BEZIG = "bezig", _("bezig")
-        KLAAR = "klaar", _("klaar")
-        MISLUKT = "mislukt", _("mislukt")
+        WACHTRIJ = "wachtrij", _("In de wachtrij")
+        BEZIG = "bezig", _("Bezig")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="+"

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
 from django_tables2.data import TableQuerysetData
 
+from . import historie
+from .getallen import is_jaar
 from .models import Doelgroep, Gemeente
 
 
@@ -61,6 +63,13 @@ class BaseTable(tables.Table):
             if apart:
                 queryset = queryset.prefetch_related(*apart)
             self.data.data = queryset
+            self.jaren_zonder_punt()
+
+    def jaren_zonder_punt(self):
+        """A column showing a year is not localized: 2026, not 2.026 (USE_THOUSAND_SEPARATOR)."""
+        for kolom in self.columns.iterall():
+            if is_jaar(kolom.accessor.get_field(self._meta.model)):
+                kolom.column.localize = False
 
     def relaties_van_kolommen(self) -> tuple[list[str], list[str]]:
         """(foreign-key paths to join, many-valued paths to prefetch) of the columns (shown or exported)."""
@@ -109,12 +118,50 @@ class DoelgroepTable(BaseTable):
 
 
 class LogEntryTable(BaseTable):
+    """The audit trail under Beheer: who did what when, and the changes as the pages show the values
+    (:mod:`noordwijk_migratie.historie`)."""
+
     timestamp = DatumKolom(verbose_name=_("Wanneer"))
-    actor = tables.Column(verbose_name=_("Wie"), default=_("systeem"))
+    actor = tables.Column(verbose_name=_("Wie"), default=historie.SYSTEEM)
     content_type = tables.Column(verbose_name=_("Soort gegeven"))
     object_repr = tables.Column(verbose_name=_("Gegeven"))
     action = tables.Column(verbose_name=_("Actie"))
-    changes_text = tables.Column(verbose_name=_("Wijzigingen"), accessor="changes_str", orderable=False)
+    wijzigingen = tables.Column(verbose_name=_("Wijzigingen"), empty_values=(), orderable=False)
 
     class Meta(BaseTable.Meta):
         fields = ("timestamp", "actor", "content_type", "object_repr", "action")
+
+    def gebeurtenis(self, entry) -> historie.Gebeurtenis:
+        """The entry described; the first call describes the whole page at once (related objects in one
+        query per model), an export row outside it on its own."""
+        if not hasattr(self, "_beschreven"):
+            self._beschreven = {}
+        if entry.pk not in self._beschreven:
+            pagina = [rij.record for rij in self.page.object_list] if getattr(self, "page", None) else []
+            te_beschrijven = pagina if any(e.pk == entry.pk for e in pagina) else [entry]
+            self._beschreven.update((g.entry.pk, g) for g in historie.beschrijf(te_beschrijven))
+        return self._beschreven[entry.pk]
+
+    def render_actor(self, record):
+        return self.gebeurtenis(record).wie
+
+    def render_content_type(self, record):
+        return self.gebeurtenis(record).soort
+
+    def render_action(self, record):
+        return self.gebeurtenis(record).actie
+
+    def render_wijzigingen(self, record):
+        return self.gebeurtenis(record).als_html()
+
+    def value_actor(self, record):
+        return self.gebeurtenis(record).wie
+
+    def value_content_type(self, record):
+        return self.gebeurtenis(record).soort
+
+    def value_action(self, record):
+        return self.gebeurtenis(record).actie
+
+    def value_wijzigingen(self, record):
+        return self.gebeurtenis(record).als_tekst()

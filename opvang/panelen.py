@@ -21,6 +21,13 @@ def _beleidsdatums(peil):
     return peil.gedeeld("opvang.beleidsdatums", lambda: services.beleidsdatums(peil.datum))
 
 
+def _tekort_of_overschot(gat: int | None) -> dict:
+    """The gap between opgave and beschikbaar in words: a shortage or a surplus, never a signed number."""
+    if gat is not None and gat < 0:
+        return cijfer(_("Overschot (beschikbaar − opgave)"), -gat)
+    return cijfer(_("Tekort (opgave − beschikbaar)"), gat if gat is not None else "—")
+
+
 def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict | None:
     """None when the doelgroep is not in the reference data (baseline not loaded yet)."""
     ref = referentie(peil)
@@ -33,7 +40,7 @@ def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict |
         cijfer(_("Opgave"), o.opgave if o.opgave is not None else _("geen"), reverse("opvang:opgave_list")),
         cijfer(_("Beschikbaar"), o.beschikbaar, url),
         cijfer(_("Bezet"), o.bezet, reverse("opvang:bezetting_list")),
-        cijfer(_("Gat (opgave − beschikbaar)"), o.gat if o.gat is not None else "—"),
+        _tekort_of_overschot(o.gat),
     ]
     if o.opgave_amv:
         cijfers.insert(1, cijfer(_("waarvan AMV"), o.opgave_amv))

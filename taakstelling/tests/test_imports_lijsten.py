@@ -239,7 +239,7 @@ def test_tijdelijke_locatie_toont_maximum(adviseur_client, basisgegevens):
         datum_gehuisvest=date(2025, 2, 1),
     )
     html = adviseur_client.get(trampoline.get_absolute_url()).content.decode()
-    assert "Maximum: 10" in html and "boven het maximum" in html
+    assert "Maximum: 10" in html and "Boven het maximum" in html
 
 
 # ----------------------------------------------------------------------------- query budgets
