@@ -2,9 +2,11 @@
 django-auditlog on any page a role can open, and no year written with a thousands separator."""
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 
 from noordwijk_migratie.roles import ROLLEN
 
@@ -51,8 +53,15 @@ def zichtbare_tekst(html: str) -> list[str]:
     return parser.delen
 
 
+def dubbele_kruimels(html: str) -> list[str]:
+    """Breadcrumb labels that occur twice ("Themasessies › Themasessies")."""
+    pad = re.search(r'<nav[^>]*aria-label="Kruimelpad".*?</ol>', html, re.S)
+    labels = [unescape(label).strip() for label in re.findall(r"<a[^>]*>(.*?)</a>", pad.group(), re.S)] if pad else []
+    return [f"kruimelpad {' › '.join(labels)}" for label in set(labels) if labels.count(label) > 1]
+
+
 def taalfouten(html: str) -> list[str]:
-    fouten = []
+    fouten = dubbele_kruimels(html)
     for deel in zichtbare_tekst(html):
         fouten += [f"Engels {m.group()!r} in {deel[:80]!r}" for m in ENGELS.finditer(deel)]
         fouten += [f"jaar met punt {m.group()!r} in {deel[:80]!r}" for m in JAAR_MET_PUNT.finditer(deel)]
@@ -65,6 +74,10 @@ def test_de_controle_vindt_wat_ze_zoekt():
         '<nav aria-label="Previous page"></nav><p>Sessies per jaar: 2.026: 1</p>'
         "<script>var delete_ = None;</script><p>1.500 plaatsingen, 2026, 12.026</p></main>"
     )
+    assert dubbele_kruimels(
+        '<nav aria-label="Kruimelpad"><ol><li><a>Dashboard</a></li><li><a>Themasessies</a></li>'
+        "<li><a>Themasessies</a></li></ol></nav>"
+    ) == ["kruimelpad Dashboard › Themasessies › Themasessies"]
     assert sorted(f.split(" in ")[0] for f in taalfouten(html)) == [
         "Engels 'None'",
         "Engels 'Previous'",
@@ -88,3 +101,37 @@ def test_elke_pagina_is_nederlands(client, basisgegevens, maak_gebruiker, rol):
             continue
         fouten += [f"{naam} ({url}): {fout}" for fout in taalfouten(response.content.decode())]
     assert not fouten, "\n".join(fouten)
+
+
+@pytest.mark.django_db
+def test_ja_nee_filters_bieden_alle_ja_nee(client, basisgegevens, maak_gebruiker):
+    """A yes/no filter (django-filter's BooleanFilter) offers Alle / Ja / Nee, not Onbekend, and filters."""
+    from internationale_werknemers.tests.factories import ToetsingscriteriumFactory
+
+    ToetsingscriteriumFactory(naam="Actief criterium", actief=True)
+    ToetsingscriteriumFactory(naam="Vervallen criterium", actief=False)
+    client.force_login(maak_gebruiker("raadpleger"))
+    lijst = reverse("internationale_werknemers:toetsingscriterium_list")
+    html = client.get(lijst).content.decode()
+    keuzes = re.search(r'<select name="actief".*?</select>', html, re.S).group()
+    assert zichtbare_tekst(keuzes) == ["Alle", "Ja", "Nee"]
+    gefilterd = client.get(lijst, {"actief": "false"}).content.decode()
+    assert "Vervallen criterium" in gefilterd and "Actief criterium" not in gefilterd
+    assert "Actief criterium" in client.get(lijst, {"actief": "true"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_keuzelijsten_beginnen_in_het_nederlands(client, basisgegevens, maak_gebruiker):
+    client.force_login(maak_gebruiker("beleidsadviseur"))
+    formulier = client.get(reverse("opvang:mijlpaal_add")).content.decode()
+    assert '<option value="" selected>Maak een keuze</option>' in formulier
+    lijst = client.get(reverse("opvang:mijlpaal_list")).content.decode()
+    assert '<option value="" selected>Alle</option>' in lijst and "---------" not in lijst
+
+
+@pytest.mark.django_db
+def test_indicatorlijst_toont_de_naam_van_de_berekening(client, basisgegevens, maak_gebruiker):
+    """The computations come from the indicator registry with their Dutch names (basisgegevens link them)."""
+    client.force_login(maak_gebruiker("raadpleger"))
+    html = client.get(reverse("programma:indicator_list"), {"per_page": 100}).content.decode()
+    assert "Voldoen we aan de taakstelling?" in html and "taakstelling_voldaan" not in html
