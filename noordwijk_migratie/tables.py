@@ -47,6 +47,15 @@ class DatumKolom(tables.Column):
         return self._lokaal(value)
 
 
+def is_kort(veld) -> bool:
+    """A model field whose values are short: a date, number, yes/no, choice or code (at most 40 characters)."""
+    if isinstance(veld, models.DateField | models.IntegerField | models.DecimalField | models.FloatField):
+        return True
+    if isinstance(veld, models.BooleanField):
+        return True
+    return isinstance(veld, models.CharField) and (bool(veld.choices) or (veld.max_length or 0) <= 40)
+
+
 class BaseTable(tables.Table):
     """All list tables derive from this. Columns with ``exclude_from_export=True`` (such as the
     optional COA reference) are shown to staff but never written to CSV/XLSX. The rows come with what
@@ -64,6 +73,14 @@ class BaseTable(tables.Table):
                 queryset = queryset.prefetch_related(*apart)
             self.data.data = queryset
             self.jaren_zonder_punt()
+
+    def get_column_class_names(self, classes_set, bound_column):
+        """Cells of short values (dates, numbers, yes/no, codes, choices) stay on one line (``nw-kort``):
+        a date or code is never broken at its hyphens."""
+        classes = super().get_column_class_names(classes_set, bound_column)
+        if isinstance(bound_column.column, DatumKolom) or is_kort(bound_column.accessor.get_field(self._meta.model)):
+            classes.add("nw-kort")
+        return classes
 
     def jaren_zonder_punt(self):
         """A column showing a year is not localized: 2026, not 2.026 (USE_THOUSAND_SEPARATOR)."""
@@ -91,6 +108,7 @@ class BaseTable(tables.Table):
         return samen, apart
 
     class Meta:
+        template_name = "generic/tabel.html"
         empty_text = _("Er zijn geen gegevens die aan de selectie voldoen.")
         # Sorting and paging links are boosted by htmx (see generic/object_list_results.html);
         # links in the rows open full pages.
