@@ -62,19 +62,14 @@ def gevulde_lijsten(basisgegevens, maak_gebruiker):
     return gebruiker
 
 
-def test_de_wandeling_dekt_de_lijsten():
-    namen = {naam for naam, _ in LIJSTEN}
-    assert {"programma:actie_list", "taakstelling:plaatsing_list", "kern:audit_list"} <= namen
-    assert len(LIJSTEN) >= 40
-
-
 def test_lijsten_op_een_telefoon(page, live_server, gevulde_lijsten):
+    assert {"programma:actie_list", "taakstelling:plaatsing_list", "kern:audit_list"} <= {n for n, _ in LIJSTEN}
     page.set_viewport_size({"width": 390, "height": 844})
     inloggen(page, live_server, "alle-rollen")
     fouten = {}
     for naam, _ in LIJSTEN:
         page.goto(live_server.url + reverse(naam))
-        assert page.locator("main table").count(), naam
+        assert page.locator("main table").count(), (naam, page.locator("main").inner_text()[:300])
         probleem = []
         if gebroken := page.evaluate(GEBROKEN_WOORDEN, "main table th, main table td"):
             probleem.append(f"woorden gebroken: {sorted(set(gebroken))[:5]}")
