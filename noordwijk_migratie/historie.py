@@ -41,6 +41,7 @@ ACTIES = {
 SYSTEEM = _("het systeem")
 LEEG = {"", "None"}  # how auditlog stores "no value"
 LEEG_TEKST = _("(leeg)")
+ZONDER_WIJZIGING = _("Opgeslagen zonder inhoudelijke wijziging.")
 
 
 @dataclass(frozen=True)
@@ -108,11 +109,20 @@ class Gebeurtenis:
     regels: list[Regel] = field(default_factory=list)
     nieuw: bool = False  # a creation: the rules are the values it started with (no old values)
 
+    @property
+    def zonder_wijziging(self) -> bool:
+        """Saved without changing what the pages show (only the version counter moved)."""
+        return self.entry.action == LogEntry.Action.UPDATE and not self.regels
+
     def als_tekst(self) -> str:
+        if self.zonder_wijziging:
+            return str(ZONDER_WIJZIGING)
         return "; ".join(regel.als_tekst(self.nieuw) for regel in self.regels)
 
     def als_html(self):
         """The changes as a list (empty string when there are none)."""
+        if self.zonder_wijziging:
+            return format_html('<p class="utrecht-paragraph nw-muted">{}</p>', ZONDER_WIJZIGING)
         if not self.regels:
             return ""
         items = format_html_join("", "<li>{}</li>", ((regel.als_html(self.nieuw),) for regel in self.regels))

@@ -68,24 +68,6 @@ def taalfouten(html: str) -> list[str]:
     return fouten
 
 
-def test_de_controle_vindt_wat_ze_zoekt():
-    html = (
-        "<main><select><option>- Select an option -</option></select><p>ID: None → 5</p>"
-        '<nav aria-label="Previous page"></nav><p>Sessies per jaar: 2.026: 1</p>'
-        "<script>var delete_ = None;</script><p>1.500 plaatsingen, 2026, 12.026</p></main>"
-    )
-    assert dubbele_kruimels(
-        '<nav aria-label="Kruimelpad"><ol><li><a>Dashboard</a></li><li><a>Themasessies</a></li>'
-        "<li><a>Themasessies</a></li></ol></nav>"
-    ) == ["kruimelpad Dashboard › Themasessies › Themasessies"]
-    assert sorted(f.split(" in ")[0] for f in taalfouten(html)) == [
-        "Engels 'None'",
-        "Engels 'Previous'",
-        "Engels 'Select an option'",
-        "jaar met punt '2.026'",
-    ]
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("rol", [r.code for r in ROLLEN])
 def test_elke_pagina_is_nederlands(client, basisgegevens, maak_gebruiker, rol):
@@ -97,7 +79,7 @@ def test_elke_pagina_is_nederlands(client, basisgegevens, maak_gebruiker, rol):
             continue
         url, *_ = _bouw_url(naam, pattern, user)
         response = client.get(url, follow=True)
-        if response.status_code >= 500 or "html" not in response.get("Content-Type", ""):
+        if "html" not in response.get("Content-Type", ""):
             continue
         fouten += [f"{naam} ({url}): {fout}" for fout in taalfouten(response.content.decode())]
     assert not fouten, "\n".join(fouten)
@@ -127,11 +109,3 @@ def test_keuzelijsten_beginnen_in_het_nederlands(client, basisgegevens, maak_geb
     assert '<option value="" selected>Maak een keuze</option>' in formulier
     lijst = client.get(reverse("opvang:mijlpaal_list")).content.decode()
     assert '<option value="" selected>Alle</option>' in lijst and "---------" not in lijst
-
-
-@pytest.mark.django_db
-def test_indicatorlijst_toont_de_naam_van_de_berekening(client, basisgegevens, maak_gebruiker):
-    """The computations come from the indicator registry with their Dutch names (basisgegevens link them)."""
-    client.force_login(maak_gebruiker("raadpleger"))
-    html = client.get(reverse("programma:indicator_list"), {"per_page": 100}).content.decode()
-    assert "Voldoen we aan de taakstelling?" in html and "taakstelling_voldaan" not in html
