@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .forms import DATUM_MAX, DATUM_MIN
 from .models import Gemeente
 
 
@@ -20,6 +21,20 @@ def ja_nee_filters(form) -> None:
     for field in form.fields.values():
         if type(field.widget) is forms.NullBooleanSelect:
             field.widget = JaNeeWidget(attrs=field.widget.attrs)
+
+
+class JaarFilter(django_filters.NumberFilter):
+    """The year of a date field (``?jaar=2025``): a whole number within the years of the dates a query string
+    may hold (forms.DATUM_MIN … DATUM_MAX), else a Dutch error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        super().__init__(*args, min_value=DATUM_MIN.year, max_value=DATUM_MAX.year, **kwargs)
+
+    def get_max_validator(self):
+        return None  # max_value above
 
 
 class GemeenteFilterSet(django_filters.FilterSet):

@@ -1,11 +1,11 @@
 import django_filters
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.models import Doelgroep
 
-from .models import AFGESLOTEN_STATUSSEN, Actie, Indicator, Meting, Voortgangsnotitie
+from .models import Actie, Indicator, Meting, Voortgangsnotitie
+from .rules import te_laat_q
 
 JA_NEE = ((True, _("ja")), (False, _("nee")))
 
@@ -20,7 +20,7 @@ class ActieFilterSet(django_filters.FilterSet):
         fields = ["q", "programmalijn", "subthema", "status", "trekker", "doelgroepen", "te_laat"]
 
     def filter_te_laat(self, queryset, name, value):
-        te_laat = Q(gepland_eind__lt=timezone.localdate()) & ~Q(status__in=AFGESLOTEN_STATUSSEN)
+        te_laat = te_laat_q(timezone.localdate())
         return queryset.filter(te_laat) if value in (True, "True") else queryset.exclude(te_laat)
 
 

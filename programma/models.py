@@ -10,8 +10,11 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie import getallen
 from noordwijk_migratie.models import Doelgroep, VersieModel
 from noordwijk_migratie.registry import indicator_keuzes
+
+from .rules import formatteer_waarde, is_te_laat, valideer_meetwaarde
 
 
 class Trekker(models.TextChoices):
@@ -71,9 +74,6 @@ class ActieStatus(models.TextChoices):
     AFGEROND = "afgerond", _("Afgerond")
     VERTRAAGD = "vertraagd", _("Vertraagd")
     BEWUST_NIET = "bewust_niet", _("Bewust niet uitgevoerd")
-
-
-AFGESLOTEN_STATUSSEN = (ActieStatus.AFGEROND, ActieStatus.BEWUST_NIET)
 
 
 class Actie(VersieModel):
@@ -165,14 +165,13 @@ class Actie(VersieModel):
         if self.subthema_id and self.programmalijn_id and self.subthema.programmalijn_id != self.programmalijn_id:
             fouten["subthema"] = _("Dit subthema hoort bij een andere programmalijn.")
         if self.actielijn_id and self.programmalijn_id and self.programmalijn.nummer != 3:
-            fouten["actielijn"] = _("Alleen acties van programmalijn 3 (beleidsplan internationale werknemers) "
-                                    "horen bij een actielijn.")
+            fouten["actielijn"] = _(
+                "Alleen acties van programmalijn 3 (beleidsplan internationale werknemers) horen bij een actielijn."
+            )
         if fouten:
             raise ValidationError(fouten)
 
     def is_te_laat(self, peildatum) -> bool:
-        from .services import is_te_laat
-
         return is_te_laat(self.status, self.gepland_eind, peildatum)
 
 
@@ -188,7 +187,7 @@ class Voortgangsnotitie(models.Model):
 
     def __str__(self):
         return _("Voortgang %(datum)s: %(tekst)s") % {
-            "datum": self.datum.strftime("%d-%m-%Y") if self.datum else "",
+            "datum": getallen.datum(self.datum),
             "tekst": Truncator(self.tekst).chars(50),
         }
 
@@ -309,7 +308,7 @@ class Meting(models.Model):
 
     def __str__(self):
         return _("Meting %(datum)s: %(waarde)s") % {
-            "datum": self.datum.strftime("%d-%m-%Y") if self.datum else "",
+            "datum": getallen.datum(self.datum),
             "waarde": self.weergave,
         }
 
@@ -326,8 +325,6 @@ class Meting(models.Model):
 
     @property
     def weergave(self) -> str:
-        from .services import formatteer_waarde
-
         eenheid = self.indicator.eenheid if self.indicator_id else ""
         type_ = self.indicator.type if self.indicator_id else None
         return formatteer_waarde(self.waarde, type_, eenheid)
@@ -335,8 +332,6 @@ class Meting(models.Model):
     def clean(self):
         if not self.indicator_id:
             return
-        from .services import valideer_meetwaarde
-
         fouten = valideer_meetwaarde(
             self.indicator.type, getal=self.waarde_getal, ja_nee=self.waarde_ja_nee, tekst=self.waarde_tekst
         )

@@ -3,12 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import services
 from .models import Actie
+from .rules import te_laat_q
 
 
 def signalen(peil) -> list[dict]:
-    te_laat = Actie.objects.filter(services.te_laat_q(peil.datum)).count()
+    te_laat = Actie.objects.filter(te_laat_q(peil.datum)).count()
     if not te_laat:
         return []
     return [

@@ -5,11 +5,8 @@ bijdragen.py)."""
 from dataclasses import asdict
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.charts import grafiek_staaf
-
-from . import services
+from . import grafieken, queries
 from .models import Indicator, Programmalijn
 
 MAX_PUNTEN = 12  # latest measurements per series in the evaluation report
@@ -23,29 +20,10 @@ def _json(obj):
 
 
 def programma_acties(peil):
-    lijnen = services.programma_overzicht(peil.datum)
+    lijnen = queries.programma_overzicht(peil.datum)
     return {
         "lijnen": [{**_json(lijn), "totaal": lijn.statussen.totaal} for lijn in lijnen],
-        "grafieken": [
-            grafiek_staaf(
-                _("Acties per programmalijn naar status"),
-                [f"Lijn {lijn.nummer}" for lijn in lijnen],
-                {
-                    label: [(f"Lijn {lijn.nummer}", getattr(lijn.statussen, veld)) for lijn in lijnen]
-                    for veld, label in (
-                        ("niet_gestart", _("niet gestart")),
-                        ("loopt", _("loopt")),
-                        ("afgerond", _("afgerond")),
-                        ("vertraagd", _("vertraagd")),
-                        ("bewust_niet", _("bewust niet uitgevoerd")),
-                    )
-                },
-                gestapeld=True,
-                y_label=_("acties"),
-            )
-        ]
-        if lijnen
-        else [],
+        "grafieken": [grafieken.acties_per_status(lijnen)] if lijnen else [],
     }
 
 
@@ -55,17 +33,16 @@ def programmalijn_sectie(nummer: int):
         lijn = Programmalijn.objects.filter(nummer=nummer).first()
         if lijn is None:
             return {"sjabloon": "programmalijn", "leeg": True, "indicatoren": [], "grafieken": []}
-        # only this line's actions (services.acties_per_lijn would build every line's, four times per report)
-        acties = [services._actie_kort(a, peildatum) for a in services._acties_qs().filter(programmalijn=lijn)]
+        # only this line's actions (queries.acties_per_lijn would build every line's, four times per report)
+        acties = queries.acties_van_lijn(lijn, peildatum)
         indicatoren = []
         for indicator in Indicator.objects.filter(programmalijn=lijn).order_by("code"):
-            reeks = services.indicator_reeks(indicator, tot=peildatum)
+            reeks = queries.indicator_reeks(indicator, tot=peildatum)
             # the report shows the latest points of each series (trend and chart); the indicator page
             # in the application has the whole series
             reeks.handmatig = reeks.handmatig[-MAX_PUNTEN:]
             reeks.berekend = reeks.berekend[-MAX_PUNTEN:]
-            spec = services.reeks_grafiek_spec(reeks)
-            indicatoren.append({**_json(reeks), "grafiek": spec})
+            indicatoren.append({**_json(reeks), "grafiek": grafieken.indicator_verloop(reeks)})
         return {
             "sjabloon": "programmalijn",
             "lijn": {"nummer": lijn.nummer, "naam": lijn.naam},

@@ -3,6 +3,7 @@ from django.urls import path
 from noordwijk_migratie import generic
 
 from . import views
+from .forms import IndicatorForm, ProgrammalijnForm
 from .models import Actie, Indicator, Meting, Programmalijn, Voortgangsnotitie
 
 app_name = "programma"
@@ -11,46 +12,36 @@ urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     *generic.crud_urls(
         Programmalijn,
+        "lijnen",
         list=views.ProgrammalijnListView,
-        detail=views.ProgrammalijnDetailView,
-        edit=views.ProgrammalijnEditView,
+        form=ProgrammalijnForm,
         add=False,
-        prefix="lijnen",
+        detail=views.ProgrammalijnDetailView,
     ),
     *generic.crud_urls(
-        Actie,
-        list=views.ActieListView,
-        detail=views.ActieDetailView,
-        add=views.ActieEditView,
-        edit=views.ActieEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="acties",
+        Actie, "acties", list=views.ActieListView, edit=views.ActieEditView, detail=views.ActieDetailView, delete=True
     ),
     *generic.crud_urls(
         Voortgangsnotitie,
+        "voortgang",
         list=views.VoortgangsnotitieListView,
-        detail=generic.ObjectDetailView,
-        add=views.VoortgangsnotitieEditView,
         edit=views.VoortgangsnotitieEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="voortgang",
+        delete=True,
     ),
     *generic.crud_urls(
         Indicator,
+        "indicatoren",
         list=views.IndicatorListView,
+        form=IndicatorForm,
         detail=views.IndicatorDetailView,
-        add=views.IndicatorEditView,
-        edit=views.IndicatorEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="indicatoren",
+        delete=True,
     ),
     *generic.crud_urls(
         Meting,
+        "metingen",
         list=views.MetingListView,
-        detail=views.MetingDetailView,
-        add=views.MetingEditView,
         edit=views.MetingEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="metingen",
+        detail=views.MetingDetailView,
+        delete=True,
     ),
 ]

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
 from noordwijk_migratie.cache import gecachet
+from themasessies.queries import themasessies_kerncijfers
 
-from . import services
+from . import grafieken, queries
 from .filtersets import ActieFilterSet, IndicatorFilterSet, MetingFilterSet, VoortgangsnotitieFilterSet
-from .forms import ActieForm, IndicatorForm, MetingForm, ProgrammalijnForm, VoortgangsnotitieForm
-from .models import Actie, Indicator, Meting, Programmalijn
+from .forms import ActieForm, MetingForm, VoortgangsnotitieForm
+from .models import Programmalijn
 from .tables import ActieTable, IndicatorTable, MetingTable, ProgrammalijnTable, VoortgangsnotitieTable
 
 
@@ -16,6 +17,7 @@ class IndexView(generic.AppIndexView):
     template_name = "programma/index.html"
     titel = _("Programma")
     inleiding = _("Programmalijnen, acties uit Bijlage 1 en de indicatoren 'Meetbaar door' met metingen.")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("programma.view_programmalijn"):
@@ -23,22 +25,9 @@ class IndexView(generic.AppIndexView):
             context["overzicht"] = gecachet(
                 "programma-overzicht",
                 (context["peildatum"].isoformat(),),
-                lambda: services.programma_overzicht(context["peildatum"]),
+                lambda: queries.programma_overzicht(context["peildatum"]),
             )
         return context
-
-
-class InitieelUitQueryMixin:
-    """Prefill foreign keys from the query string (e.g. ``?actie=3`` from an action's page)."""
-
-    initieel_uit_query: tuple[str, ...] = ()
-
-    def get_initial(self):
-        initial = super().get_initial()
-        for naam in self.initieel_uit_query:
-            if (waarde := self.request.GET.get(naam, "")).isdigit():
-                initial[naam] = int(waarde)
-        return initial
 
 
 class ProgrammalijnListView(generic.ObjectListView):
@@ -57,8 +46,8 @@ class ProgrammalijnDetailView(generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         peildatum = timezone.localdate()
         lijn = self.object
-        overzicht = next(o for o in services.programma_overzicht(peildatum) if o.id == lijn.pk)
-        acties = next(a for a in services.acties_per_lijn(peildatum) if a.nummer == lijn.nummer).acties
+        overzicht = next(o for o in queries.programma_overzicht(peildatum) if o.id == lijn.pk)
+        acties = next(a for a in queries.acties_per_lijn(peildatum) if a.nummer == lijn.nummer).acties
         groepen = {}
         for actie in acties:
             groepen.setdefault(actie.subthema, []).append(actie)
@@ -67,25 +56,16 @@ class ProgrammalijnDetailView(generic.ObjectDetailView):
             overzicht=overzicht,
             actiegroepen=list(groepen.items()),
             indicatoren=lijn.indicatoren.all(),
-            vervolgacties=services.vervolgacties_voor_lijn(lijn, peildatum),
+            vervolgacties=queries.vervolgacties_voor_lijn(lijn, peildatum),
         )
         if lijn.nummer == 2 and self.request.user.has_perm("themasessies.view_sessie"):
-            from themasessies.services import themasessies_kerncijfers
-
             context["kerncijfers"] = themasessies_kerncijfers(peildatum)  # the measures of the integral approach
         return context
-
-
-class ProgrammalijnEditView(generic.ObjectEditView):
-    form_class = ProgrammalijnForm
 
 
 class ActieListView(generic.ObjectListView):
     table_class = ActieTable
     filterset_class = ActieFilterSet
-
-    def get_queryset(self):
-        return Actie.objects.select_related("programmalijn", "subthema").prefetch_related("doelgroepen")
 
 
 class ActieDetailView(generic.ObjectDetailView):
@@ -113,7 +93,7 @@ class ActieDetailView(generic.ObjectDetailView):
         return context
 
 
-class ActieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class ActieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = ActieForm
     initieel_uit_query = ("programmalijn",)
 
@@ -122,11 +102,8 @@ class VoortgangsnotitieListView(generic.ObjectListView):
     table_class = VoortgangsnotitieTable
     filterset_class = VoortgangsnotitieFilterSet
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("actie")
 
-
-class VoortgangsnotitieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class VoortgangsnotitieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = VoortgangsnotitieForm
     initieel_uit_query = ("actie",)
 
@@ -140,44 +117,34 @@ class IndicatorListView(generic.ObjectListView):
     table_class = IndicatorTable
     filterset_class = IndicatorFilterSet
 
-    def get_queryset(self):
-        return Indicator.objects.select_related("programmalijn")
-
 
 class IndicatorDetailView(generic.ObjectDetailView):
     velden = ("code", "programmalijn", "tekst", "type", "richting", "streefwaarde", "eenheid", "berekening")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reeks = services.indicator_reeks(self.object)
+        reeks = queries.indicator_reeks(self.object)
         rijen = [*reeks.handmatig, *reeks.berekend]
         rijen.sort(key=lambda p: (p.datum, p.soort))
         context.update(
             reeks=reeks,
             rijen=rijen,
-            grafiek=services.reeks_grafiek(reeks),
+            grafiek=grafieken.indicator_verloop(reeks),  # the spec the evaluation report draws too
             meting_toevoegen=self.request.user.has_perm("programma.add_meting"),
         )
         return context
-
-
-class IndicatorEditView(generic.ObjectEditView):
-    form_class = IndicatorForm
 
 
 class MetingListView(generic.ObjectListView):
     table_class = MetingTable
     filterset_class = MetingFilterSet
 
-    def get_queryset(self):
-        return Meting.objects.select_related("indicator", "indicator__programmalijn")
-
 
 class MetingDetailView(generic.ObjectDetailView):
     velden = ("indicator", "datum", "waarde_getal", "waarde_ja_nee", "waarde_tekst", "bron", "toelichting")
 
 
-class MetingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class MetingEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = MetingForm
     initieel_uit_query = ("indicator",)
 

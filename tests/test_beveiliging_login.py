@@ -155,6 +155,7 @@ def test_te_veel_pogingen_per_minuut_krijgen_429_zonder_wachtwoordcontrole(achte
 @pytest.fixture
 def server_achter_proxy(transactional_db, tmp_path, static_root, settings, monkeypatch):
     monkeypatch.setenv("VERTROUWDE_PROXIES", PROXY)
+    monkeypatch.setenv("LOKAAL_INLOGGEN_ACTIEF", "true")  # the password login these layers guard
     settings.MEDIA_ROOT = tmp_path / "media"
     with server(tmp_path, static_root) as s:
         yield s
@@ -203,6 +204,8 @@ def gemeten(verzoek_doen) -> float:
     return time.perf_counter() - begin
 
 
+@pytest.mark.server
+@pytest.mark.last
 def test_inlogvloed_raakt_gezondheid_en_echte_gebruiker_niet(server_achter_proxy, django_user_model, settings):
     poort = server_achter_proxy.poort
     hasher = PBKDF2PasswordHasher()  # production's hasher: every checked password costs a real PBKDF2

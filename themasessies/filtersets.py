@@ -1,9 +1,11 @@
 import django_filters
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.filtersets import JaarFilter
+
 from .models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
+from .rules import vervolg_te_laat_q
 
 JA_NEE = ((True, _("ja")), (False, _("nee")))
 
@@ -33,7 +35,7 @@ class ThemaFilterSet(django_filters.FilterSet):
 
 
 class SessieFilterSet(django_filters.FilterSet):
-    jaar = django_filters.NumberFilter(field_name="datum", lookup_expr="year", label=_("Jaar"))
+    jaar = JaarFilter(field_name="datum", label=_("Jaar"))
     aanwezig = django_filters.ModelChoiceFilter(queryset=Partner.objects.all(), label=_("Aanwezige partner"))
 
     class Meta:
@@ -55,5 +57,5 @@ class VervolgactieFilterSet(django_filters.FilterSet):
         fields = ["status", "sessie", "programmalijn", "te_laat"]
 
     def filter_te_laat(self, queryset, name, value):
-        te_laat = Q(deadline__lt=timezone.localdate(), afgerond_op__isnull=True)
+        te_laat = vervolg_te_laat_q(timezone.localdate())
         return queryset.filter(te_laat) if value in (True, "True") else queryset.exclude(te_laat)

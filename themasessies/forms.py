@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from noordwijk_migratie.forms import BaseModelForm
 
 from .models import Bevinding, Contactpersoon, Partner, Sessie, Thema, ThemaStatus, Vervolgactie
-from .services import niet_uitgenodigd
+from .rules import niet_uitgenodigd
 
 VINKJES = {"class": "nw-checkboxes"}
 

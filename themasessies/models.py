@@ -10,11 +10,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie import getallen
 from noordwijk_migratie.models import VersieModel
-
-
-def _datum(d):
-    return d.strftime("%d-%m-%Y") if d else ""
 
 
 class PartnerCategorie(models.TextChoices):
@@ -147,7 +144,7 @@ class Sessie(VersieModel):
         ordering = ["-datum", "-pk"]
 
     def __str__(self):
-        return f"{self.titel} ({_datum(self.datum)})"
+        return f"{self.titel} ({getallen.datum(self.datum)})"
 
     def get_absolute_url(self):
         return reverse("themasessies:sessie_detail", args=[self.pk])
@@ -276,8 +273,8 @@ class Vervolgactie(VersieModel):
         fouten = {}
         if self.sessie_id and self.deadline and self.deadline < self.sessie.datum:
             fouten["deadline"] = _("De deadline (%(deadline)s) ligt vóór de sessiedatum (%(sessie)s).") % {
-                "deadline": _datum(self.deadline),
-                "sessie": _datum(self.sessie.datum),
+                "deadline": getallen.datum(self.deadline),
+                "sessie": getallen.datum(self.sessie.datum),
             }
         if self.status == VervolgStatus.AFGEROND and not self.afgerond_op:
             fouten["afgerond_op"] = _("Vul in wanneer de vervolgactie is afgerond.")

@@ -3,11 +3,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import services
+from noordwijk_migratie.getallen import datum
+
+from .queries import themasessies_kerncijfers
 
 
 def signalen(peil) -> list[dict]:
-    kern = services.themasessies_kerncijfers(peil.datum)
+    kern = themasessies_kerncijfers(peil.datum)
     url = reverse("themasessies:index")
     uit = []
     if kern.vervolg_te_laat:
@@ -23,7 +25,7 @@ def signalen(peil) -> list[dict]:
             {
                 "ernst": "info",
                 "url": url,
-                "tekst": _("Volgende themasessie: %(datum)s") % {"datum": f"{kern.volgende_sessie:%d-%m-%Y}"},
+                "tekst": _("Volgende themasessie: %(datum)s") % {"datum": datum(kern.volgende_sessie)},
             }
         )
     return uit

@@ -12,7 +12,9 @@ class PartnerTable(BaseTable):
     naam = tables.Column(linkify=True)
     uit_bestuursopdracht = tables.BooleanColumn(yesno=JA_NEE)
     actief = tables.BooleanColumn(yesno=JA_NEE)
-    aantal_aanwezig = tables.Column(verbose_name=_("Sessies bijgewoond"), attrs={"td": {"class": "nw-num"}})
+    aantal_aanwezig = tables.Column(
+        verbose_name=_("Sessies bijgewoond"), accessor="n_aanwezig", attrs={"td": {"class": "nw-num"}}
+    )
 
     class Meta(BaseTable.Meta):
         model = Partner

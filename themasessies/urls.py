@@ -3,6 +3,7 @@ from django.urls import path
 from noordwijk_migratie import generic
 
 from . import views
+from .forms import PartnerForm, SessieForm, ThemaForm
 from .models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
 
 app_name = "themasessies"
@@ -10,60 +11,33 @@ app_name = "themasessies"
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     *generic.crud_urls(
-        Partner,
-        list=views.PartnerListView,
-        detail=views.PartnerDetailView,
-        add=views.PartnerEditView,
-        edit=views.PartnerEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="partners",
+        Partner, "partners", list=views.PartnerListView, form=PartnerForm, detail=views.PartnerDetailView, delete=True
     ),
     *generic.crud_urls(
         Contactpersoon,
+        "contactpersonen",
         list=views.ContactpersoonListView,
-        detail=generic.ObjectDetailView,
-        add=views.ContactpersoonEditView,
         edit=views.ContactpersoonEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="contactpersonen",
+        delete=True,
     ),
     *generic.crud_urls(
-        Thema,
-        list=views.ThemaListView,
-        detail=views.ThemaDetailView,
-        add=views.ThemaEditView,
-        edit=views.ThemaEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="themas",
+        Thema, "themas", list=views.ThemaListView, form=ThemaForm, detail=views.ThemaDetailView, delete=True
     ),
     *generic.crud_urls(
-        Sessie,
-        list=views.SessieListView,
-        detail=views.SessieDetailView,
-        add=views.SessieEditView,
-        edit=views.SessieEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="sessies",
+        Sessie, "sessies", list=views.SessieListView, form=SessieForm, detail=views.SessieDetailView, delete=True
     ),
     path(
         "sessies/<int:pk>/samenvatting/", views.SessieSamenvattingView.as_view(model=Sessie), name="sessie_samenvatting"
     ),
     *generic.crud_urls(
-        Bevinding,
-        list=views.BevindingListView,
-        detail=generic.ObjectDetailView,
-        add=views.BevindingEditView,
-        edit=views.BevindingEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="bevindingen",
+        Bevinding, "bevindingen", list=views.BevindingListView, edit=views.BevindingEditView, delete=True
     ),
     *generic.crud_urls(
         Vervolgactie,
+        "vervolgacties",
         list=views.VervolgactieListView,
-        detail=views.VervolgactieDetailView,
-        add=views.VervolgactieEditView,
         edit=views.VervolgactieEditView,
-        delete=generic.ObjectDeleteView,
-        prefix="vervolgacties",
+        detail=views.VervolgactieDetailView,
+        delete=True,
     ),
 ]

@@ -3,9 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
-from programma.views import InitieelUitQueryMixin
 
-from . import services
 from .filtersets import (
     BevindingFilterSet,
     ContactpersoonFilterSet,
@@ -14,8 +12,10 @@ from .filtersets import (
     ThemaFilterSet,
     VervolgactieFilterSet,
 )
-from .forms import BevindingForm, ContactpersoonForm, PartnerForm, SessieForm, ThemaForm, VervolgactieForm
-from .models import Bevinding, Contactpersoon, Invalshoek, Partner, Perspectief, Sessie, Thema, Vervolgactie
+from .forms import BevindingForm, ContactpersoonForm, VervolgactieForm
+from .models import Invalshoek, Partner, Perspectief, Sessie
+from .queries import themasessies_kerncijfers
+from .rules import deelname_annotaties
 from .tables import (
     BevindingTable,
     ContactpersoonTable,
@@ -30,10 +30,11 @@ class IndexView(generic.AppIndexView):
     template_name = "themasessies/index.html"
     titel = _("Themasessies")
     inleiding = _("Partners, thema-inventarisatie, themasessies en vervolgacties (programmalijn 2).")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("themasessies.view_sessie"):
-            context["kerncijfers"] = services.themasessies_kerncijfers(timezone.localdate())
+            context["kerncijfers"] = themasessies_kerncijfers(timezone.localdate())
         return context
 
 
@@ -42,7 +43,7 @@ class PartnerListView(generic.ObjectListView):
     filterset_class = PartnerFilterSet
 
     def get_queryset(self):
-        return Partner.objects.annotate(aantal_aanwezig=Count("aanwezigheden")).order_by("naam")
+        return Partner.objects.annotate(**deelname_annotaties()).order_by("naam")  # n_aanwezig: sessions attended
 
 
 class PartnerDetailView(generic.ObjectDetailView):
@@ -56,19 +57,12 @@ class PartnerDetailView(generic.ObjectDetailView):
         return context
 
 
-class PartnerEditView(generic.ObjectEditView):
-    form_class = PartnerForm
-
-
 class ContactpersoonListView(generic.ObjectListView):
     table_class = ContactpersoonTable
     filterset_class = ContactpersoonFilterSet
 
-    def get_queryset(self):
-        return Contactpersoon.objects.select_related("partner")
 
-
-class ContactpersoonEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class ContactpersoonEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = ContactpersoonForm
     initieel_uit_query = ("partner",)
 
@@ -76,9 +70,6 @@ class ContactpersoonEditView(InitieelUitQueryMixin, generic.ObjectEditView):
 class ThemaListView(generic.ObjectListView):
     table_class = ThemaTable
     filterset_class = ThemaFilterSet
-
-    def get_queryset(self):
-        return Thema.objects.select_related("voorgesteld_door_partner")
 
 
 class ThemaDetailView(generic.ObjectDetailView):
@@ -94,22 +85,14 @@ class ThemaDetailView(generic.ObjectDetailView):
     )
 
 
-class ThemaEditView(generic.ObjectEditView):
-    form_class = ThemaForm
-
-
 class SessieListView(generic.ObjectListView):
     table_class = SessieTable
     filterset_class = SessieFilterSet
 
     def get_queryset(self):
-        return (
-            Sessie.objects.annotate(
-                aantal_uitgenodigd=Count("uitgenodigd", distinct=True), aantal_aanwezig=Count("aanwezig", distinct=True)
-            )
-            .prefetch_related("themas")
-            .order_by("-datum", "-pk")
-        )
+        return Sessie.objects.annotate(
+            aantal_uitgenodigd=Count("uitgenodigd", distinct=True), aantal_aanwezig=Count("aanwezig", distinct=True)
+        ).order_by("-datum", "-pk")
 
 
 def bevindingen_matrix(sessie):
@@ -146,19 +129,12 @@ class SessieSamenvattingView(SessieDetailView):
         return ["themasessies/sessie_samenvatting.html"]
 
 
-class SessieEditView(generic.ObjectEditView):
-    form_class = SessieForm
-
-
 class BevindingListView(generic.ObjectListView):
     table_class = BevindingTable
     filterset_class = BevindingFilterSet
 
-    def get_queryset(self):
-        return Bevinding.objects.select_related("sessie")
 
-
-class BevindingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class BevindingEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = BevindingForm
     initieel_uit_query = ("sessie",)
 
@@ -170,14 +146,11 @@ class VervolgactieListView(generic.ObjectListView):
     table_class = VervolgactieTable
     filterset_class = VervolgactieFilterSet
 
-    def get_queryset(self):
-        return Vervolgactie.objects.select_related("sessie", "actie", "programmalijn")
-
 
 class VervolgactieDetailView(generic.ObjectDetailView):
     velden = ("sessie", "omschrijving", "eigenaar", "deadline", "status", "afgerond_op", "actie", "programmalijn")
 
 
-class VervolgactieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class VervolgactieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = VervolgactieForm
     initieel_uit_query = ("sessie", "actie")

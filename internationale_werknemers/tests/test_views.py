@@ -7,8 +7,6 @@ import io
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,26 +33,18 @@ LIJSTEN = {
 }
 
 
-def _aantal_queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, {"per_page": 100})
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize("naam", sorted(LIJSTEN))
 def test_lijst_heeft_vast_aantal_queries_en_exporteert(adviseur_client, naam):
+    from tests.queries import GROOT, assert_vast_aantal_queries
+
     url = reverse(f"{APP}:{naam}")
-    LIJSTEN[naam](10)
-    tien = _aantal_queries(adviseur_client, url)
-    LIJSTEN[naam](490)
-    assert _aantal_queries(adviseur_client, url) == tien
+    assert_vast_aantal_queries(adviseur_client, url, LIJSTEN[naam])
     csv = adviseur_client.get(url, {"export": "csv"})
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
-    assert csv.content.decode("utf-8-sig").count("\r\n") >= 500
+    assert csv.content.decode("utf-8-sig").count("\r\n") >= GROOT
     xlsx = adviseur_client.get(url, {"export": "xlsx"})
     werkboek = openpyxl.load_workbook(io.BytesIO(xlsx.content))
-    assert werkboek.active.max_row == 501
+    assert werkboek.active.max_row == GROOT + 1
 
 
 def test_index_linkt_elke_lijst(adviseur_client):
@@ -168,6 +158,15 @@ def test_import_registraties_alles_of_niets_met_fouten_per_rij(adviseur_client):
     assert models.Registratiestand.objects.get(peildatum=datetime.date(2025, 1, 1)).rni == 1001
 
 
+def test_import_neemt_de_datumnotaties_van_de_applicatie(adviseur_client):
+    """The import reads dates as every form does (the format module), also dd/mm/jjjj from a spreadsheet."""
+    goed = adviseur_client.post(
+        reverse(f"{APP}:registratiestand_import"), {"bestand": _upload(["peildatum;rni;brp", "01/04/2025;1100;300"])}
+    )
+    assert goed.status_code == 302
+    assert models.Registratiestand.objects.get().peildatum == datetime.date(2025, 4, 1)
+
+
 def test_import_xlsx(adviseur_client):
     werkboek = openpyxl.Workbook()
     werkboek.active.append(["peildatum", "rni", "brp", "bron"])
@@ -195,3 +194,31 @@ def test_raadpleger_kan_niet_beoordelen(raadpleger_client, criteria):
     assert raadpleger_client.get(url).status_code == 403
     assert raadpleger_client.post(url, _beoordeel_data([("voldaan", "")], 1)).status_code == 403
     assert not models.Beoordeling.objects.exists()
+
+
+def test_inschrijvingen_op_de_lijst_en_op_het_dashboard_zijn_dezelfde_grafiek(adviseur_client):
+    from internationale_werknemers.panelen import internationale_werknemers
+    from noordwijk_migratie.registry import Peil
+
+    vandaag = timezone.localdate()
+    for dagen, rni in ((400, 1000), (200, 1100), (10, 1050)):
+        f.RegistratiestandFactory(peildatum=vandaag - datetime.timedelta(days=dagen), rni=rni, brp=300)
+    lijst = adviseur_client.get(reverse(f"{APP}:registratiestand_list")).context["grafiek"]
+    paneel = internationale_werknemers(Peil(vandaag))
+    assert paneel["grafieken"] == [lijst]
+    assert [r["label"] for r in lijst["reeksen"]] == ["RNI", "BRP", "Totaal"]
+
+
+def test_inspectie_toevoegen_vanaf_de_woning_kiest_de_woning_en_geeft_nederlandse_fouten(adviseur_client):
+    woning = f.WoningFactory()
+    detail = adviseur_client.get(woning.get_absolute_url()).content.decode()
+    nieuw = f"{reverse(f'{APP}:inspectie_add')}?woning={woning.pk}"
+    assert f'href="{nieuw}"' in detail
+    formulier = adviseur_client.get(nieuw)
+    assert formulier.context["form"]["woning"].value() == woning.pk
+    stand = adviseur_client.post(
+        reverse(f"{APP}:pilotstand_add"),
+        {"pilot": f.PilotlocatieFactory().pk, "peildatum": "01-01-2025", "geplande_bedden": "-1"},
+    )
+    assert "Dit getal kan niet negatief zijn." in stand.content.decode()
+    assert not models.Pilotstand.objects.exists()

@@ -55,7 +55,7 @@ def test_evaluatierapport_tekent_elke_indicator_als_kleine_grafiek_en_lijst_alle
     and each line lists exactly its own completed, late and deliberately skipped actions."""
     import re
 
-    from programma import services as programma_services
+    from programma import queries as programma_queries
     from programma.models import Indicator, Meting
     from rapportage.pdf import render_html
 
@@ -86,7 +86,7 @@ def test_evaluatierapport_tekent_elke_indicator_als_kleine_grafiek_en_lijst_alle
     lijn = rapport.snapshot[f"programmalijn_{indicator.programmalijn.nummer}"]["data"]["indicatoren"]
     reeks = next(i for i in lijn if i["code"] == indicator.code)
     assert len(reeks["handmatig"]) == 12 and len(reeks["grafiek"]["reeksen"][0]["punten"]) == 12
-    per_lijn = {la.nummer: la.acties for la in programma_services.acties_per_lijn(peildatum)}
+    per_lijn = {la.nummer: la.acties for la in programma_queries.acties_per_lijn(peildatum)}
     for nummer in range(1, 5):
         data = rapport.snapshot[f"programmalijn_{nummer}"]["data"]
         acties = per_lijn[nummer]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from programma.services import (
+from programma.rules import (
     STATUSSEN,
     Meetpunt,
     formatteer_waarde,
@@ -25,7 +25,7 @@ datums = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
 def test_te_laat_in_sql_telt_precies_wat_de_regel_te_laat_noemt():
     """The dashboard counts overdue actions in SQL; that must be the same rule as is_te_laat."""
     from programma.models import Actie
-    from programma.services import te_laat_q
+    from programma.rules import te_laat_q
 
     from .factories import ActieFactory
 

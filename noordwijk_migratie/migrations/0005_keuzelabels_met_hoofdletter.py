@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kern', '0003_importtaak'),
+        ('kern', '0004_inloggen_via_inlogdienst'),
     ]
 
     operations = [

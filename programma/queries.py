@@ -1,0 +1,244 @@
+"""The programme's figures from the database: per programme line the status counts and overdue actions,
+the follow-ups of the theme sessions per line, and per indicator its series of manual and computed values.
+
+These functions load the data and leave every rule to :mod:`programma.rules`. Everything returned is
+a plain dataclass, serialisable with ``dataclasses.asdict`` (dates and Decimals via DjangoJSONEncoder),
+so the dashboard and the reports use the same figures as the pages.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from noordwijk_migratie.indicatoren import functie as berekening
+from themasessies.models import Vervolgactie
+from themasessies.rules import vervolg_te_laat
+
+from .models import Actie, Programmalijn
+from .rules import (
+    PROGRAMMA_START,
+    Meetpunt,
+    StatusTelling,
+    als_waarde,
+    formatteer_waarde,
+    halfjaar_peildata,
+    is_te_laat,
+    tel_statussen,
+    trend_zin,
+)
+
+
+@dataclass
+class ActieKort:
+    id: int
+    code: str
+    tekst: str
+    programmalijn: int
+    subthema: str
+    status: str
+    status_label: str
+    trekker: str
+    doelgroepen: list[str]
+    gepland_eind: date | None
+    te_laat: bool
+    url: str
+    reden_niet_uitvoeren: str = ""
+    werkelijk_eind: date | None = None
+
+
+@dataclass
+class VervolgactieKort:
+    id: int
+    omschrijving: str
+    sessie: str
+    eigenaar: str
+    deadline: date | None
+    status: str
+    status_label: str
+    te_laat: bool
+    actie_code: str
+    url: str
+
+
+@dataclass
+class LijnOverzicht:
+    id: int
+    nummer: int
+    naam: str
+    trekker: str
+    statussen: StatusTelling
+    aantal_acties: int
+    te_laat: list[ActieKort]
+    aantal_indicatoren: int
+    vervolgacties_open: int
+    url: str
+
+
+@dataclass
+class LijnActies:
+    nummer: int
+    naam: str
+    acties: list[ActieKort] = field(default_factory=list)
+
+
+@dataclass
+class IndicatorReeks:
+    indicator_id: int
+    code: str
+    tekst: str
+    programmalijn: int
+    type: str
+    type_label: str
+    eenheid: str
+    richting: str
+    richting_label: str
+    streefwaarde: float | None
+    berekening: str | None
+    berekenbaar: bool
+    handmatig: list[Meetpunt]
+    berekend: list[Meetpunt]
+    trend: str
+
+
+def _actie_kort(actie, peildatum) -> ActieKort:
+    return ActieKort(
+        id=actie.pk,
+        code=actie.code or "",
+        tekst=actie.tekst,
+        programmalijn=actie.programmalijn.nummer,
+        subthema=actie.subthema.naam if actie.subthema_id else "",
+        status=actie.status,
+        status_label=actie.get_status_display(),
+        trekker=actie.get_trekker_display(),
+        doelgroepen=[d.naam for d in actie.doelgroepen.all()],
+        gepland_eind=actie.gepland_eind,
+        te_laat=is_te_laat(actie.status, actie.gepland_eind, peildatum),
+        url=actie.get_absolute_url(),
+        reden_niet_uitvoeren=actie.reden_niet_uitvoeren,
+        werkelijk_eind=actie.werkelijk_eind,
+    )
+
+
+def _acties_qs():
+    return Actie.objects.select_related("programmalijn", "subthema").prefetch_related("doelgroepen")
+
+
+def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
+    """Per programme line: status counts, overdue actions, indicators and open follow-ups on ``peildatum``."""
+    peildatum = peildatum or timezone.localdate()
+    lijnen = Programmalijn.objects.annotate(
+        n_indicatoren=Count("indicatoren", distinct=True),
+        n_vervolg_open=Count("vervolgacties", filter=~Q(vervolgacties__status="afgerond"), distinct=True),
+    ).prefetch_related(Prefetch("acties", queryset=_acties_qs()))
+    resultaat = []
+    for lijn in lijnen:
+        acties = [_actie_kort(a, peildatum) for a in lijn.acties.all()]
+        resultaat.append(
+            LijnOverzicht(
+                id=lijn.pk,
+                nummer=lijn.nummer,
+                naam=lijn.naam,
+                trekker=lijn.get_trekker_display(),
+                statussen=tel_statussen(((a.status, a.gepland_eind) for a in acties), peildatum),
+                aantal_acties=len(acties),
+                te_laat=[a for a in acties if a.te_laat],
+                aantal_indicatoren=lijn.n_indicatoren,
+                vervolgacties_open=lijn.n_vervolg_open,
+                url=lijn.get_absolute_url(),
+            )
+        )
+    return resultaat
+
+
+def acties_per_lijn(peildatum: date | None = None) -> list[LijnActies]:
+    """Every action grouped by programme line, with its status and whether it is overdue on ``peildatum``."""
+    peildatum = peildatum or timezone.localdate()
+    lijnen = Programmalijn.objects.prefetch_related(Prefetch("acties", queryset=_acties_qs()))
+    return [
+        LijnActies(lijn.nummer, lijn.naam, [_actie_kort(a, peildatum) for a in lijn.acties.all()]) for lijn in lijnen
+    ]
+
+
+def acties_van_lijn(lijn, peildatum: date) -> list[ActieKort]:
+    """The actions of one programme line (for a report section about that line alone)."""
+    return [_actie_kort(a, peildatum) for a in _acties_qs().filter(programmalijn=lijn)]
+
+
+def vervolgacties_voor_lijn(lijn, peildatum: date | None = None) -> list[VervolgactieKort]:
+    """Follow-up actions of theme sessions that belong to this programme line (directly or via an action)."""
+    peildatum = peildatum or timezone.localdate()
+    qs = Vervolgactie.objects.filter(programmalijn=lijn).select_related("sessie", "actie").order_by("deadline", "pk")
+    return [
+        VervolgactieKort(
+            id=v.pk,
+            omschrijving=v.omschrijving,
+            sessie=str(v.sessie),
+            eigenaar=v.eigenaar,
+            deadline=v.deadline,
+            status=v.status,
+            status_label=v.get_status_display(),
+            te_laat=vervolg_te_laat(v.deadline, v.afgerond_op, peildatum),
+            actie_code=(v.actie.code or str(v.actie)) if v.actie_id else "",
+            url=v.get_absolute_url(),
+        )
+        for v in qs
+    ]
+
+
+def _meetpunt(waarde, d: date, indicator, soort: str, bron: str, toelichting: str) -> Meetpunt:
+    waarde = als_waarde(waarde)
+    return Meetpunt(
+        datum=d,
+        waarde=waarde,
+        weergave=formatteer_waarde(waarde, indicator.type, indicator.eenheid),
+        soort=soort,
+        bron=bron,
+        toelichting=toelichting,
+    )
+
+
+def indicator_reeks(indicator, van: date | None = None, tot: date | None = None) -> IndicatorReeks:
+    """Manual measurements in [van, tot] and computed values at the half-year ends plus ``tot``."""
+    tot = tot or timezone.localdate()
+    van = van or min(PROGRAMMA_START, tot)
+    handmatig = [
+        _meetpunt(m.waarde, m.datum, indicator, "handmatig", m.bron, m.toelichting)
+        for m in indicator.metingen.filter(datum__gte=van, datum__lte=tot).order_by("datum", "pk")
+    ]
+    functie = berekening(indicator.berekening)
+    berekend = []
+    if functie is not None:
+        for d in halfjaar_peildata(van, tot):
+            uitkomst = functie(d)
+            if uitkomst is not None:
+                berekend.append(
+                    _meetpunt(
+                        uitkomst.waarde,
+                        d,
+                        indicator,
+                        "berekend",
+                        _("berekend door de applicatie"),
+                        uitkomst.toelichting,
+                    )
+                )
+    basis = berekend or handmatig
+    return IndicatorReeks(
+        indicator_id=indicator.pk,
+        code=indicator.code or "",
+        tekst=indicator.tekst,
+        programmalijn=indicator.programmalijn.nummer,
+        type=indicator.type,
+        type_label=indicator.get_type_display(),
+        eenheid=indicator.eenheid,
+        richting=indicator.richting,
+        richting_label=indicator.get_richting_display(),
+        streefwaarde=float(indicator.streefwaarde) if indicator.streefwaarde is not None else None,
+        berekening=indicator.berekening,
+        berekenbaar=functie is not None,
+        handmatig=handmatig,
+        berekend=berekend,
+        trend=trend_zin(basis, indicator.type, indicator.richting, indicator.streefwaarde, indicator.eenheid),
+    )
