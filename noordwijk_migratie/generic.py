@@ -402,7 +402,7 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
         context = super().get_context_data(**kwargs)
         importer = self.importer_class()
         context["titel"] = self.titel(importer)
-        context["kolommen"] = importer.kolommen()
+        context["kolommen"] = importer.uitleg()
         context["synchroon_max"] = SYNCHROON_MAX_RIJEN
         return context
 
@@ -427,8 +427,8 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
             return self.render_to_response(self.get_context_data(form=form, resultaat=resultaat))
         messages.success(
             self.request,
-            _("Import geslaagd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt.")
-            % {"nieuw": resultaat.aangemaakt, "bijgewerkt": resultaat.bijgewerkt},
+            _("Import geslaagd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt, %(ongewijzigd)s ongewijzigd.")
+            % {"nieuw": resultaat.aangemaakt, "bijgewerkt": resultaat.bijgewerkt, "ongewijzigd": resultaat.ongewijzigd},
         )
         return HttpResponseRedirect(model_url(self.model, "list") or reverse("dashboard"))
 

@@ -47,6 +47,17 @@ class DatumKolom(tables.Column):
         return self._lokaal(value)
 
 
+class JaNeeKolom(tables.BooleanColumn):
+    """Yes/no as the page says it, in the export too (django-tables2 exports "True"/"False")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("yesno", (_("ja"), _("nee")))
+        super().__init__(*args, **kwargs)
+
+    def value(self, record, value, bound_column):
+        return str(self.yesno[int(not self._get_bool_value(record, value, bound_column))])
+
+
 def is_kort(veld) -> bool:
     """A model field whose values are short: a date, number, yes/no, choice or code (at most 40 characters)."""
     if isinstance(veld, models.DateField | models.IntegerField | models.DecimalField | models.FloatField):
@@ -117,8 +128,8 @@ class BaseTable(tables.Table):
 
 class GemeenteTable(BaseTable):
     naam = tables.Column(linkify=True, verbose_name=_("Gemeente"))
-    duin_en_bollenstreek = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
-    holland_rijnland = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
+    duin_en_bollenstreek = JaNeeKolom()
+    holland_rijnland = JaNeeKolom()
 
     class Meta(BaseTable.Meta):
         model = Gemeente
@@ -128,7 +139,7 @@ class GemeenteTable(BaseTable):
 
 class DoelgroepTable(BaseTable):
     naam = tables.Column(linkify=True)
-    wettelijke_opgave = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
+    wettelijke_opgave = JaNeeKolom()
 
     class Meta(BaseTable.Meta):
         model = Doelgroep

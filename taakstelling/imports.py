@@ -18,6 +18,7 @@ from noordwijk_migratie.models import Gemeente
 
 from . import rules
 from .models import CoaStand, Periode, Plaatsing, RegioCijfer
+from .tables import CoaStandTable, PlaatsingTable, RegioCijferTable
 
 
 def _datum(label, verplicht=False, help_text=""):
@@ -84,6 +85,7 @@ class PlaatsingImportForm(forms.Form):
 class PlaatsingImporter(Importer):
     model = Plaatsing
     form_class = PlaatsingImportForm
+    tabel = PlaatsingTable
     sleutelvelden = ("koppeldatum", "samenstelling", "volgnummer")
     titel = _("Plaatsingen importeren")
 
@@ -95,7 +97,7 @@ class PlaatsingImporter(Importer):
         ``Plaatsing.save()`` and the post_save receivers, so this method does what they do: the status
         is derived as in save(), ``versie`` goes up on a change (a form opened before the import is then
         refused as stale), and the audit trail is written with :func:`log_wijzigingen`; the dashboard
-        cache is bumped once by ``Importer.importeer``. Unchanged rows are counted as bijgewerkt but
+        cache is bumped once by ``Importer.importeer``. Unchanged rows are counted as ongewijzigd and
         not written (no audit entry, same ``versie``)."""
         sleutels, referenties = {}, {}
         for pk, koppel, samenstelling, nr, ref in Plaatsing.objects.values_list(
@@ -147,10 +149,12 @@ class PlaatsingImporter(Importer):
                 nieuw.append(obj)
                 resultaat.aangemaakt += 1
                 continue
-            resultaat.bijgewerkt += 1
             if any(getattr(oud, f.attname) != getattr(obj, f.attname) for f in Plaatsing._meta.concrete_fields):
+                resultaat.bijgewerkt += 1
                 obj.versie = oud.versie + 1
                 gewijzigd.append((oud, obj))
+            else:
+                resultaat.ongewijzigd += 1
         if resultaat.fouten:
             return
         if gewijzigd:
@@ -182,6 +186,7 @@ class CoaStandImportForm(forms.Form):
 class CoaStandImporter(Importer):
     model = CoaStand
     form_class = CoaStandImportForm
+    tabel = CoaStandTable
     sleutelvelden = ("periode", "maand")
     titel = _("COA-standen importeren")
 
@@ -206,17 +211,17 @@ class RegioCijferImportForm(forms.Form):
 class RegioCijferImporter(Importer):
     model = RegioCijfer
     form_class = RegioCijferImportForm
+    tabel = RegioCijferTable
     sleutelvelden = ("cbs_code", "periode")
     titel = _("Regiocijfers importeren")
 
-    def opslaan(self, waarden):
+    def model_waarden(self, waarden):
         waarden = dict(waarden)
-        waarden["gemeente"] = waarden.pop("cbs_code")
-        obj = RegioCijfer.objects.filter(gemeente=waarden["gemeente"], periode=waarden["periode"]).first()
-        aangemaakt = obj is None
-        obj = obj or RegioCijfer()
-        for k, v in waarden.items():
-            setattr(obj, k, v)
-        obj.full_clean()
-        obj.save()
-        return aangemaakt
+        waarden["gemeente"] = waarden.pop("cbs_code", None)
+        return waarden
+
+    def sleutel(self, waarden):
+        return {"gemeente": waarden["gemeente"], "periode": waarden["periode"]}
+
+    def opslaan(self, waarden):
+        return super().opslaan(self.model_waarden(waarden))

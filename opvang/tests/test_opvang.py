@@ -374,10 +374,11 @@ def test_overzicht_uit_cache_toont_direct_nieuwe_bezetting(basisgegevens, raadpl
     assert 'id="kengetal-bezet">230<' in raadpleger_client.get(url, peildatum).text
 
 
-def test_exports_bevatten_onbekend_in_plaats_van_nul(basisgegevens, raadpleger_client):
+def test_exports_laten_onbekend_leeg_in_plaats_van_nul(basisgegevens, raadpleger_client):
     response = raadpleger_client.get(reverse("opvang:capaciteitsstand_list"), {"export": "csv"})
     tekst = response.content.decode("utf-8-sig")
-    assert "Trampoline II" in tekst and "onbekend" in tekst
+    assert "Trampoline II" in tekst and "onbekend" not in tekst
+    assert "Trampoline II;Oekraïense ontheemden;01-07-2024;300;;" in tekst  # unknown: an empty cell, not 0
 
 
 # --- query budgets -------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def test_regio_import_en_vergelijking(basisgegevens, adviseur_client):
     periode, regels = _regio()
     resultaat = RegioCijferImporter().importeer(csv("r.csv", regels))
     assert resultaat.geslaagd, resultaat.fouten
-    assert RegioCijferImporter().importeer(csv("r.csv", regels)).bijgewerkt == 4
+    assert RegioCijferImporter().importeer(csv("r.csv", regels)).ongewijzigd == 4
     assert RegioCijfer.objects.count() == 4
     v = queries.regio_vergelijking("2024")
     assert v.eigen.pct_gerealiseerd == 76.9
@@ -306,7 +306,7 @@ def test_import_schrijft_per_rij_een_auditregel_met_de_importeur(adviseur_client
     regels[2] = "2024-02-02;alleenstaande;1;1;2;corporatiewoning;2024-03-01;;;REF-2"
     regels[5] = "2024-02-05;alleenstaande;1;3;0;;;;;REF-5"
     resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
-    assert (resultaat.aangemaakt, resultaat.bijgewerkt, resultaat.fouten) == (0, 7, [])
+    assert (resultaat.aangemaakt, resultaat.bijgewerkt, resultaat.ongewijzigd, resultaat.fouten) == (0, 2, 5, [])
     bijgewerkt = {r.object_repr: r.changes for r in _auditregels(LogEntry.Action.UPDATE)}
     assert len(bijgewerkt) == 2
     twee = Plaatsing.objects.get(coa_referentie="REF-2")
@@ -347,7 +347,7 @@ def test_import_controleert_modelregels_en_sleutels_per_rij(adviseur_client):
     assert (resultaat.aangemaakt, resultaat.bijgewerkt) == (0, 0)
     assert Plaatsing.objects.count() == 1
     goed = PlaatsingImporter().importeer(csv("p.csv", [regels[0], regels[1], regels[5]]))
-    assert (goed.aangemaakt, goed.bijgewerkt, goed.fouten) == (1, 1, [])
+    assert (goed.aangemaakt, goed.bijgewerkt, goed.ongewijzigd, goed.fouten) == (1, 0, 1, [])
 
 
 def test_dashboard_toont_geimporteerde_plaatsingen_direct():
