@@ -12,7 +12,7 @@ from django_tables2.data import TableQuerysetData
 
 from . import historie
 from .getallen import is_jaar
-from .models import Doelgroep, Gemeente
+from .models import Corporatie, Doelgroep, Gemeente
 
 
 @library.register
@@ -135,6 +135,18 @@ class GemeenteTable(BaseTable):
         model = Gemeente
         fields = ("cbs_code", "naam", "holland_rijnland", "duin_en_bollenstreek", "veiligheidsregio")
         sequence = ("naam", "cbs_code", "...")
+
+
+class CorporatieTable(BaseTable):
+    naam = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = Corporatie
+        fields = ("naam",)
+        empty_text = _(
+            "Er zijn nog geen corporaties. De functioneel beheerder voegt ze toe met 'Corporatie toevoegen'; "
+            "daarna zijn ze te kiezen bij een plaatsing."
+        )
 
 
 class DoelgroepTable(BaseTable):

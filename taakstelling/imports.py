@@ -14,7 +14,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.imports import Importer, ImportFout, log_wijzigingen, validatiefouten
-from noordwijk_migratie.models import Gemeente
+from noordwijk_migratie.models import Corporatie, Gemeente
 
 from . import rules
 from .models import CoaStand, Periode, Plaatsing, RegioCijfer
@@ -53,7 +53,17 @@ class PlaatsingImportForm(forms.Form):
     minderjarigen = forms.IntegerField(min_value=0, required=False)
     verwachte_nareizigers = forms.IntegerField(min_value=0, required=False)
     woonvorm = forms.ChoiceField(choices=[("", "—"), *Plaatsing._meta.get_field("woonvorm").choices], required=False)
-    corporatie = forms.CharField(max_length=100, required=False, help_text=_("Naam van de corporatie"))
+    corporatie = forms.ModelChoiceField(
+        Corporatie.objects.all(),
+        to_field_name="naam",
+        required=False,
+        help_text=_("Naam van de corporatie, zoals onder Beheer › Corporaties"),
+        error_messages={
+            "invalid_choice": _(
+                "Onbekende corporatie; de functioneel beheerder voegt haar toe onder Beheer › Corporaties."
+            )
+        },
+    )
     datum_woning_aangeboden = _datum(_("Woning aangeboden op"))
     datum_huurovereenkomst = _datum(_("Ingang huurovereenkomst"))
     datum_gehuisvest = _datum(_("Gehuisvest op (telmoment)"))

@@ -9,13 +9,16 @@ import io
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import get_resolver, reverse
 
 from internationale_werknemers.tests.factories import RegistratiestandFactory
 from noordwijk_migratie.generic import ImportView
+from noordwijk_migratie.models import Corporatie
 from noordwijk_migratie.testdata.paginas import alle_urls
 from opvang.tests.factories import BezettingFactory, OekraineMaandcijferFactory
 from taakstelling.imports import PlaatsingImporter
+from taakstelling.models import Plaatsing
 from taakstelling.tests.factories import CoaStandFactory, PlaatsingFactory, RegioCijferFactory
 from tests.factories import GemeenteFactory
 
@@ -44,7 +47,13 @@ def beheer_client(client, maak_gebruiker):
 def _gegevens():
     """A row or two of every importable list, with empty optional values and a choice label."""
     PlaatsingFactory(koppeldatum=datetime.date(2025, 3, 7), samenstelling="gezin", volwassenen=2, minderjarigen=3)
-    PlaatsingFactory(koppeldatum=datetime.date(2025, 4, 1), woonvorm="onzelfstandig", minderjarigen=0)
+    PlaatsingFactory(
+        koppeldatum=datetime.date(2025, 4, 1),
+        woonvorm="corporatiewoning",
+        corporatie=Corporatie.objects.create(naam="Woonstichting Voorbeeld"),
+        datum_woning_aangeboden=datetime.date(2025, 4, 20),
+        minderjarigen=0,
+    )
     BezettingFactory(amv_aantal=None)
     OekraineMaandcijferFactory()
     RegistratiestandFactory(brp=None)
@@ -134,3 +143,39 @@ def test_sjabloon_met_voorbeeldregel_die_niet_wordt_ingelezen(basisgegevens, lij
         resultaat = importer().importeer(SimpleUploadedFile(naam, sjabloon))
         assert resultaat.fouten == [] and resultaat.aangemaakt == 0, resultaat
     assert importer.model.objects.count() == voor
+
+
+def test_corporatie_is_een_keuzelijst_van_de_functioneel_beheerder(maak_gebruiker, beheer_client, basisgegevens):
+    lijst = reverse("kern:corporatie_list")
+    assert "Er zijn nog geen corporaties" in beheer_client.get(lijst).text  # the clear empty state
+    adviseur = Client()
+    adviseur.force_login(maak_gebruiker("beleidsadviseur"))
+    assert adviseur.post(reverse("kern:corporatie_add"), {"naam": "X"}).status_code == 403
+    assert beheer_client.post(reverse("kern:corporatie_add"), {"naam": "Woonstichting Voorbeeld"}).status_code == 302
+    kop = "koppeldatum;samenstelling;volgnummer;volwassenen;woonvorm;corporatie;datum_woning_aangeboden"
+    resultaat = PlaatsingImporter().importeer(
+        _csv(
+            kop,
+            "07-03-2025;gezin;1;2;Corporatiewoning;woonstichting voorbeeld;10-03-2025",
+            "07-03-2025;gezin;2;2;;Onbekend BV;",
+        )
+    )
+    assert [(f.rij, f.kolom) for f in resultaat.fouten] == [(3, "corporatie")]
+    assert "«Onbekend BV»" in resultaat.fouten[0].melding and "Beheer › Corporaties" in resultaat.fouten[0].melding
+
+
+def test_migratie_maakt_van_elke_getypte_corporatie_een_keuze():
+    from django.core.management import call_command
+    from django.db import connection
+
+    a, b, leeg = PlaatsingFactory(), PlaatsingFactory(), PlaatsingFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the migrations alter the table in this transaction
+    call_command("migrate", "taakstelling", "0002", verbosity=0)
+    with connection.cursor() as cursor:
+        for plaatsing, tekst in ((a, "Woonstichting  Noord"), (b, "woonstichting noord "), (leeg, "")):
+            cursor.execute("UPDATE taakstelling_plaatsing SET corporatie = %s WHERE id = %s", [tekst, plaatsing.pk])
+    call_command("migrate", verbosity=0)
+    assert list(Corporatie.objects.values_list("naam", flat=True)) == ["Woonstichting Noord"]
+    corporaties = dict(Plaatsing.objects.filter(pk__in=[a.pk, b.pk, leeg.pk]).values_list("pk", "corporatie__naam"))
+    assert corporaties == {a.pk: "Woonstichting Noord", b.pk: "Woonstichting Noord", leeg.pk: None}

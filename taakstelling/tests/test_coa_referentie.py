@@ -136,11 +136,21 @@ def test_raadpleger_ziet_en_doorzoekt_de_referentie_niet(client, maak_gebruiker)
 
 def test_migratie_wist_referenties_die_persoonsgegevens_zijn():
     from django.core.management import call_command
+    from django.db import connection
 
+    fout, naam, goed = PlaatsingFactory(), PlaatsingFactory(), PlaatsingFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the migrations alter the table in this transaction
     call_command("migrate", "taakstelling", "0001", verbosity=0)
-    fout = PlaatsingFactory(coa_referentie="Jan Jansen BSN 123456782")  # as accepted before the validation
-    naam = PlaatsingFactory(coa_referentie="Jan Jansen")
-    goed = PlaatsingFactory(coa_referentie="KOP-2025-0042")
+    with connection.cursor() as cursor:  # as accepted before the validation
+        for plaatsing, referentie in (
+            (fout, "Jan Jansen BSN 123456782"),
+            (naam, "Jan Jansen"),
+            (goed, "KOP-2025-0042"),
+        ):
+            cursor.execute(
+                "UPDATE taakstelling_plaatsing SET coa_referentie = %s WHERE id = %s", [referentie, plaatsing.pk]
+            )
     call_command("migrate", verbosity=0)
     assert [p.coa_referentie for p in Plaatsing.objects.filter(pk__in=[fout.pk, naam.pk, goed.pk]).order_by("pk")] == [
         "",

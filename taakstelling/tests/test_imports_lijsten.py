@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from noordwijk_migratie.indicatoren import bereken
-from noordwijk_migratie.models import Gemeente
+from noordwijk_migratie.models import Corporatie, Gemeente
 from taakstelling import queries
 from taakstelling.imports import PlaatsingImporter, RegioCijferImporter
 from taakstelling.models import CoaStand, Periode, Plaatsing, RegioCijfer
@@ -97,12 +97,13 @@ def test_lijst_filtert_op_overschreden_termijn_en_periode(adviseur_client):
         woonvorm="corporatiewoning",
         datum_huurovereenkomst=date(2024, 2, 1),
         datum_gehuisvest=date(2024, 2, 2),
-        corporatie="Corporatie A",
+        corporatie=Corporatie.objects.create(naam="Corporatie A"),
     )
     url = reverse("taakstelling:plaatsing_list")
     assert list(adviseur_client.get(url, {"signaal": "koppeling"}).context["object_list"]) == [te_laat]
     assert list(adviseur_client.get(url, {"periode": periode.pk}).context["object_list"]) == [gehuisvest]
-    assert list(adviseur_client.get(url, {"corporatie": "Corporatie A"}).context["object_list"]) == [gehuisvest]
+    corporatie = gehuisvest.corporatie.pk
+    assert list(adviseur_client.get(url, {"corporatie": corporatie}).context["object_list"]) == [gehuisvest]
     assert list(adviseur_client.get(url, {"status": "gehuisvest"}).context["object_list"]) == [gehuisvest]
     html = adviseur_client.get(url, {"sort": "-aantal_personen"}).content.decode()
     assert "geen woning binnen 10 weken" in html
