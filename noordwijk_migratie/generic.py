@@ -72,6 +72,7 @@ def crud_urls(
     detail=None,
     delete=None,
     importer=None,
+    initieel=(),
 ):
     """URL patterns for the pages of one model, named ``<model>_<list|add|detail|edit|delete|import>``.
 
@@ -80,12 +81,17 @@ def crud_urls(
     adding, ``False`` for none;
     ``detail``: the detail view (default :class:`ObjectDetailView`; ``False`` for none); ``delete``:
     ``True`` for the generic confirmation page or a view of your own; ``importer``: an
-    :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list."""
+    :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list;
+    ``initieel``: fields the add page fills in from the query string (``?locatie=3``, see ``initieel_uit_query``)."""
     name = model._meta.model_name
     edit_kwargs = {"model": model}
     if form is not None:
         edit = edit or ObjectEditView
         edit_kwargs["form_class"] = form
+    if initieel:
+        if not issubclass(edit, InitieelUitQueryMixin):
+            edit = type(edit.__name__, (InitieelUitQueryMixin, edit), {})
+        edit_kwargs["initieel_uit_query"] = tuple(initieel)
     lijst_kwargs = {"model": model}
     if importer is not None:
         lijst_kwargs["import_url_name"] = f"{model._meta.app_label}:{name}_import"
@@ -262,6 +268,24 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
             LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:50]
         )
         return context
+
+
+class InitieelUitQueryMixin:
+    """Prefills fields of a new object's form from the query string (``?actie=3`` on the "add" link of an
+    action's page). Each value is validated by the form's own field (a foreign key: an existing object the
+    field offers); an invalid value is ignored and the field keeps its default."""
+
+    initieel_uit_query: tuple[str, ...] = ()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if getattr(self, "object", None) is None:  # an existing object keeps its own values
+            velden = self.get_form_class().base_fields
+            for naam in self.initieel_uit_query:
+                if naam in velden and self.request.GET.get(naam):
+                    with contextlib.suppress(ValidationError):  # the value as the form shows it (a pk)
+                        initial[naam] = velden[naam].prepare_value(velden[naam].clean(self.request.GET[naam]))
+        return initial
 
 
 class ObjectEditView(ObjectPermissionMixin, generic.UpdateView):
@@ -521,21 +545,3 @@ class PeildatumMixin:
 
     def peildatum(self):
         return uit_query(self.request.GET, PeildatumForm, timezone.localdate())
-
-
-class InitieelUitQueryMixin:
-    """Prefills fields of a new object's form from the query string (``?actie=3`` on the "add" link of an
-    action's page). Each value is validated by the form's own field (a foreign key: an existing object the
-    field offers); an invalid value is ignored and the field keeps its default."""
-
-    initieel_uit_query: tuple[str, ...] = ()
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if getattr(self, "object", None) is None:  # an existing object keeps its own values
-            velden = self.get_form_class().base_fields
-            for naam in self.initieel_uit_query:
-                if naam in velden and self.request.GET.get(naam):
-                    with contextlib.suppress(ValidationError):  # the value as the form shows it (a pk)
-                        initial[naam] = velden[naam].prepare_value(velden[naam].clean(self.request.GET[naam]))
-        return initial

@@ -144,6 +144,7 @@ def spreidingswet_pijplijn(
             rules.fase_op([(m.fase, m.datum, m.gepland) for m in loc.mijlpalen.all()], peildatum, loc.fase),
             loc.geplande_plaatsen,
             loc.geplande_amv_plaatsen,
+            loc.get_absolute_url(),
         )
         for loc in locaties.order_by("naam")
     ]

@@ -32,7 +32,12 @@ urlpatterns = [
         delete=True,
     ),
     *crud_urls(
-        Capaciteitsstand, "capaciteit", list=views.CapaciteitsstandListView, form=CapaciteitsstandForm, delete=True
+        Capaciteitsstand,
+        "capaciteit",
+        list=views.CapaciteitsstandListView,
+        form=CapaciteitsstandForm,
+        delete=True,
+        initieel=("locatie", "doelgroep"),
     ),
     *crud_urls(
         Bezetting,
@@ -41,8 +46,11 @@ urlpatterns = [
         form=BezettingForm,
         delete=True,
         importer=BezettingImporter,
+        initieel=("locatie", "doelgroep"),
     ),
-    *crud_urls(Mijlpaal, "mijlpalen", list=views.MijlpaalListView, form=MijlpaalForm, delete=True),
+    *crud_urls(
+        Mijlpaal, "mijlpalen", list=views.MijlpaalListView, form=MijlpaalForm, delete=True, initieel=("locatie",)
+    ),
     *crud_urls(Opgave, "opgaven", list=views.OpgaveListView, form=OpgaveForm, delete=True),
     *crud_urls(Beleidsdatum, "beleidsdatums", list=views.BeleidsdatumListView, form=BeleidsdatumForm, delete=True),
     *crud_urls(
