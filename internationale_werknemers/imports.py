@@ -6,11 +6,13 @@ from noordwijk_migratie.imports import Importer
 
 from .forms import RegistratiestandImportForm
 from .models import Registratiestand
+from .tables import RegistratiestandTable
 
 
 class RegistratiestandImporter(Importer):
     model = Registratiestand
     form_class = RegistratiestandImportForm
+    tabel = RegistratiestandTable
     sleutelvelden = ("peildatum",)
     titel = _("Inschrijvingen RNI/BRP importeren")
 

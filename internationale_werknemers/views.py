@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.forms import modelformset_factory
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,35 @@ class IndexView(generic.AppIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm(f"{APP}.view_registratiestand"):
-            context["kerncijfers"] = queries.iw_kerncijfers(timezone.localdate())
+            kerncijfers = context["kerncijfers"] = queries.iw_kerncijfers(timezone.localdate())
+            context["invullen"] = self.invullen(kerncijfers)
         return context
+
+    # an unknown figure says what to enter, with a link to that form (for who may enter it)
+    INVULLEN = (
+        (
+            "pilots",
+            ("pilot_bedden_gepland", "pilot_bedden_gerealiseerd"),
+            "pilotstand",
+            _("Voer een stand van de pilots in (bedden gepland en gerealiseerd)."),
+        ),
+        ("inschrijvingen", ("rni", "brp"), "registratiestand", _("Voer de inschrijvingen in de RNI en de BRP in.")),
+        ("woningen", ("aandeel_woningen_voldoen",), "inspectie", _("Leg een inspectie van een vergunde woning vast.")),
+        (
+            "budget",
+            ("budget_begroot", "budget_toegezegd", "budget_besteed"),
+            "budgetjaar",
+            _("Voer het budget van dit jaar in."),
+        ),
+    )
+
+    def invullen(self, kerncijfers) -> dict:
+        uit = {}
+        for sleutel, velden, model, tekst in self.INVULLEN:
+            if any(getattr(kerncijfers, veld) is None for veld in velden):
+                mag = self.request.user.has_perm(f"{APP}.add_{model}")
+                uit[sleutel] = {"tekst": tekst, "url": reverse(f"{APP}:{model}_add") if mag else None}
+        return uit
 
 
 # -- lists ------------------------------------------------------------------------------------------

@@ -10,6 +10,12 @@ class KernConfig(AppConfig):
     verbose_name = _("Basisgegevens")
 
     def ready(self):
+        from django.db.models import fields
+
+        # The empty first choice of every select in a form (Django 6.1's documented hook; its Dutch
+        # catalogue has no translation for "- Select an option -"). Filters say "Alle": see settings.
+        fields.BLANK_CHOICE_LABEL = _("Maak een keuze")
+
         from auditlog.registry import auditlog
         from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete

@@ -10,6 +10,7 @@ app = App(
     navigatie=(Navigatie(_("Beheer"), "kern:beheer", volgorde=90),),
     paginas=(
         Pagina("kern:gemeente_list", _("De 13 gemeenten van Holland Rijnland met CBS-code en subregio.")),
+        Pagina("kern:corporatie_list", _("De woningcorporaties die bij een plaatsing te kiezen zijn.")),
         Pagina("kern:doelgroep_list", _("De vier groepen nieuwkomers.")),
         Pagina("kern:audit_list", _("Alle wijzigingen: wie, wanneer, wat."), _("Wijzigingsgeschiedenis")),
         Pagina(

@@ -14,10 +14,13 @@ class JaNeeWidget(django_filters.widgets.BooleanWidget):
         self.choices = [("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]
 
 
-class JaNeeFilter(django_filters.BooleanFilter):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", JaNeeWidget)
-        super().__init__(*args, **kwargs)
+def ja_nee_filters(form) -> None:
+    """Every yes/no filter of a filter form (django-filter's ``BooleanFilter`` renders Django's
+    ``NullBooleanSelect``, whose empty choice reads "Onbekend") offers Alle / Ja / Nee. Applied by the
+    generic list view to every filterset; a filter with a widget of its own keeps it."""
+    for field in form.fields.values():
+        if type(field.widget) is forms.NullBooleanSelect:
+            field.widget = JaNeeWidget(attrs=field.widget.attrs)
 
 
 class JaarFilter(django_filters.NumberFilter):
@@ -36,7 +39,7 @@ class JaarFilter(django_filters.NumberFilter):
 
 class GemeenteFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="naam", lookup_expr="icontains", label=_("Zoeken op naam"))
-    duin_en_bollenstreek = JaNeeFilter(label=_("Subregio Duin- en Bollenstreek"))
+    duin_en_bollenstreek = django_filters.BooleanFilter(label=_("Subregio Duin- en Bollenstreek"))
 
     class Meta:
         model = Gemeente

@@ -37,9 +37,10 @@ from django_tables2 import SingleTableMixin
 from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
-from . import registry
+from . import historie, registry
 from .cache import CACHE_SECONDEN, data_versie, gecachet, is_projectdata
 from .exports import NederlandseTableExport
+from .filtersets import ja_nee_filters
 from .forms import (
     VERSIE_CONFLICT,
     BaseModelForm,
@@ -48,6 +49,7 @@ from .forms import (
     begrens_lange_keuzelijsten,
     stijl_velden,
 )
+from .getallen import is_jaar
 from .imports import SYNCHROON_MAX_RIJEN, ImportBestandFout, Importer, ImportResultaat, controleer, start_importtaak
 from .models import ImportTaak
 
@@ -72,6 +74,7 @@ def crud_urls(
     detail=None,
     delete=None,
     importer=None,
+    initieel=(),
 ):
     """URL patterns for the pages of one model, named ``<model>_<list|add|detail|edit|delete|import>``.
 
@@ -80,12 +83,17 @@ def crud_urls(
     adding, ``False`` for none;
     ``detail``: the detail view (default :class:`ObjectDetailView`; ``False`` for none); ``delete``:
     ``True`` for the generic confirmation page or a view of your own; ``importer``: an
-    :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list."""
+    :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list;
+    ``initieel``: fields the add page fills in from the query string (``?locatie=3``, see ``initieel_uit_query``)."""
     name = model._meta.model_name
     edit_kwargs = {"model": model}
     if form is not None:
         edit = edit or ObjectEditView
         edit_kwargs["form_class"] = form
+    if initieel:
+        if not issubclass(edit, InitieelUitQueryMixin):
+            edit = type(edit.__name__, (InitieelUitQueryMixin, edit), {})
+        edit_kwargs["initieel_uit_query"] = tuple(initieel)
     lijst_kwargs = {"model": model}
     if importer is not None:
         lijst_kwargs["import_url_name"] = f"{model._meta.app_label}:{name}_import"
@@ -131,7 +139,10 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
             crumbs.append((opts.app_config.verbose_name, reverse(f"{opts.app_label}:index")))
         lijst = model_url(self.model, "list")
         if lijst:
-            crumbs.append((opts.verbose_name_plural.capitalize(), lijst))
+            label = opts.verbose_name_plural.capitalize()
+            if crumbs and crumbs[-1][0] == label:
+                crumbs.pop()  # the app and its list share a name (Themasessies): the list, once; the app is in the menu
+            crumbs.append((label, lijst))
         return crumbs
 
 
@@ -175,6 +186,7 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
+        ja_nee_filters(filterset.form)
         stijl_velden(filterset.form)
         return filterset
 
@@ -263,6 +275,8 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
             field = obj._meta.get_field(naam)
             display = getattr(obj, f"get_{naam}_display", None)
             waarde = display() if display else getattr(obj, naam)
+            if waarde is not None and is_jaar(field):
+                waarde = str(waarde)  # 2026, not 2.026
             rijen.append((field.verbose_name, waarde))
         return rijen
 
@@ -273,10 +287,28 @@ class ObjectDetailView(ObjectPermissionMixin, generic.DetailView):
         context["velden"] = self.get_velden()
         context["wijzig_url"] = model_url(self.model, "edit", obj.pk) if self.heeft_recht("change") else None
         context["verwijder_url"] = model_url(self.model, "delete", obj.pk) if self.heeft_recht("delete") else None
-        context["audit_trail"] = (
-            LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:50]
+        context["audit_trail"] = historie.beschrijf(
+            LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:50]
         )
         return context
+
+
+class InitieelUitQueryMixin:
+    """Prefills fields of a new object's form from the query string (``?actie=3`` on the "add" link of an
+    action's page). Each value is validated by the form's own field (a foreign key: an existing object the
+    field offers); an invalid value is ignored and the field keeps its default."""
+
+    initieel_uit_query: tuple[str, ...] = ()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if getattr(self, "object", None) is None:  # an existing object keeps its own values
+            velden = self.get_form_class().base_fields
+            for naam in self.initieel_uit_query:
+                if naam in velden and self.request.GET.get(naam):
+                    with contextlib.suppress(ValidationError):  # the value as the form shows it (a pk)
+                        initial[naam] = velden[naam].prepare_value(velden[naam].clean(self.request.GET[naam]))
+        return initial
 
 
 class ObjectEditView(ObjectPermissionMixin, generic.UpdateView):
@@ -417,7 +449,7 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
         context = super().get_context_data(**kwargs)
         importer = self.importer_class()
         context["titel"] = self.titel(importer)
-        context["kolommen"] = importer.kolommen()
+        context["kolommen"] = importer.uitleg()
         context["synchroon_max"] = SYNCHROON_MAX_RIJEN
         return context
 
@@ -442,8 +474,8 @@ class ImportView(ObjectPermissionMixin, generic.FormView):
             return self.render_to_response(self.get_context_data(form=form, resultaat=resultaat))
         messages.success(
             self.request,
-            _("Import geslaagd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt.")
-            % {"nieuw": resultaat.aangemaakt, "bijgewerkt": resultaat.bijgewerkt},
+            _("Import geslaagd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt, %(ongewijzigd)s ongewijzigd.")
+            % {"nieuw": resultaat.aangemaakt, "bijgewerkt": resultaat.bijgewerkt, "ongewijzigd": resultaat.ongewijzigd},
         )
         return HttpResponseRedirect(model_url(self.model, "list") or reverse("dashboard"))
 
@@ -536,21 +568,3 @@ class PeildatumMixin:
 
     def peildatum(self):
         return uit_query(self.request.GET, PeildatumForm, timezone.localdate())
-
-
-class InitieelUitQueryMixin:
-    """Prefills fields of a new object's form from the query string (``?actie=3`` on the "add" link of an
-    action's page). Each value is validated by the form's own field (a foreign key: an existing object the
-    field offers); an invalid value is ignored and the field keeps its default."""
-
-    initieel_uit_query: tuple[str, ...] = ()
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if getattr(self, "object", None) is None:  # an existing object keeps its own values
-            velden = self.get_form_class().base_fields
-            for naam in self.initieel_uit_query:
-                if naam in velden and self.request.GET.get(naam):
-                    with contextlib.suppress(ValidationError):  # the value as the form shows it (a pk)
-                        initial[naam] = velden[naam].prepare_value(velden[naam].clean(self.request.GET[naam]))
-        return initial

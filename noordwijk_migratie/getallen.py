@@ -6,9 +6,11 @@ Django's format machinery with the formats in ``noordwijk_migratie/formats/nl``;
 (saldi) carry a real minus sign (−17) or a plus (+19).
 """
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import models
 from django.utils import formats
 
 MIN = "\u2212"  # the minus sign, not a hyphen
@@ -72,3 +74,9 @@ def datum(d: date | None) -> str:
 def lange_datum(d: date | None) -> str:
     """1 juli 2025 ('' for None)."""
     return "" if d is None else formats.date_format(d, "DATE_FORMAT")
+
+
+def is_jaar(veld) -> bool:
+    """An integer field that holds a year (``jaar``, ``cohort (jaar)``): written without a thousands
+    separator (2026, not 2.026) wherever it is shown."""
+    return isinstance(veld, models.IntegerField) and re.search(r"\bjaar\b", str(veld.verbose_name)) is not None

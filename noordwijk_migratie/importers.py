@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .forms import JaNeeVeld
 from .imports import Importer
 from .models import Gemeente
+from .tables import GemeenteTable
 
 
 class GemeenteImportForm(forms.Form):
@@ -25,7 +26,12 @@ class GemeenteImporter(Importer):
     model = Gemeente
     form_class = GemeenteImportForm
     sleutelvelden = ("cbs_code",)
+    tabel = GemeenteTable
+
+    def model_waarden(self, waarden):
+        waarden = dict(waarden)
+        waarden["naam"] = waarden.pop("gemeente", None)
+        return waarden
 
     def opslaan(self, waarden):
-        waarden = dict(waarden, naam=waarden.pop("gemeente"))
-        return super().opslaan(waarden)
+        return super().opslaan(self.model_waarden(waarden))

@@ -36,6 +36,7 @@ from decimal import Decimal
 from xml.parsers import expat
 
 import openpyxl
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -119,6 +120,7 @@ class ImportFout:
 class ImportResultaat:
     aangemaakt: int = 0
     bijgewerkt: int = 0
+    ongewijzigd: int = 0  # rows that match what is stored (re-importing an export changes nothing)
     fouten: list[ImportFout] = field(default_factory=list)
 
     @property
@@ -394,13 +396,29 @@ def _tel_markup(data: bytes, kolommen: int) -> int:
     return max(teller.meeste_rijen, -(-teller.cellen // (1 + XML_PER_CEL * kolommen)))
 
 
+LEEG = ("—", "–")  # what a list shows for an empty value; read as empty
+ONBEKEND = "onbekend"  # what a list shows for an unknown number; read as empty in a non-text column
+VOORBEELD_TEKST = "Voorbeeld: deze regel wordt niet ingelezen"
+
+
+def _normaal(tekst) -> str:
+    return " ".join(str(tekst).split()).casefold()
+
+
 class Importer:
-    """Subclass per importable model; see the module docstring."""
+    """Subclass per importable model; see the module docstring.
+
+    A column is found by its name, its label or the header the list export gives it (``tabel``): an export
+    of the list reads back unchanged. Columns of ``tabel`` that are no import column (computed figures) are
+    skipped. A choice is read by its code or its label ("gezin" or "Gezin met kinderen"), a reference by its
+    code or its name; "—" and (outside text columns) "onbekend" are empty, as the lists show them."""
 
     model = None
     form_class = None
+    tabel = None  # the list's table class, whose export this importer reads back
     sleutelvelden: tuple[str, ...] = ()
     titel = ""
+    voorbeeldrij: dict[str, str] = {}  # example values per column; the rest follows from the field
     door = None  # the user importing (set by importeer; the actor of bulk-written audit entries)
 
     def kolommen(self) -> list[tuple[str, str, bool]]:
@@ -408,11 +426,128 @@ class Importer:
         form = self.form_class()
         return [(naam, str(f.help_text or f.label or naam), f.required) for naam, f in form.fields.items()]
 
+    def uitleg(self) -> list[dict]:
+        """Per column: name, description, required, the allowed values and the example (page and template)."""
+        form = self.form_class()
+        voorbeeld = self.voorbeeld()
+        return [
+            {
+                "naam": naam,
+                "omschrijving": omschrijving,
+                "verplicht": verplicht,
+                "toegestaan": self._toegestaan(form.fields[naam]),
+                "voorbeeld": voorbeeld[naam],
+            }
+            for naam, omschrijving, verplicht in self.kolommen()
+        ]
+
+    @staticmethod
+    def _keuzes(veld) -> list[tuple[str, str]]:
+        """(code, label) of a choice or reference field, without the empty choice."""
+        if isinstance(veld, forms.ModelChoiceField):
+            sleutel = veld.to_field_name or "pk"
+            return [(str(getattr(obj, sleutel)), str(obj)) for obj in veld.queryset]
+        return [(str(code), str(label)) for code, label in veld.choices if code not in ("", None)]
+
+    def _toegestaan(self, veld) -> str:
+        if isinstance(veld, forms.ModelChoiceField | forms.ChoiceField):
+            keuzes = self._keuzes(veld)
+            if not keuzes:
+                return _("nog geen; voer ze eerst in")
+            tekst = "; ".join(label if code == label else f"{label} ({code})" for code, label in keuzes[:30])
+            return tekst + ("; …" if len(keuzes) > 30 else "")
+        if isinstance(veld, forms.DateField):
+            return _("datum: dd-mm-jjjj of jjjj-mm-dd")
+        if isinstance(veld, forms.BooleanField | forms.NullBooleanField) or veld.__class__.__name__ == "JaNeeVeld":
+            return _("ja of nee")
+        if isinstance(veld, forms.IntegerField):
+            ondergrens = getattr(veld, "min_value", None)
+            if ondergrens is not None:
+                return _("geheel getal, %(min)s of meer") % {"min": ondergrens}
+            return _("geheel getal")
+        if isinstance(veld, forms.DecimalField | forms.FloatField):
+            return _("getal, bijvoorbeeld 1234,50")
+        if getattr(veld, "max_length", None):
+            return _("tekst, hoogstens %(max)s tekens") % {"max": veld.max_length}
+        return _("tekst")
+
+    def voorbeeld(self) -> dict[str, str]:
+        """The example row of the template (skipped on import while it is unchanged)."""
+        form = self.form_class()
+        rij, gemarkeerd = {}, False
+        for naam, veld in form.fields.items():
+            if naam in self.voorbeeldrij:
+                rij[naam] = str(self.voorbeeldrij[naam])
+            elif isinstance(veld, forms.ModelChoiceField | forms.ChoiceField):
+                keuzes = self._keuzes(veld)
+                rij[naam] = keuzes[0][1] if keuzes and veld.required else ""
+            elif isinstance(veld, forms.DateField):
+                rij[naam] = "15-01-2025"
+            elif isinstance(veld, forms.IntegerField | forms.DecimalField):
+                rij[naam] = str(max(getattr(veld, "min_value", None) or 0, 1))
+            elif isinstance(veld, forms.CharField) and not gemarkeerd and not veld.required:
+                rij[naam], gemarkeerd = VOORBEELD_TEKST[: veld.max_length or None], True
+            else:
+                rij[naam] = ""
+        return rij
+
+    def _kopnamen(self) -> tuple[dict[str, str], set[str]]:
+        """(header as written → column, headers of computed list columns that are skipped)."""
+        form = self.form_class()
+        namen = {}
+        modelvelden = {f.name: f for f in self.model._meta.get_fields() if hasattr(f, "verbose_name")}
+        for naam, veld in form.fields.items():
+            for kop in (naam, veld.label, getattr(modelvelden.get(naam), "verbose_name", None)):
+                if kop:
+                    namen.setdefault(_normaal(kop), naam)
+        overslaan = set()
+        if self.tabel is not None:
+            for kolom in self.tabel(self.model.objects.none()).columns.iterall():  # headers as on the page
+                kop = _normaal(kolom.header)
+                if kolom.name in form.fields:
+                    namen.setdefault(kop, kolom.name)
+                elif not kolom.column.exclude_from_export and kop not in namen:
+                    overslaan.add(kop)
+        return namen, overslaan
+
+    def _vertaal(self, form, gegevens: dict, keuzes: dict) -> dict:
+        """Labels to codes, names to keys and the lists' empty markers to empty, before the form reads a row."""
+        uit = {}
+        for naam, waarde in gegevens.items():
+            veld = form.fields[naam]
+            tekst = _normaal(waarde)
+            if waarde in LEEG or (tekst == ONBEKEND and not isinstance(veld, forms.CharField)):
+                waarde = ""
+            elif naam in keuzes:
+                waarde = keuzes[naam].get(tekst, waarde)
+            uit[naam] = waarde
+        return uit
+
+    def model_waarden(self, waarden: dict) -> dict:
+        """The model's field values of a validated row (a subclass renames columns that differ)."""
+        return waarden
+
+    def regelfouten(self, nummer: int, waarden: dict, fout_velden) -> list[ImportFout]:
+        """The model's own rules for a row (its clean() and field checks), also when some columns failed:
+        every error of a row in one round. The failed columns are left out, as a ModelForm does."""
+        velden = {f.name for f in self.model._meta.concrete_fields}
+        # a column that failed (or is empty) is not checked again: the form has judged it
+        modelwaarden = {k: v for k, v in self.model_waarden(waarden).items() if k in velden and v is not None}
+        overslaan = velden - set(modelwaarden) | set(fout_velden)
+        # a reference the form found is known to exist: no query per row to check it again
+        overslaan |= {k for k, v in modelwaarden.items() if hasattr(v, "_meta")}
+        try:
+            self.model(**modelwaarden).full_clean(exclude=overslaan, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            return validatiefouten(nummer, exc)
+        return []
+
     def sleutel(self, waarden: dict) -> dict:
         return {naam: waarden[naam] for naam in self.sleutelvelden}
 
     def opslaan(self, waarden: dict) -> bool:
-        """Save one validated row; return True when created. Default: update_or_create on the key."""
+        """Save one validated row; return True when created, False when changed, None when it matches what
+        is stored (then nothing is written). Default: update_or_create on the key."""
         sleutel = self.sleutel(waarden)
         rest = {k: v for k, v in waarden.items() if k not in sleutel}
         obj = self.model.objects.filter(**sleutel).first()
@@ -420,6 +555,8 @@ class Importer:
             obj = self.model(**sleutel, **rest)
             aangemaakt = True
         else:
+            if all(getattr(obj, k) == v for k, v in rest.items()):
+                return None
             for k, v in rest.items():
                 setattr(obj, k, v)
             aangemaakt = False
@@ -430,11 +567,12 @@ class Importer:
     def valideer(self, kop, rijen, voortgang=None) -> tuple[list[dict], list[ImportFout]]:
         """Every row through the import form; ``voortgang(deel)`` hears the share done (0–1) now and then."""
         fouten = []
-        bekend = {naam for naam, _help, _req in self.kolommen()}
+        namen, overslaan = self._kopnamen()
+        kop = [namen.get(_normaal(k), k) if k and _normaal(k) not in overslaan else "" for k in kop]
         verplicht = {naam for naam, _help, req in self.kolommen() if req}
         for ontbreekt in sorted(verplicht - set(kop)):
             fouten.append(ImportFout(1, ontbreekt, _("Deze kolom ontbreekt in de kopregel.")))
-        for onbekend in sorted(set(kop) - bekend - {""}):
+        for onbekend in sorted(set(kop) - set(namen.values()) - {""}):
             fouten.append(ImportFout(1, onbekend, _("Onbekende kolom; gebruik het sjabloon.")))
         if fouten:
             return [], fouten
@@ -442,16 +580,32 @@ class Importer:
         # one form for all rows: binding it to the next row's data and cleaning it again is far cheaper than a
         # new form per row (which deep-copies every field); import forms keep no state outside their data
         form = self.form_class(data={})
+        keuzes = {
+            naam: {_normaal(label): code for code, label in self._keuzes(veld)}
+            for naam, veld in form.fields.items()
+            if naam in kop and isinstance(veld, forms.ModelChoiceField | forms.ChoiceField)
+        }
+        voorbeeld = self.voorbeeld()
         for nummer, rij in enumerate(rijen, start=2):
             if voortgang and nummer % 500 == 0:
                 voortgang(nummer / len(rijen))
-            gegevens = {kolom: (rij[i] if i < len(rij) else "") for i, kolom in enumerate(kop) if kolom}
-            form.data = gegevens
+            ruw = {kolom: (rij[i] if i < len(rij) else "") for i, kolom in enumerate(kop) if kolom}
+            if nummer == 2 and all(_normaal(w) == _normaal(voorbeeld[k]) for k, w in ruw.items()):
+                continue  # the template's example row
+            form.data = self._vertaal(form, ruw, keuzes)
             form.full_clean()
             if not form.is_valid():
                 for veld, meldingen in form.errors.items():
                     kolom = veld if veld != "__all__" else "—"
-                    fouten.extend(ImportFout(nummer, kolom, m) for m in meldingen)
+                    waarde = ruw.get(veld, "")
+                    fouten.extend(
+                        ImportFout(nummer, kolom, f"{m} (waarde: «{waarde}»)" if waarde else m) for m in meldingen
+                    )
+                fouten.extend(self.regelfouten(nummer, form.cleaned_data, form.errors))
+                continue
+            regels = self.regelfouten(nummer, form.cleaned_data, ())
+            if regels:
+                fouten.extend(regels)
                 continue
             sleutel = tuple(str(form.cleaned_data[k]) for k in self.sleutelvelden)
             if self.sleutelvelden and sleutel in sleutels:
@@ -470,7 +624,10 @@ class Importer:
         errors to ``resultaat.fouten`` (then everything is rolled back). Default: :meth:`opslaan` per row."""
         for nummer, waarden in schoon:
             try:
-                if self.opslaan(waarden):
+                aangemaakt = self.opslaan(waarden)
+                if aangemaakt is None:
+                    resultaat.ongewijzigd += 1
+                elif aangemaakt:
                     resultaat.aangemaakt += 1
                 else:
                     resultaat.bijgewerkt += 1
@@ -492,38 +649,60 @@ class Importer:
         voortgang(10)
         resultaat = ImportResultaat()
         schoon, resultaat.fouten = self.valideer(kop, rijen, lambda deel: voortgang(10 + int(60 * deel)))
-        if resultaat.fouten:
-            return resultaat
         voortgang(70)
+        # the valid rows are saved even when others failed (and rolled back then): their save-time errors
+        # (keys, uniqueness) are reported in the same round as the others
         try:
             with een_versiesprong(), transaction.atomic():
                 self.opslaan_alles(schoon, resultaat)
                 if resultaat.fouten:
+                    resultaat.fouten.sort(key=lambda fout: fout.rij)
                     raise _Terugdraaien
                 if afronden:
                     afronden(resultaat)
         except _Terugdraaien:
-            resultaat.aangemaakt = resultaat.bijgewerkt = 0
+            resultaat.aangemaakt = resultaat.bijgewerkt = resultaat.ongewijzigd = 0
         except IntegrityError:
-            resultaat.aangemaakt = resultaat.bijgewerkt = 0
+            resultaat.aangemaakt = resultaat.bijgewerkt = resultaat.ongewijzigd = 0
             resultaat.fouten.append(ImportFout(0, "—", _("De gegevens zijn in strijd met bestaande gegevens.")))
         return resultaat
 
     def sjabloon_xlsx(self) -> bytes:
+        """The header, the example row (grey italics, with a note) and a sheet explaining every column."""
+        from openpyxl.comments import Comment
+        from openpyxl.styles import Font
+
         werkboek = openpyxl.Workbook()
         blad = werkboek.active
         blad.title = "Gegevens"
-        blad.append([naam for naam, _help, _req in self.kolommen()])
+        uitleg = self.uitleg()
+        blad.append([k["naam"] for k in uitleg])
+        blad.append([k["voorbeeld"] for k in uitleg])
+        for cel in blad[1]:
+            cel.font = Font(bold=True)
+        for cel in blad[2]:
+            cel.font = Font(italic=True, color="666666")
+        blad["A2"].comment = Comment(str(_("Voorbeeldregel: wordt niet ingelezen zolang u haar niet wijzigt.")), "")
+        blad.freeze_panes = "A2"
         toelichting = werkboek.create_sheet("Toelichting")
-        toelichting.append(["kolom", "omschrijving", "verplicht"])
-        for naam, helptekst, verplicht in self.kolommen():
-            toelichting.append([naam, helptekst, "ja" if verplicht else "nee"])
+        toelichting.append([str(_("kolom")), str(_("omschrijving")), str(_("verplicht")), str(_("toegestane waarden"))])
+        for k in uitleg:
+            toelichting.append(
+                [k["naam"], k["omschrijving"], str(_("ja") if k["verplicht"] else _("nee")), str(k["toegestaan"])]
+            )
+        toelichting.append([])
+        toelichting.append([str(_("Regel 2 van het blad Gegevens is een voorbeeld en wordt niet ingelezen."))])
         buffer = io.BytesIO()
         werkboek.save(buffer)
         return buffer.getvalue()
 
     def sjabloon_csv(self) -> str:
-        return "\ufeff" + ";".join(naam for naam, _help, _req in self.kolommen()) + "\r\n"
+        buffer = io.StringIO()
+        schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        uitleg = self.uitleg()
+        schrijver.writerow([k["naam"] for k in uitleg])
+        schrijver.writerow([k["voorbeeld"] for k in uitleg])
+        return "\ufeff" + buffer.getvalue()
 
 
 def validatiefouten(nummer: int, exc: ValidationError) -> list[ImportFout]:

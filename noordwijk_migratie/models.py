@@ -58,16 +58,33 @@ class Gemeente(VersieModel):
         return reverse("kern:gemeente_detail", args=[self.pk])
 
 
+class Corporatie(VersieModel):
+    """A woningcorporatie that houses statushouders: a choice list kept by the functioneel beheerder."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("corporatie")
+        verbose_name_plural = _("corporaties")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("kern:corporatie_detail", args=[self.pk])
+
+
 class ImportTaak(models.Model):
     """A large import, run by a Celery task (see ``generic.ImportView`` and ``imports.voer_importtaak_uit``):
     the uploaded file until the run ends, its progress, and the result. Only the user who started it
     sees it; it has no permissions of its own (the import page required the model's add permission)."""
 
     class Status(models.TextChoices):
-        WACHTRIJ = "wachtrij", _("in de wachtrij")
-        BEZIG = "bezig", _("bezig")
-        KLAAR = "klaar", _("klaar")
-        MISLUKT = "mislukt", _("mislukt")
+        WACHTRIJ = "wachtrij", _("In de wachtrij")
+        BEZIG = "bezig", _("Bezig")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="+"

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
 from django_tables2.data import TableQuerysetData
 
-from .models import Doelgroep, Gemeente
+from . import historie
+from .getallen import is_jaar
+from .models import Corporatie, Doelgroep, Gemeente
 
 
 @library.register
@@ -45,6 +47,26 @@ class DatumKolom(tables.Column):
         return self._lokaal(value)
 
 
+class JaNeeKolom(tables.BooleanColumn):
+    """Yes/no as the page says it, in the export too (django-tables2 exports "True"/"False")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("yesno", (_("ja"), _("nee")))
+        super().__init__(*args, **kwargs)
+
+    def value(self, record, value, bound_column):
+        return str(self.yesno[int(not self._get_bool_value(record, value, bound_column))])
+
+
+def is_kort(veld) -> bool:
+    """A model field whose values are short: a date, number, yes/no, choice or code (at most 40 characters)."""
+    if isinstance(veld, models.DateField | models.IntegerField | models.DecimalField | models.FloatField):
+        return True
+    if isinstance(veld, models.BooleanField):
+        return True
+    return isinstance(veld, models.CharField) and (bool(veld.choices) or (veld.max_length or 0) <= 40)
+
+
 class BaseTable(tables.Table):
     """All list tables derive from this. Columns with ``exclude_from_export=True`` (such as the
     optional COA reference) are shown to staff but never written to CSV/XLSX. The rows come with what
@@ -61,6 +83,21 @@ class BaseTable(tables.Table):
             if apart:
                 queryset = queryset.prefetch_related(*apart)
             self.data.data = queryset
+            self.jaren_zonder_punt()
+
+    def get_column_class_names(self, classes_set, bound_column):
+        """Cells of short values (dates, numbers, yes/no, codes, choices) stay on one line (``nw-kort``):
+        a date or code is never broken at its hyphens."""
+        classes = super().get_column_class_names(classes_set, bound_column)
+        if isinstance(bound_column.column, DatumKolom) or is_kort(bound_column.accessor.get_field(self._meta.model)):
+            classes.add("nw-kort")
+        return classes
+
+    def jaren_zonder_punt(self):
+        """A column showing a year is not localized: 2026, not 2.026 (USE_THOUSAND_SEPARATOR)."""
+        for kolom in self.columns.iterall():
+            if is_jaar(kolom.accessor.get_field(self._meta.model)):
+                kolom.column.localize = False
 
     def relaties_van_kolommen(self) -> tuple[list[str], list[str]]:
         """(foreign-key paths to join, many-valued paths to prefetch) of the columns (shown or exported)."""
@@ -82,6 +119,7 @@ class BaseTable(tables.Table):
         return samen, apart
 
     class Meta:
+        template_name = "generic/tabel.html"
         empty_text = _("Er zijn geen gegevens die aan de selectie voldoen.")
         # Sorting and paging links are boosted by htmx (see generic/object_list_results.html);
         # links in the rows open full pages.
@@ -90,8 +128,8 @@ class BaseTable(tables.Table):
 
 class GemeenteTable(BaseTable):
     naam = tables.Column(linkify=True, verbose_name=_("Gemeente"))
-    duin_en_bollenstreek = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
-    holland_rijnland = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
+    duin_en_bollenstreek = JaNeeKolom()
+    holland_rijnland = JaNeeKolom()
 
     class Meta(BaseTable.Meta):
         model = Gemeente
@@ -99,9 +137,21 @@ class GemeenteTable(BaseTable):
         sequence = ("naam", "cbs_code", "...")
 
 
+class CorporatieTable(BaseTable):
+    naam = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = Corporatie
+        fields = ("naam",)
+        empty_text = _(
+            "Er zijn nog geen corporaties. De functioneel beheerder voegt ze toe met 'Corporatie toevoegen'; "
+            "daarna zijn ze te kiezen bij een plaatsing."
+        )
+
+
 class DoelgroepTable(BaseTable):
     naam = tables.Column(linkify=True)
-    wettelijke_opgave = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
+    wettelijke_opgave = JaNeeKolom()
 
     class Meta(BaseTable.Meta):
         model = Doelgroep
@@ -109,12 +159,50 @@ class DoelgroepTable(BaseTable):
 
 
 class LogEntryTable(BaseTable):
+    """The audit trail under Beheer: who did what when, and the changes as the pages show the values
+    (:mod:`noordwijk_migratie.historie`)."""
+
     timestamp = DatumKolom(verbose_name=_("Wanneer"))
-    actor = tables.Column(verbose_name=_("Wie"), default=_("systeem"))
+    actor = tables.Column(verbose_name=_("Wie"), default=historie.SYSTEEM)
     content_type = tables.Column(verbose_name=_("Soort gegeven"))
     object_repr = tables.Column(verbose_name=_("Gegeven"))
     action = tables.Column(verbose_name=_("Actie"))
-    changes_text = tables.Column(verbose_name=_("Wijzigingen"), accessor="changes_str", orderable=False)
+    wijzigingen = tables.Column(verbose_name=_("Wijzigingen"), empty_values=(), orderable=False)
 
     class Meta(BaseTable.Meta):
         fields = ("timestamp", "actor", "content_type", "object_repr", "action")
+
+    def gebeurtenis(self, entry) -> historie.Gebeurtenis:
+        """The entry described; the first call describes the whole page at once (related objects in one
+        query per model), an export row outside it on its own."""
+        if not hasattr(self, "_beschreven"):
+            self._beschreven = {}
+        if entry.pk not in self._beschreven:
+            pagina = [rij.record for rij in self.page.object_list] if getattr(self, "page", None) else []
+            te_beschrijven = pagina if any(e.pk == entry.pk for e in pagina) else [entry]
+            self._beschreven.update((g.entry.pk, g) for g in historie.beschrijf(te_beschrijven))
+        return self._beschreven[entry.pk]
+
+    def render_actor(self, record):
+        return self.gebeurtenis(record).wie
+
+    def render_content_type(self, record):
+        return self.gebeurtenis(record).soort
+
+    def render_action(self, record):
+        return self.gebeurtenis(record).actie
+
+    def render_wijzigingen(self, record):
+        return self.gebeurtenis(record).als_html()
+
+    def value_actor(self, record):
+        return self.gebeurtenis(record).wie
+
+    def value_content_type(self, record):
+        return self.gebeurtenis(record).soort
+
+    def value_action(self, record):
+        return self.gebeurtenis(record).actie
+
+    def value_wijzigingen(self, record):
+        return self.gebeurtenis(record).als_tekst()

@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 from mozilla_django_oidc.views import OIDCLogoutView
 
 from . import generic, oidc, registry, tweestaps, views
-from .models import Doelgroep, Gemeente
+from .models import Corporatie, Doelgroep, Gemeente
 
 kern_patterns = [
     path("", views.BeheerView.as_view(), name="beheer"),
@@ -17,6 +17,15 @@ kern_patterns = [
         edit=views.GemeenteEditView,
         delete=generic.ObjectDeleteView,
         prefix="gemeenten",
+    ),
+    *generic.crud_urls(
+        Corporatie,
+        list=views.CorporatieListView,
+        detail=generic.ObjectDetailView,
+        add=views.CorporatieEditView,
+        edit=views.CorporatieEditView,
+        delete=generic.ObjectDeleteView,
+        prefix="corporaties",
     ),
     *generic.crud_urls(Doelgroep, list=views.DoelgroepListView, detail=views.DoelgroepDetailView, prefix="doelgroepen"),
     path("gemeenten/importeren/", views.GemeenteImportView.as_view(), name="gemeente_import"),

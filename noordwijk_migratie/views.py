@@ -13,7 +13,7 @@ from . import generic
 from .celery import app as celery_app
 from .filtersets import GemeenteFilterSet
 from .importers import GemeenteImporter
-from .tables import DoelgroepTable, GemeenteTable, LogEntryTable
+from .tables import CorporatieTable, DoelgroepTable, GemeenteTable, LogEntryTable
 
 
 @login_not_required
@@ -68,6 +68,14 @@ class GemeenteDetailView(generic.ObjectDetailView):
 
 class GemeenteEditView(generic.ObjectEditView):
     fields = ("cbs_code", "naam", "holland_rijnland", "duin_en_bollenstreek", "veiligheidsregio")
+
+
+class CorporatieListView(generic.ObjectListView):
+    table_class = CorporatieTable
+
+
+class CorporatieEditView(generic.ObjectEditView):
+    fields = ("naam",)
 
 
 class DoelgroepListView(generic.ObjectListView):

@@ -6,11 +6,13 @@ from noordwijk_migratie.imports import Importer
 
 from .forms import BezettingImportForm, MaandcijferImportForm
 from .models import Bezetting, OekraineMaandcijfer
+from .tables import BezettingTable, OekraineMaandcijferTable
 
 
 class BezettingImporter(Importer):
     model = Bezetting
     form_class = BezettingImportForm
+    tabel = BezettingTable
     sleutelvelden = ("locatie", "doelgroep", "datum")
     titel = _("Bezetting importeren")
 
@@ -18,5 +20,6 @@ class BezettingImporter(Importer):
 class MaandcijferImporter(Importer):
     model = OekraineMaandcijfer
     form_class = MaandcijferImportForm
+    tabel = OekraineMaandcijferTable
     sleutelvelden = ("maand",)
     titel = _("Maandcijfers Oekraïne importeren")

@@ -36,6 +36,14 @@ def _opgave(plaatsen, onbekend: bool):
     return plaatsen if plaatsen is not None else _("geen")
 
 
+def _tekort_of_overschot(gat: int | None, **datum) -> dict:
+    """The gap between opgave and beschikbaar in words: a shortage or a surplus, never a signed number;
+    ``datum``: the stand and mark of the capacity it comes from (see :func:`cijfer`)."""
+    if gat is not None and gat < 0:
+        return cijfer(_("Overschot (beschikbaar − opgave)"), -gat, **datum)
+    return cijfer(_("Tekort (opgave − beschikbaar)"), gat if gat is not None else "—", **datum)
+
+
 def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict | None:
     """None when the doelgroep is not in the reference data (baseline not loaded yet)."""
     ref = referentie(peil)
@@ -48,9 +56,8 @@ def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict |
         cijfer(_("Opgave"), _opgave(o.opgave, o.opgave_onbekend), reverse("opvang:opgave_list")),
         cijfer(_("Beschikbaar"), o.beschikbaar, url, stand=o.capaciteit_stand, verouderd=o.capaciteit_verouderd),
         cijfer(_("Bezet"), o.bezet, reverse("opvang:bezetting_list"), stand=o.bezet_stand, verouderd=o.bezet_verouderd),
-        cijfer(
-            _("Gat (opgave − beschikbaar)"),
-            o.gat if o.gat is not None else "—",
+        _tekort_of_overschot(
+            o.gat,
             stand=o.capaciteit_stand if o.gat is not None else "",
             verouderd=o.capaciteit_verouderd and o.gat is not None,
         ),

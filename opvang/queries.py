@@ -159,6 +159,7 @@ def spreidingswet_pijplijn(
                 loc.geplande_amv_plaatsen,
                 bereikt.datum if bereikt else None,
                 bereikt.besluit_referentie if bereikt else "",
+                loc.get_absolute_url(),
             )
         )
     ov = overzicht or doelgroep_overzicht("asielzoekers", peildatum, ref)

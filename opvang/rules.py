@@ -633,6 +633,7 @@ class PijplijnLocatie:
     amv_plaatsen: int | None
     fase_datum: datetime.date | None = None  # the date of the milestone that set the phase
     besluit: str = ""  # its decision document
+    url: str = ""  # the location's page
 
 
 @dataclass
@@ -644,6 +645,7 @@ class PijplijnFase:
     amv_plaatsen: int
     plaatsen_onbekend: int  # locations in this phase whose planned places are not known yet
     locaties: list[str]
+    links: list[tuple[str, str]] = field(default_factory=list)  # (name, page) of each location
 
 
 @dataclass
@@ -690,6 +692,7 @@ def bereken_pijplijn(
                 amv_plaatsen=sum(loc.amv_plaatsen or 0 for loc in hier),
                 plaatsen_onbekend=sum(1 for loc in hier if loc.plaatsen is None),
                 locaties=[loc.naam for loc in hier],
+                links=[(loc.naam, loc.url) for loc in hier],
             )
         )
     voorbereiding = [f for f in fasen if f.fase in VOORBEREIDINGSFASEN]

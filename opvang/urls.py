@@ -37,6 +37,7 @@ urlpatterns = [
         list=views.CapaciteitsstandListView,
         form=CapaciteitsstandForm,
         delete=True,
+        initieel=("locatie", "doelgroep"),
     ),
     *crud_urls(
         Bezetting,
@@ -45,9 +46,16 @@ urlpatterns = [
         form=BezettingForm,
         delete=True,
         importer=BezettingImporter,
+        initieel=("locatie", "doelgroep"),
     ),
     *crud_urls(
-        Mijlpaal, "mijlpalen", list=views.MijlpaalListView, form=MijlpaalForm, edit=views.MijlpaalEditView, delete=True
+        Mijlpaal,
+        "mijlpalen",
+        list=views.MijlpaalListView,
+        form=MijlpaalForm,
+        edit=views.MijlpaalEditView,
+        delete=True,
+        initieel=("locatie",),
     ),
     *crud_urls(Opgave, "opgaven", list=views.OpgaveListView, form=OpgaveForm, delete=True),
     *crud_urls(Beleidsdatum, "beleidsdatums", list=views.BeleidsdatumListView, form=BeleidsdatumForm, delete=True),

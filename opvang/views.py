@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -22,7 +24,7 @@ from .filtersets import (
     OpvanglocatieFilterSet,
 )
 from .forms import SnelInvoerDatumForm, SnelInvoerForm
-from .models import Bezetting, Opvanglocatie
+from .models import Bezetting, Capaciteitsstand, Mijlpaal, Opvanglocatie
 from .reeksen import bezetting_reeks
 from .tables import (
     BeleidsdatumTable,
@@ -115,6 +117,17 @@ class OpvanglocatieDetailView(generic.ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(queries.locatie_detail(self.object))
+        # add a milestone, capacity or count for this location: the form opens with the location filled in
+        toevoegen = (
+            (Mijlpaal, _("Mijlpaal toevoegen")),
+            (Capaciteitsstand, _("Capaciteit toevoegen")),
+            (Bezetting, _("Bezetting toevoegen")),
+        )
+        context["toevoegen"] = [
+            (label, f"{generic.model_url(model, 'add')}?{urlencode({'locatie': self.object.pk})}")
+            for model, label in toevoegen
+            if self.request.user.has_perm(f"opvang.add_{model._meta.model_name}")
+        ]
         context["grafiek"] = maak_grafiek(
             grafieken.locatie_bezetting(self.object.naam, context["bezetting_per_doelgroep"])
         )

@@ -19,10 +19,10 @@ AL_EEN_ANDERE_DEFINITIEF = _("Er is al een andere versie van dit rapport definit
 
 
 class Status(models.TextChoices):
-    WACHTRIJ = "wachtrij", _("in de wachtrij")
-    BEZIG = "bezig", _("bezig")
-    KLAAR = "klaar", _("klaar")
-    MISLUKT = "mislukt", _("mislukt")
+    WACHTRIJ = "wachtrij", _("In de wachtrij")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
 
 
 class Rapport(models.Model):

@@ -2,6 +2,8 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.models import Corporatie
+
 from .models import (
     COA_REFERENTIE_RECHT,
     CoaStand,
@@ -31,7 +33,7 @@ class PlaatsingFilterSet(django_filters.FilterSet):
         queryset=Periode.objects.order_by("-begindatum"), method="filter_periode", label=_("Periode (gehuisvest)")
     )
     woonvorm = django_filters.ChoiceFilter(choices=Woonvorm.choices, label=_("Woonvorm"))
-    corporatie = django_filters.AllValuesFilter(label=_("Corporatie"))
+    corporatie = django_filters.ModelChoiceFilter(queryset=Corporatie.objects.all(), label=_("Corporatie"))
     signaal = django_filters.ChoiceFilter(
         choices=SIGNAAL_KEUZES, method="filter_signaal", label=_("Termijn overschreden")
     )

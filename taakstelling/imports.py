@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.forms import JaNeeVeld
 from noordwijk_migratie.imports import Importer, ImportFout, log_wijzigingen, validatiefouten
-from noordwijk_migratie.models import Gemeente
+from noordwijk_migratie.models import Corporatie, Gemeente
 
 from . import afsluiting, rules
 from .models import CoaStand, Nareiziger, Periode, Plaatsing, RegioCijfer
+from .tables import CoaStandTable, PlaatsingTable, RegioCijferTable
 
 # the columns of a row that decide when and how many persons count (a refusal names those that changed)
 TELVELDEN = ("datum_gehuisvest", "volwassenen", "minderjarigen", "beeindiging")
@@ -59,7 +60,17 @@ class PlaatsingImportForm(forms.Form):
     )
     verwachte_nareizigers = forms.IntegerField(min_value=0, required=False)
     woonvorm = forms.ChoiceField(choices=[("", "—"), *Plaatsing._meta.get_field("woonvorm").choices], required=False)
-    corporatie = forms.CharField(max_length=100, required=False, help_text=_("Naam van de corporatie"))
+    corporatie = forms.ModelChoiceField(
+        Corporatie.objects.all(),
+        to_field_name="naam",
+        required=False,
+        help_text=_("Naam van de corporatie, zoals onder Beheer › Corporaties"),
+        error_messages={
+            "invalid_choice": _(
+                "Onbekende corporatie; de functioneel beheerder voegt haar toe onder Beheer › Corporaties."
+            )
+        },
+    )
     datum_woning_aangeboden = _datum(_("Woning aangeboden op"))
     datum_huurovereenkomst = _datum(_("Ingang huurovereenkomst"))
     datum_gehuisvest = _datum(_("Gehuisvest op (telmoment)"))
@@ -98,6 +109,7 @@ class PlaatsingImportForm(forms.Form):
 class PlaatsingImporter(Importer):
     model = Plaatsing
     form_class = PlaatsingImportForm
+    tabel = PlaatsingTable
     sleutelvelden = ("koppeldatum", "samenstelling", "volgnummer")
     titel = _("Plaatsingen importeren")
 
@@ -109,7 +121,7 @@ class PlaatsingImporter(Importer):
         ``Plaatsing.save()`` and the post_save receivers, so this method does what they do: the status
         is derived as in save(), ``versie`` goes up on a change (a form opened before the import is then
         refused as stale), and the audit trail is written with :func:`log_wijzigingen`; the dashboard
-        cache is bumped once by ``Importer.importeer``. Unchanged rows are counted as bijgewerkt but
+        cache is bumped once by ``Importer.importeer``. Unchanged rows are counted as ongewijzigd and
         not written (no audit entry, same ``versie``). A row that changes a closed period's figures is
         checked as the form does (:mod:`taakstelling.afsluiting`: refused without the right, with it only
         with a ``reden_correctie``), against the periods and nareizigers read once."""
@@ -182,10 +194,12 @@ class PlaatsingImporter(Importer):
                 nieuw.append(obj)
                 resultaat.aangemaakt += 1
                 continue
-            resultaat.bijgewerkt += 1
             if any(getattr(oud, f.attname) != getattr(obj, f.attname) for f in Plaatsing._meta.concrete_fields):
+                resultaat.bijgewerkt += 1
                 obj.versie = oud.versie + 1
                 gewijzigd.append((oud, obj))
+            else:
+                resultaat.ongewijzigd += 1
         if resultaat.fouten:
             return
         if gewijzigd:
@@ -221,6 +235,7 @@ class CoaStandImportForm(forms.Form):
 class CoaStandImporter(Importer):
     model = CoaStand
     form_class = CoaStandImportForm
+    tabel = CoaStandTable
     sleutelvelden = ("periode", "maand")
     titel = _("COA-standen importeren")
 
@@ -245,17 +260,17 @@ class RegioCijferImportForm(forms.Form):
 class RegioCijferImporter(Importer):
     model = RegioCijfer
     form_class = RegioCijferImportForm
+    tabel = RegioCijferTable
     sleutelvelden = ("cbs_code", "periode")
     titel = _("Regiocijfers importeren")
 
-    def opslaan(self, waarden):
+    def model_waarden(self, waarden):
         waarden = dict(waarden)
-        waarden["gemeente"] = waarden.pop("cbs_code")
-        obj = RegioCijfer.objects.filter(gemeente=waarden["gemeente"], periode=waarden["periode"]).first()
-        aangemaakt = obj is None
-        obj = obj or RegioCijfer()
-        for k, v in waarden.items():
-            setattr(obj, k, v)
-        obj.full_clean()
-        obj.save()
-        return aangemaakt
+        waarden["gemeente"] = waarden.pop("cbs_code", None)
+        return waarden
+
+    def sleutel(self, waarden):
+        return {"gemeente": waarden["gemeente"], "periode": waarden["periode"]}
+
+    def opslaan(self, waarden):
+        return super().opslaan(self.model_waarden(waarden))

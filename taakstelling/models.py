@@ -302,7 +302,15 @@ class Plaatsing(CorrectieNaAfsluiten, VersieModel):
         verbose_name=_("tijdelijke locatie"),
         help_text=_("Alleen bij woonvorm tijdelijke locatie."),
     )
-    corporatie = models.CharField(_("corporatie"), max_length=100, blank=True)
+    corporatie = models.ForeignKey(
+        "kern.Corporatie",
+        verbose_name=_("corporatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plaatsingen",
+        help_text=_("De keuzelijst houdt de functioneel beheerder bij onder Beheer › Corporaties."),
+    )
     datum_woning_aangeboden = models.DateField(_("woning aangeboden op"), null=True, blank=True)
     datum_huurovereenkomst = models.DateField(_("ingang huurovereenkomst"), null=True, blank=True)
     datum_gehuisvest = models.DateField(

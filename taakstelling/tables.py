@@ -42,10 +42,23 @@ class PeriodeTable(BaseTable):
 
 class PlaatsingTable(BaseTable):
     koppeldatum = DatumKolom(linkify=True)
-    aantal_personen = tables.Column(verbose_name=_("personen"), attrs={"td": {"class": "nw-num"}})
+    aantal_personen = tables.Column(
+        verbose_name=_("personen"), attrs={"td": {"class": "nw-num"}}, exclude_from_export=True
+    )
     status = tables.Column()
     datum_gehuisvest = DatumKolom()
-    aantal_nareizigers = tables.Column(verbose_name=_("nareizigers"), default=0, attrs={"td": {"class": "nw-num"}})
+    aantal_nareizigers = tables.Column(
+        verbose_name=_("nareizigers"), default=0, attrs={"td": {"class": "nw-num"}}, exclude_from_export=True
+    )
+    # not on the page, in the export: the import's columns, so an export reads back unchanged
+    volwassenen = tables.Column(visible=False)
+    minderjarigen = tables.Column(visible=False)
+    verwachte_nareizigers = tables.Column(visible=False)
+    datum_woning_aangeboden = DatumKolom(visible=False)
+    datum_huurovereenkomst = DatumKolom(visible=False)
+    beeindiging = tables.Column(visible=False)
+    datum_beeindigd = DatumKolom(visible=False)
+    reden_beeindiging = tables.Column(visible=False)
     periode = tables.Column(verbose_name=_("telt in periode"), empty_values=(), orderable=False)
     signaal = tables.Column(verbose_name=_("termijnsignaal"), empty_values=(), orderable=False)
     coa_referentie = tables.Column(exclude_from_export=True)

@@ -4,7 +4,7 @@ walk (tests/test_permissions.py) can open its detail and edit pages. Apps add th
 
 import factory
 
-from noordwijk_migratie.models import Doelgroep, Gemeente, ImportTaak
+from noordwijk_migratie.models import Corporatie, Doelgroep, Gemeente, ImportTaak
 
 FACTORIES = {}
 
@@ -33,6 +33,15 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
     cbs_code = factory.Sequence(lambda n: f"T{n % 100000:05d}")  # 6 characters, never a real CBS code
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     holland_rijnland = True
+
+
+@registreer
+class CorporatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Corporatie
+        django_get_or_create = ("naam",)
+
+    naam = factory.Sequence(lambda n: f"Testcorporatie {n}")
 
 
 class GebruikerFactory(factory.django.DjangoModelFactory):

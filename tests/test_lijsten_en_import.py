@@ -113,7 +113,7 @@ def test_import_is_idempotent(basisgegevens):
     eerste = GemeenteImporter().importeer(_upload("g.csv", GELDIG))
     assert (eerste.aangemaakt, eerste.bijgewerkt, eerste.fouten) == (2, 0, [])
     tweede = GemeenteImporter().importeer(_upload("g.csv", GELDIG))
-    assert (tweede.aangemaakt, tweede.bijgewerkt) == (0, 2)
+    assert (tweede.aangemaakt, tweede.bijgewerkt, tweede.ongewijzigd) == (0, 0, 2)  # nothing changed, nothing written
     assert Gemeente.objects.count() == 15
 
 

@@ -102,5 +102,6 @@ def test_plaatsingenimport_queries_per_rij_vast_en_coa_referentie_blijft_uniek()
     assert PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")])).aangemaakt == 1
     fout = PlaatsingImporter().importeer(_xlsx([_rij(202, "KOP-1")])).fouten
     assert [(f.rij, f.kolom) for f in fout] == [(2, "coa_referentie")]
-    # the same household again with its own reference is an update, not a conflict
-    assert PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")])).bijgewerkt == 1
+    # the same household again with its own reference is no conflict (and, unchanged, no change)
+    opnieuw = PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")]))
+    assert (opnieuw.fouten, opnieuw.ongewijzigd) == ([], 1)

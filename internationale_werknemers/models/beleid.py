@@ -14,12 +14,12 @@ from .controles import MAX_TERMIJN_JAREN, bestaat_al, controleer_max_termijn, in
 
 class Beleidsplan(VersieModel):
     class Status(models.TextChoices):
-        IN_VOORBEREIDING = "in_voorbereiding", _("in voorbereiding")
-        TER_BESLUITVORMING = "ter_besluitvorming", _("ter besluitvorming bij de raad")
-        VASTGESTELD = "vastgesteld", _("vastgesteld door de raad")
-        IN_UITVOERING = "in_uitvoering", _("in uitvoering")
-        GEEVALUEERD = "geevalueerd", _("geëvalueerd")
-        VERWORPEN = "verworpen", _("niet vastgesteld")
+        IN_VOORBEREIDING = "in_voorbereiding", _("In voorbereiding")
+        TER_BESLUITVORMING = "ter_besluitvorming", _("Ter besluitvorming bij de raad")
+        VASTGESTELD = "vastgesteld", _("Vastgesteld door de raad")
+        IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+        GEEVALUEERD = "geevalueerd", _("Geëvalueerd")
+        VERWORPEN = "verworpen", _("Niet vastgesteld")
 
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.IN_VOORBEREIDING)
@@ -125,15 +125,15 @@ class Budgetpost(VersieModel):
     """A source of money for the beleidsplan (structural budget, Regiodeal co-financing, ...)."""
 
     class Soort(models.TextChoices):
-        STRUCTUREEL = "structureel", _("structureel budget")
-        INCIDENTEEL = "incidenteel", _("incidenteel budget")
-        COFINANCIERING = "cofinanciering", _("cofinanciering")
+        STRUCTUREEL = "structureel", _("Structureel budget")
+        INCIDENTEEL = "incidenteel", _("Incidenteel budget")
+        COFINANCIERING = "cofinanciering", _("Cofinanciering")
 
     class Status(models.TextChoices):
-        BESCHIKBAAR = "beschikbaar", _("beschikbaar")
-        VERKENNING = "verkenning", _("mogelijkheden worden verkend")
-        TOEGEKEND = "toegekend", _("toegekend")
-        AFGEWEZEN = "afgewezen", _("afgewezen")
+        BESCHIKBAAR = "beschikbaar", _("Beschikbaar")
+        VERKENNING = "verkenning", _("Mogelijkheden worden verkend")
+        TOEGEKEND = "toegekend", _("Toegekend")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
 
     beleidsplan = models.ForeignKey(
         Beleidsplan, verbose_name=_("beleidsplan"), on_delete=models.PROTECT, related_name="budgetposten"

@@ -41,13 +41,13 @@ class Toetsingscriterium(VersieModel):
 
 class Huisvestingsinitiatief(VersieModel):
     class Status(models.TextChoices):
-        AANVRAAG = "aanvraag", _("aanvraag ontvangen")
-        IN_BEHANDELING = "in_behandeling", _("in behandeling (toetsing)")
-        GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
-        IN_REALISATIE = "in_realisatie", _("in realisatie")
-        GEREALISEERD = "gerealiseerd", _("gerealiseerd")
-        AFGEWEZEN = "afgewezen", _("afgewezen")
-        INGETROKKEN = "ingetrokken", _("ingetrokken")
+        AANVRAAG = "aanvraag", _("Aanvraag ontvangen")
+        IN_BEHANDELING = "in_behandeling", _("In behandeling (toetsing)")
+        GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
+        IN_REALISATIE = "in_realisatie", _("In realisatie")
+        GEREALISEERD = "gerealiseerd", _("Gerealiseerd")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+        INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
     naam = models.CharField(_("naam"), max_length=200)
     locatie = models.CharField(_("locatie (adres)"), max_length=200)
@@ -172,9 +172,9 @@ class Beoordeling(VersieModel):
     """The judgement of one criterion for one initiative."""
 
     class Oordeel(models.TextChoices):
-        VOLDAAN = rules.VOLDAAN, _("voldaan")
-        NIET_VOLDAAN = rules.NIET_VOLDAAN, _("niet voldaan")
-        NIET_BEOORDEELD = rules.NIET_BEOORDEELD, _("nog niet beoordeeld")
+        VOLDAAN = rules.VOLDAAN, _("Voldaan")
+        NIET_VOLDAAN = rules.NIET_VOLDAAN, _("Niet voldaan")
+        NIET_BEOORDEELD = rules.NIET_BEOORDEELD, _("Nog niet beoordeeld")
 
     initiatief = models.ForeignKey(
         Huisvestingsinitiatief, verbose_name=_("initiatief"), on_delete=models.CASCADE, related_name="beoordelingen"

@@ -61,8 +61,8 @@ class Informatiebereik(VersieModel):
     """How many international workers were reached in a period, per channel (counts only)."""
 
     class Kanaal(models.TextChoices):
-        APP = "informatieapp", _("informatieapp")
-        PUNT = "informatiepunt", _("informatiepunt")
+        APP = "informatieapp", _("Informatieapp")
+        PUNT = "informatiepunt", _("Informatiepunt")
 
     kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
     periode_start = models.DateField(_("periode van"))

@@ -18,18 +18,18 @@ class Woning(VersieModel):
     """A dwelling or premises where international workers are housed (the premises, not the people)."""
 
     class Soort(models.TextChoices):
-        WONING = "woning", _("woning")
-        LOGIESGEBOUW = "logiesgebouw", _("logiesgebouw")
-        AGRARISCH = "agrarisch", _("agrarisch gebouw")
-        TIJDELIJK = "tijdelijk", _("tijdelijke huisvesting (units)")
-        OVERIG = "overig", _("overig")
+        WONING = "woning", _("Woning")
+        LOGIESGEBOUW = "logiesgebouw", _("Logiesgebouw")
+        AGRARISCH = "agrarisch", _("Agrarisch gebouw")
+        TIJDELIJK = "tijdelijk", _("Tijdelijke huisvesting (units)")
+        OVERIG = "overig", _("Overig")
 
     class Vergunning(models.TextChoices):
-        GEEN = "geen", _("geen vergunning")
-        VERHUURVERGUNNING = "verhuurvergunning", _("verhuurvergunning")
-        OMZETTINGSVERGUNNING = "omzettingsvergunning", _("omzettingsvergunning (kamerverhuur)")
-        OMGEVINGSVERGUNNING = "omgevingsvergunning", _("omgevingsvergunning")
-        OVERIG = "overig", _("andere vergunning")
+        GEEN = "geen", _("Geen vergunning")
+        VERHUURVERGUNNING = "verhuurvergunning", _("Verhuurvergunning")
+        OMZETTINGSVERGUNNING = "omzettingsvergunning", _("Omzettingsvergunning (kamerverhuur)")
+        OMGEVINGSVERGUNNING = "omgevingsvergunning", _("Omgevingsvergunning")
+        OVERIG = "overig", _("Andere vergunning")
 
     adres = models.CharField(_("adres"), max_length=200, unique=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.WONING)
@@ -99,14 +99,14 @@ class Inspectie(VersieModel):
     """A dated inspection of a dwelling against the SNF norm items; the result follows from the checklist."""
 
     class Punt(models.TextChoices):
-        VOLDOET = rules.VOLDOET, _("voldoet")
-        VOLDOET_NIET = rules.VOLDOET_NIET, _("voldoet niet")
-        NIET_GECONTROLEERD = rules.NIET_GECONTROLEERD, _("niet gecontroleerd")
+        VOLDOET = rules.VOLDOET, _("Voldoet")
+        VOLDOET_NIET = rules.VOLDOET_NIET, _("Voldoet niet")
+        NIET_GECONTROLEERD = rules.NIET_GECONTROLEERD, _("Niet gecontroleerd")
 
     class Resultaat(models.TextChoices):
-        VOLDOET = rules.RESULTAAT_VOLDOET, _("voldoet aan alle normen")
-        VOLDOET_NIET = rules.RESULTAAT_VOLDOET_NIET, _("voldoet niet")
-        ONVOLLEDIG = rules.RESULTAAT_ONVOLLEDIG, _("onvolledig gecontroleerd")
+        VOLDOET = rules.RESULTAAT_VOLDOET, _("Voldoet aan alle normen")
+        VOLDOET_NIET = rules.RESULTAAT_VOLDOET_NIET, _("Voldoet niet")
+        ONVOLLEDIG = rules.RESULTAAT_ONVOLLEDIG, _("Onvolledig gecontroleerd")
 
     woning = models.ForeignKey(Woning, verbose_name=_("woning"), on_delete=models.CASCADE, related_name="inspecties")
     datum = models.DateField(_("datum inspectie"))

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from celery.schedules import crontab
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 from .env import env, env_bool, env_int, env_list
 
@@ -173,8 +174,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = True  # years are shown without one (noordwijk_migratie.historie.is_jaar)
 FORMAT_MODULE_PATH = ["noordwijk_migratie.formats"]  # dd-mm-jjjj, decimal comma (see getallen.py)
+
+# django-filter: the empty choice of a filter means "no filter" (forms: KernConfig.ready()).
+FILTERS_EMPTY_CHOICE_LABEL = _("Alle")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

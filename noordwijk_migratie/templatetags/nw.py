@@ -1,6 +1,7 @@
 """Template filters shared by the pages and the PDFs."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from django import template
 from django.utils import timezone
@@ -26,6 +27,12 @@ def datum(waarde):
     if isinstance(waarde, date):
         return f"{waarde:%d-%m-%Y}"
     return waarde
+
+
+@register.filter
+def absoluut(getal):
+    """The size of a difference without its sign (a shortage or surplus is named in words beside it)."""
+    return abs(getal) if isinstance(getal, int | float | Decimal) else getal
 
 
 @register.filter

@@ -58,6 +58,7 @@ def _modellen():
         "Rapport": "rapportage",
         "Nareiziger": "taakstelling",
         "Periode": "taakstelling",
+        "Corporatie": "kern",
         "Plaatsing": "taakstelling",
         "RegioCijfer": "taakstelling",
         "Sessie": "themasessies",
@@ -88,6 +89,7 @@ def verwijder_synthetisch() -> None:
     m = _modellen()
     m["Nareiziger"].objects.filter(gemarkeerd("plaatsing__coa_referentie")).delete()
     m["Plaatsing"].objects.filter(gemarkeerd("coa_referentie")).delete()
+    m["Corporatie"].objects.filter(gemarkeerd("naam")).delete()
     m["RegioCijfer"].objects.filter(gemarkeerd("bron")).delete()
     m["Gemeente"].objects.filter(gemarkeerd("naam")).delete()
     m["Periode"].objects.filter(gemarkeerd("notities")).delete()
@@ -157,6 +159,7 @@ def _taakstelling(schaal, rnd, log):
     dagen = (eind - begin).days - 150  # every step (max. 134 days) ends inside the periods
     samenstellingen = Samenstelling.values
     woonvormen = [w for w in Woonvorm.values if w != Woonvorm.TIJDELIJK]
+    corporaties = [_modellen()["Corporatie"].objects.get_or_create(naam=f"{MARKER} corporatie {n}")[0] for n in (1, 2)]
     volgnummers: dict[tuple, int] = {}
     plaatsingen = []
     for i in range(schaal.plaatsingen):
@@ -182,7 +185,7 @@ def _taakstelling(schaal, rnd, log):
             p.reden_beeindiging = f"{MARKER} reden"
         elif stap > 0.15:
             p.woonvorm = rnd.choice(woonvormen)
-            p.corporatie = f"{MARKER} corporatie {rnd.randint(1, 2)}"
+            p.corporatie = corporaties[rnd.randint(0, 1)]
             p.datum_woning_aangeboden = koppel + timedelta(days=rnd.randint(10, 90))
             if stap > 0.25:
                 p.datum_huurovereenkomst = p.datum_woning_aangeboden + timedelta(days=rnd.randint(5, 30))

@@ -339,11 +339,15 @@ def test_overzichten_tonen_opgave_beschikbaar_bezet_en_gat(basisgegevens, raadpl
     oek = raadpleger_client.get(reverse("opvang:oekraine"), {"peildatum": "2025-07-01"})
     tekst = oek.text
     assert 'id="kengetal-opgave">221<' in tekst and 'id="kengetal-beschikbaar">290<' in tekst
-    assert 'id="kengetal-bezet">230<' in tekst and 'id="kengetal-gat">-69<' in tekst
+    assert (
+        'id="kengetal-bezet">230<' in tekst
+        and 'id="kengetal-gat">69<' in tekst
+        and "Overschot (beschikbaar − opgave)" in tekst
+    )
     assert "ten hoogste" in tekst and "<svg" in tekst
     asiel = raadpleger_client.get(reverse("opvang:asielzoekers"), {"peildatum": "2025-07-01"})
     assert "Pijplijn Spreidingswet" in asiel.text and "Achterweg (tijdelijke asielopvang)" in asiel.text
-    assert 'id="kengetal-gat">275<' in asiel.text
+    assert 'id="kengetal-gat">275<' in asiel.text and "Tekort (opgave − beschikbaar)" in asiel.text
     sh = raadpleger_client.get(reverse("opvang:statushouders"), {"peildatum": "2025-07-01"})
     assert "NH-Hotel Leeuwenhorst" in sh.text and "gereserveerde plaatsen" in sh.text
     locatie = Opvanglocatie.objects.get(naam="Trampoline II")
@@ -386,10 +390,11 @@ def test_overzicht_uit_cache_toont_direct_nieuwe_bezetting(basisgegevens, raadpl
     assert 'id="kengetal-bezet">230<' in raadpleger_client.get(url, peildatum).text
 
 
-def test_exports_bevatten_onbekend_in_plaats_van_nul(basisgegevens, raadpleger_client):
+def test_exports_laten_onbekend_leeg_in_plaats_van_nul(basisgegevens, raadpleger_client):
     response = raadpleger_client.get(reverse("opvang:capaciteitsstand_list"), {"export": "csv"})
     tekst = response.content.decode("utf-8-sig")
-    assert "Trampoline II" in tekst and "onbekend" in tekst
+    assert "Trampoline II" in tekst and "onbekend" not in tekst
+    assert "Trampoline II;Oekraïense ontheemden;01-07-2024;300;;" in tekst  # unknown: an empty cell, not 0
 
 
 # --- query budgets -------------------------------------------------------------------------------

@@ -231,6 +231,6 @@ def test_rapportenlijst_toont_de_status_die_de_taak_zonder_save_zette(manager_cl
     rapport = RapportFactory(status=Status.BEZIG)
     lijst, htmx = reverse("rapportage:rapport_list"), {"HX-Request": "true"}  # the results only
     voor = manager_client.get(lijst, headers=htmx).text
-    assert "bezig" in voor and "mislukt" not in voor
+    assert "Bezig" in voor and "Mislukt" not in voor
     Rapport.objects.filter(pk=rapport.pk).update(status=Status.MISLUKT)
-    assert "mislukt" in manager_client.get(lijst, headers=htmx).text
+    assert "Mislukt" in manager_client.get(lijst, headers=htmx).text

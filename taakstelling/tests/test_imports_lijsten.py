@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from noordwijk_migratie.indicatoren import bereken
-from noordwijk_migratie.models import Gemeente
+from noordwijk_migratie.models import Corporatie, Gemeente
 from taakstelling import queries, rules
 from taakstelling.imports import PlaatsingImporter, RegioCijferImporter
 from taakstelling.models import CoaStand, Periode, Plaatsing, RegioCijfer
@@ -104,12 +104,13 @@ def test_lijst_filtert_op_overschreden_termijn_en_periode(adviseur_client):
         woonvorm="corporatiewoning",
         datum_huurovereenkomst=date(2024, 2, 1),
         datum_gehuisvest=date(2024, 2, 2),
-        corporatie="Corporatie A",
+        corporatie=Corporatie.objects.create(naam="Corporatie A"),
     )
     url = reverse("taakstelling:plaatsing_list")
     assert list(adviseur_client.get(url, {"signaal": "koppeling"}).context["object_list"]) == [te_laat]
     assert list(adviseur_client.get(url, {"periode": periode.pk}).context["object_list"]) == [gehuisvest]
-    assert list(adviseur_client.get(url, {"corporatie": "Corporatie A"}).context["object_list"]) == [gehuisvest]
+    corporatie = gehuisvest.corporatie.pk
+    assert list(adviseur_client.get(url, {"corporatie": corporatie}).context["object_list"]) == [gehuisvest]
     assert list(adviseur_client.get(url, {"status": "gehuisvest"}).context["object_list"]) == [gehuisvest]
     html = adviseur_client.get(url, {"sort": "-aantal_personen"}).content.decode()
     assert "geen woning binnen 10 weken" in html
@@ -131,7 +132,7 @@ def test_regio_import_en_vergelijking(basisgegevens, adviseur_client):
     periode, regels = _regio()
     resultaat = RegioCijferImporter().importeer(csv("r.csv", regels))
     assert resultaat.geslaagd, resultaat.fouten
-    assert RegioCijferImporter().importeer(csv("r.csv", regels)).bijgewerkt == 4
+    assert RegioCijferImporter().importeer(csv("r.csv", regels)).ongewijzigd == 4
     assert RegioCijfer.objects.count() == 4
     v = queries.regio_vergelijking("2024")
     assert v.eigen.pct_gerealiseerd == 76.9
@@ -247,7 +248,7 @@ def test_tijdelijke_locatie_toont_maximum(adviseur_client, basisgegevens):
         datum_gehuisvest=date(2025, 2, 1),
     )
     html = adviseur_client.get(trampoline.get_absolute_url()).content.decode()
-    assert "Maximum: 10" in html and "boven het maximum" in html
+    assert "Maximum: 10" in html and "Boven het maximum" in html
 
 
 # ----------------------------------------------------------------------------- query budgets
@@ -316,7 +317,7 @@ def test_import_schrijft_per_rij_een_auditregel_met_de_importeur(adviseur_client
     regels[2] = "2024-02-02;overig;1;1;2;corporatiewoning;2024-03-01;;;REF-2"
     regels[5] = "2024-02-05;overig;1;3;0;;;;;REF-5"
     resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
-    assert (resultaat.aangemaakt, resultaat.bijgewerkt, resultaat.fouten) == (0, 7, [])
+    assert (resultaat.aangemaakt, resultaat.bijgewerkt, resultaat.ongewijzigd, resultaat.fouten) == (0, 2, 5, [])
     bijgewerkt = {r.object_repr: r.changes for r in _auditregels(LogEntry.Action.UPDATE)}
     assert len(bijgewerkt) == 2
     twee = Plaatsing.objects.get(coa_referentie="REF-2")
@@ -357,7 +358,7 @@ def test_import_controleert_modelregels_en_sleutels_per_rij(adviseur_client):
     assert (resultaat.aangemaakt, resultaat.bijgewerkt) == (0, 0)
     assert Plaatsing.objects.count() == 1
     goed = PlaatsingImporter().importeer(csv("p.csv", [regels[0], regels[1], regels[5]]))
-    assert (goed.aangemaakt, goed.bijgewerkt, goed.fouten) == (1, 1, [])
+    assert (goed.aangemaakt, goed.bijgewerkt, goed.ongewijzigd, goed.fouten) == (1, 0, 1, [])
 
 
 def test_dashboard_toont_geimporteerde_plaatsingen_direct():
