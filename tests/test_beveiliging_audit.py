@@ -12,7 +12,7 @@ from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -157,6 +157,8 @@ def test_migratie_verwijdert_geheimen_uit_de_bestaande_trail():
     ct_plaatsing = ContentType.objects.get(app_label="taakstelling", model="plaatsing")
     oude_hash = "pbkdf2_sha256$870000$zout$abcdefHASHabcdef="
 
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the migrations alter tables in this transaction
     call_command("migrate", "kern", "0001", verbosity=0)
 
     def regel(ct, pk, changes):
