@@ -35,3 +35,22 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
+
+
+def env_dagen_per_code(name: str) -> dict[str, tuple[int, ...]]:
+    """``code=90,30,7;code=7,0`` → {"code": (90, 30, 7), …} (days per reminder kind)."""
+    uit = {}
+    for deel in (env(name, "") or "").split(";"):
+        if not deel.strip():
+            continue
+        code, _is, dagen = deel.partition("=")
+        try:
+            waarden = tuple(int(d) for d in dagen.split(",") if d.strip())
+        except ValueError:
+            waarden = ()
+        if not code.strip() or not waarden or any(d < 0 for d in waarden):
+            raise ImproperlyConfigured(
+                f"{name}: '{deel.strip()}' is geen 'code=dagen,dagen' met dagen 0 of meer (bijv. opvang.beleidsdatum=90,30,7)."
+            )
+        uit[code.strip()] = waarden
+    return uit
