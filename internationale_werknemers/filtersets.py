@@ -1,7 +1,13 @@
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import models
+from . import models, rules
+
+
+def _wel_of_niet(queryset, value, voorwaarde):
+    """Rows meeting the condition (value True) or not meeting it (False)."""
+    return queryset.filter(voorwaarde) if value else queryset.exclude(voorwaarde)
 
 
 class ZoekFilterSet(django_filters.FilterSet):
@@ -59,14 +65,10 @@ class ToetsingscriteriumFilterSet(ZoekFilterSet):
 
 class HuisvestingsinitiatiefFilterSet(ZoekFilterSet):
     zoekvelden = ("naam", "locatie", "initiatiefnemer")
-    met_afwijking = django_filters.BooleanFilter(
-        field_name="afwijking_reden", lookup_expr="gt", label=_("Goedgekeurd met afwijking"), method="afwijking"
-    )
+    met_afwijking = django_filters.BooleanFilter(method="afwijking", label=_("Goedgekeurd met afwijking"))
 
     def afwijking(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.exclude(afwijking_reden="") if value else queryset.filter(afwijking_reden="")
+        return _wel_of_niet(queryset, value, rules.heeft_afwijking_q())
 
     class Meta:
         model = models.Huisvestingsinitiatief
@@ -94,9 +96,10 @@ class PilotstandFilterSet(django_filters.FilterSet):
 
 class WoningFilterSet(ZoekFilterSet):
     zoekvelden = ("adres", "vergunningnummer", "certificaat")
-    terug_in_voorraad = django_filters.BooleanFilter(
-        field_name="terug_in_voorraad_op", lookup_expr="isnull", exclude=True, label=_("Terug in de woningvoorraad")
-    )
+    terug_in_voorraad = django_filters.BooleanFilter(method="terug", label=_("Terug in de woningvoorraad"))
+
+    def terug(self, queryset, name, value):
+        return _wel_of_niet(queryset, value, rules.terug_in_voorraad_q(timezone.localdate()))
 
     class Meta:
         model = models.Woning

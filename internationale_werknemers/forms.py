@@ -8,7 +8,6 @@ from noordwijk_migratie.forms import BaseModelForm
 from . import models
 
 NIET_NEGATIEF = _("Dit getal kan niet negatief zijn.")
-DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y"]
 
 
 class IwForm(BaseModelForm):
@@ -148,7 +147,7 @@ class InformatiebereikForm(IwForm):
 class RegistratiestandImportForm(forms.Form):
     """One row of the RNI/BRP import; the column names equal the field names."""
 
-    peildatum = forms.DateField(input_formats=DATUMFORMATEN, help_text=_("Peildatum (jjjj-mm-dd of dd-mm-jjjj)."))
+    peildatum = forms.DateField(help_text=_("Peildatum (jjjj-mm-dd of dd-mm-jjjj)."))
     rni = forms.IntegerField(
         required=False,
         min_value=0,

@@ -4,10 +4,10 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.getallen import datum, getal
+from noordwijk_migratie.getallen import datum, getal, saldo
 from noordwijk_migratie.indicatoren import Berekend
 
-from . import services
+from . import queries, rules
 
 
 def _getal(waarde) -> str:
@@ -15,7 +15,7 @@ def _getal(waarde) -> str:
 
 
 def inschrijvingen_rni_brp(peildatum: date) -> Berekend | None:
-    trend = services.registratie_trend(services.laad_registratiepunten(peildatum), peildatum)
+    trend = rules.registratie_trend(queries.laad_registratiepunten(peildatum), peildatum)
     laatste = trend.laatste
     if laatste is None:
         return None
@@ -33,14 +33,14 @@ def inschrijvingen_rni_brp(peildatum: date) -> Berekend | None:
     else:
         toelichting += " " + _("Ten opzichte van %(datum)s: %(verschil)s (%(richting)s).") % {
             "datum": datum(trend.vorige.peildatum),
-            "verschil": f"{trend.verschil_totaal:+d}",
+            "verschil": saldo(trend.verschil_totaal),
             "richting": _(trend.richting),
         }
     return Berekend(waarde=laatste.totaal, toelichting=toelichting)
 
 
 def woningen_voldoen_normen(peildatum: date) -> Berekend | None:
-    punt = services.kwaliteit_op(services.laad_woningstanden(), peildatum)
+    punt = rules.kwaliteit_op(queries.laad_woningstanden(), peildatum)
     if not punt.vergund:
         return None
     return Berekend(
@@ -54,19 +54,19 @@ def woningen_voldoen_normen(peildatum: date) -> Berekend | None:
 
 
 def woningen_terug_in_voorraad(peildatum: date) -> Berekend | None:
-    woningen = services.laad_woningstanden()
+    woningen = queries.laad_woningstanden()
     if not any(w.onttrokken_op for w in woningen):
         return None
-    terug = services.terug_in_voorraad(woningen, peildatum)
+    terug = rules.terug_in_voorraad(woningen, peildatum)
     return Berekend(
         waarde=terug,
         toelichting=_("%(terug)s woningen terug in de lokale woningvoorraad; %(onttrokken)s nog onttrokken.")
-        % {"terug": terug, "onttrokken": services.onttrokken_op_datum(woningen, peildatum)},
+        % {"terug": terug, "onttrokken": rules.onttrokken_op_datum(woningen, peildatum)},
     )
 
 
 def initiatieven_voldoen(peildatum: date) -> Berekend | None:
-    voldoen, beoordeeld, aandeel = services.aandeel_initiatieven_voldoen(services.laad_toetsingen())
+    voldoen, beoordeeld, aandeel = rules.aandeel_initiatieven_voldoen(queries.laad_toetsingen())
     if not beoordeeld:
         return None
     return Berekend(
@@ -77,7 +77,7 @@ def initiatieven_voldoen(peildatum: date) -> Berekend | None:
 
 
 def informatiebereik(peildatum: date) -> Berekend | None:
-    bereik = services.laatste_bereik(services.laad_bereik(), peildatum)
+    bereik = rules.laatste_bereik(queries.laad_bereik(), peildatum)
     if bereik is None:
         return None
     return Berekend(

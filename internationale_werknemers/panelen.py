@@ -5,15 +5,15 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import grafiek_lijn
+from noordwijk_migratie.getallen import getal
 from noordwijk_migratie.panelen import cijfer, paneel
 
-from . import services
+from . import grafieken, queries
 
 
 def internationale_werknemers(peil) -> dict:
     peildatum = peil.datum
-    k = services.iw_kerncijfers(peildatum)
+    k = queries.iw_kerncijfers(peildatum)
     index = reverse("internationale_werknemers:index")
     onbekend = _("onbekend")
     cijfers = [
@@ -34,25 +34,11 @@ def internationale_werknemers(peil) -> dict:
         cijfer(_("Trend inschrijvingen"), k.registraties_trend),
         cijfer(
             _("Vergunde woningen die voldoen"),
-            f"{k.aandeel_woningen_voldoen} %" if k.aandeel_woningen_voldoen is not None else onbekend,
+            f"{getal(k.aandeel_woningen_voldoen)} %" if k.aandeel_woningen_voldoen is not None else onbekend,
             reverse("internationale_werknemers:woning_list"),
         ),
     ]
-    reeks = services.registratie_reeks(peildatum - timedelta(days=730), peildatum)
-    grafieken = (
-        [
-            grafiek_lijn(
-                _("Inschrijvingen internationale werknemers in RNI en BRP"),
-                {
-                    "RNI": [(p.peildatum, p.rni) for p in reeks.punten],
-                    "BRP": [(p.peildatum, p.brp) for p in reeks.punten],
-                },
-                y_label=_("inschrijvingen"),
-            )
-        ]
-        if reeks.punten
-        else []
-    )
+    reeks = queries.registratie_reeks(peildatum - timedelta(days=730), peildatum)
     return paneel(
         "internationale-werknemers",
         _("Internationale werknemers"),
@@ -61,5 +47,5 @@ def internationale_werknemers(peil) -> dict:
         k.status_label,
         k.status_regel,
         cijfers,
-        grafieken,
+        [grafieken.inschrijvingen(reeks)] if reeks.punten else [],
     )

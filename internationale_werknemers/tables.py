@@ -3,9 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.tables import BaseTable, DatumKolom
 
-from . import models
+from . import models, rules
 
-DATUM = "d-m-Y"
 JA_NEE = (_("ja"), _("nee"))
 
 
@@ -85,10 +84,10 @@ class HuisvestingsinitiatiefTable(BaseTable):
         fields = ("naam", "locatie", "initiatiefnemer", "geplande_bedden", "termijn_jaren", "status", "datum_aanvraag")
 
     def render_met_afwijking(self, value):
-        return JA_NEE[0] if value else JA_NEE[1]
+        return JA_NEE[0] if rules.heeft_afwijking(value) else JA_NEE[1]
 
     def value_met_afwijking(self, value):
-        return str(JA_NEE[0] if value else JA_NEE[1])
+        return str(self.render_met_afwijking(value))
 
 
 class PilotlocatieTable(BaseTable):

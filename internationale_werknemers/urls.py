@@ -2,55 +2,111 @@ from django.urls import path
 
 from noordwijk_migratie import generic
 
-from . import forms, models, views
+from . import forms, imports, models, views
 
 app_name = "internationale_werknemers"
 
-
-def _crud(model, form, list_view, detail_view=generic.ObjectDetailView, prefix=None):
-    edit = views.edit_view(form)
-    return generic.crud_urls(
-        model, list=list_view, detail=detail_view, add=edit, edit=edit, delete=generic.ObjectDeleteView, prefix=prefix
-    )
-
-
+# IwEditView: the edit pages of models that are added from another record's page (?pilot=, ?woning= …)
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
-    *_crud(
-        models.Beleidsplan, forms.BeleidsplanForm, views.BeleidsplanListView, views.BeleidsplanDetailView, "beleidsplan"
+    *generic.crud_urls(
+        models.Beleidsplan,
+        "beleidsplan",
+        list=views.BeleidsplanListView,
+        form=forms.BeleidsplanForm,
+        detail=views.BeleidsplanDetailView,
+        delete=True,
     ),
-    *_crud(models.Actielijn, forms.ActielijnForm, views.ActielijnListView, views.ActielijnDetailView, "actielijnen"),
-    *_crud(
-        models.Budgetpost, forms.BudgetpostForm, views.BudgetpostListView, views.BudgetpostDetailView, "budgetposten"
+    *generic.crud_urls(
+        models.Actielijn,
+        "actielijnen",
+        list=views.ActielijnListView,
+        form=forms.ActielijnForm,
+        edit=views.IwEditView,
+        detail=views.ActielijnDetailView,
+        delete=True,
     ),
-    *_crud(
-        models.Budgetjaar, forms.BudgetjaarForm, views.BudgetjaarListView, views.BudgetjaarDetailView, "budgetjaren"
+    *generic.crud_urls(
+        models.Budgetpost,
+        "budgetposten",
+        list=views.BudgetpostListView,
+        form=forms.BudgetpostForm,
+        edit=views.IwEditView,
+        detail=views.BudgetpostDetailView,
+        delete=True,
     ),
-    *_crud(
+    *generic.crud_urls(
+        models.Budgetjaar,
+        "budgetjaren",
+        list=views.BudgetjaarListView,
+        form=forms.BudgetjaarForm,
+        edit=views.IwEditView,
+        detail=views.BudgetjaarDetailView,
+        delete=True,
+    ),
+    *generic.crud_urls(
         models.Toetsingscriterium,
-        forms.ToetsingscriteriumForm,
-        views.ToetsingscriteriumListView,
-        prefix="toetsingskader",
+        "toetsingskader",
+        list=views.ToetsingscriteriumListView,
+        form=forms.ToetsingscriteriumForm,
+        delete=True,
     ),
-    *_crud(
+    *generic.crud_urls(
         models.Huisvestingsinitiatief,
-        forms.HuisvestingsinitiatiefForm,
-        views.HuisvestingsinitiatiefListView,
-        views.HuisvestingsinitiatiefDetailView,
         "initiatieven",
+        list=views.HuisvestingsinitiatiefListView,
+        form=forms.HuisvestingsinitiatiefForm,
+        detail=views.HuisvestingsinitiatiefDetailView,
+        delete=True,
     ),
     path("initiatieven/<int:pk>/beoordelen/", views.BeoordelenView.as_view(), name="huisvestingsinitiatief_beoordelen"),
-    *_crud(
-        models.Pilotlocatie, forms.PilotlocatieForm, views.PilotlocatieListView, views.PilotlocatieDetailView, "pilots"
+    *generic.crud_urls(
+        models.Pilotlocatie,
+        "pilots",
+        list=views.PilotlocatieListView,
+        form=forms.PilotlocatieForm,
+        edit=views.IwEditView,
+        detail=views.PilotlocatieDetailView,
+        delete=True,
     ),
-    *_crud(models.Pilotstand, forms.PilotstandForm, views.PilotstandListView, prefix="pilotstanden"),
-    *_crud(models.Woning, forms.WoningForm, views.WoningListView, views.WoningDetailView, "woningen"),
-    *_crud(models.Inspectie, forms.InspectieForm, views.InspectieListView, views.InspectieDetailView, "inspecties"),
-    path("inschrijvingen/importeren/", views.RegistratiestandImportView.as_view(), name="registratiestand_import"),
-    *_crud(
-        models.Registratiestand, forms.RegistratiestandForm, views.RegistratiestandListView, prefix="inschrijvingen"
+    *generic.crud_urls(
+        models.Pilotstand,
+        "pilotstanden",
+        list=views.PilotstandListView,
+        form=forms.PilotstandForm,
+        edit=views.IwEditView,
+        delete=True,
     ),
-    *_crud(
-        models.Informatiebereik, forms.InformatiebereikForm, views.InformatiebereikListView, prefix="informatiebereik"
+    *generic.crud_urls(
+        models.Woning,
+        "woningen",
+        list=views.WoningListView,
+        form=forms.WoningForm,
+        detail=views.WoningDetailView,
+        delete=True,
+    ),
+    *generic.crud_urls(
+        models.Inspectie,
+        "inspecties",
+        list=views.InspectieListView,
+        form=forms.InspectieForm,
+        edit=views.IwEditView,
+        detail=views.InspectieDetailView,
+        delete=True,
+    ),
+    *generic.crud_urls(
+        models.Registratiestand,
+        "inschrijvingen",
+        list=views.RegistratiestandListView,
+        form=forms.RegistratiestandForm,
+        importer=imports.RegistratiestandImporter,
+        delete=True,
+    ),
+    *generic.crud_urls(
+        models.Informatiebereik,
+        "informatiebereik",
+        list=views.InformatiebereikListView,
+        form=forms.InformatiebereikForm,
+        delete=True,
     ),
 ]

@@ -1,4 +1,5 @@
-"""Thin views on top of noordwijk_migratie.generic; the arithmetic lives in services.py."""
+"""Thin views on top of noordwijk_migratie.generic; the rules live in rules.py, the figures come from
+queries.py and the charts from grafieken.py."""
 
 from datetime import timedelta
 
@@ -11,9 +12,9 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.views import generic as django_generic
 
-from noordwijk_migratie import charts, generic
+from noordwijk_migratie import generic
 
-from . import filtersets, forms, imports, models, services, tables
+from . import filtersets, forms, grafieken, models, queries, rules, tables
 
 APP = "internationale_werknemers"
 
@@ -25,10 +26,11 @@ class IndexView(generic.AppIndexView):
         "Beleidsplan en actielijnen, huisvestingsinitiatieven en toetsingskader, pilots, woonkwaliteit en "
         "inschrijvingen RNI/BRP."
     )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm(f"{APP}.view_registratiestand"):
-            context["kerncijfers"] = services.iw_kerncijfers(timezone.localdate())
+            context["kerncijfers"] = queries.iw_kerncijfers(timezone.localdate())
         return context
 
 
@@ -44,24 +46,15 @@ class ActielijnListView(generic.ObjectListView):
     table_class = tables.ActielijnTable
     filterset_class = filtersets.ActielijnFilterSet
 
-    def get_queryset(self):
-        return models.Actielijn.objects.select_related("beleidsplan")
-
 
 class BudgetpostListView(generic.ObjectListView):
     table_class = tables.BudgetpostTable
     filterset_class = filtersets.BudgetpostFilterSet
 
-    def get_queryset(self):
-        return models.Budgetpost.objects.select_related("beleidsplan")
-
 
 class BudgetjaarListView(generic.ObjectListView):
     table_class = tables.BudgetjaarTable
     filterset_class = filtersets.BudgetjaarFilterSet
-
-    def get_queryset(self):
-        return models.Budgetjaar.objects.select_related("post")
 
 
 class ToetsingscriteriumListView(generic.ObjectListView):
@@ -79,32 +72,17 @@ class PilotlocatieListView(generic.ObjectListView):
     table_class = tables.PilotlocatieTable
     filterset_class = filtersets.PilotlocatieFilterSet
 
-    def get_queryset(self):
-        return models.Pilotlocatie.objects.select_related("beleidsplan", "initiatief")
-
-
-def _pilot_grafiek(reeks: services.PilotReeks):
-    series = [
-        charts.Series(_g("Gepland (totaal)"), [(p.peildatum, p.gepland) for p in reeks.totaal]),
-        charts.Series(_g("Gerealiseerd (totaal)"), [(p.peildatum, p.gerealiseerd) for p in reeks.totaal]),
-    ]
-    doel = [(_g("Doel beleidsplan (circa)"), reeks.doel_bedden)] if reeks.doel_bedden else []
-    return charts.line_chart(_g("Bedden op de pilotlocaties"), series, y_label=_g("bedden"), reference_lines=doel)
-
 
 class PilotstandListView(generic.ObjectListView):
     table_class = tables.PilotstandTable
     filterset_class = filtersets.PilotstandFilterSet
     template_name = "internationale_werknemers/lijst_met_grafiek.html"
 
-    def get_queryset(self):
-        return models.Pilotstand.objects.select_related("pilot")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         eerste = models.Pilotstand.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
         if eerste:
-            context["grafiek"] = _pilot_grafiek(services.pilot_reeks(eerste, timezone.localdate()))
+            context["grafiek"] = grafieken.pilotbedden(queries.pilot_reeks(eerste, timezone.localdate()))
         return context
 
 
@@ -119,12 +97,8 @@ class WoningListView(generic.ObjectListView):
         vandaag = timezone.localdate()
         eerste = models.Inspectie.objects.order_by("datum").values_list("datum", flat=True).first()
         if eerste:
-            reeks = services.kwaliteit_reeks(max(eerste, vandaag - timedelta(days=3 * 365)), vandaag)
-            context["grafiek"] = charts.line_chart(
-                _g("Vergunde woningen die aan de normen voldoen"),
-                [charts.Series(_g("Aandeel dat voldoet (%)"), [(p.peildatum, p.aandeel) for p in reeks.punten])],
-                y_label=_g("procent"),
-            )
+            reeks = queries.kwaliteit_reeks(max(eerste, vandaag - timedelta(days=3 * 365)), vandaag)
+            context["grafiek"] = grafieken.woonkwaliteit(reeks)
         return context
 
 
@@ -132,35 +106,18 @@ class InspectieListView(generic.ObjectListView):
     table_class = tables.InspectieTable
     filterset_class = filtersets.InspectieFilterSet
 
-    def get_queryset(self):
-        return models.Inspectie.objects.select_related("woning")
-
 
 class RegistratiestandListView(generic.ObjectListView):
     table_class = tables.RegistratiestandTable
     filterset_class = filtersets.RegistratiestandFilterSet
-    import_url_name = f"{APP}:registratiestand_import"
     template_name = "internationale_werknemers/lijst_met_grafiek.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         eerste = models.Registratiestand.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
         if eerste:
-            reeks = services.registratie_reeks(eerste, timezone.localdate())
-            context["grafiek"] = charts.line_chart(
-                _g("Inschrijvingen internationale werknemers"),
-                [
-                    charts.Series(_g("RNI"), [(p.peildatum, p.rni) for p in reeks.punten]),
-                    charts.Series(_g("BRP"), [(p.peildatum, p.brp) for p in reeks.punten]),
-                    charts.Series(_g("Totaal"), [(p.peildatum, p.totaal) for p in reeks.punten]),
-                ],
-                y_label=_g("inschrijvingen"),
-            )
+            context["grafiek"] = grafieken.inschrijvingen(queries.registratie_reeks(eerste, timezone.localdate()))
         return context
-
-
-class RegistratiestandImportView(generic.ImportView):
-    importer_class = imports.RegistratiestandImporter
 
 
 class InformatiebereikListView(generic.ObjectListView):
@@ -223,14 +180,9 @@ class HuisvestingsinitiatiefDetailView(generic.ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         obj = self.object
-        beoordelingen = {b.criterium_id: b for b in obj.beoordelingen.select_related("criterium")}
-        criteria = models.Toetsingscriterium.objects.filter(actief=True) | models.Toetsingscriterium.objects.filter(
-            pk__in=beoordelingen.keys()
-        )
-        context["criteria"] = [(c, beoordelingen.get(c.pk)) for c in criteria.distinct()]
-        toetsing = obj.toetsing(list(beoordelingen.values()))
-        context["toetsing"] = toetsing
-        context["goedkeuring"] = services.mag_goedkeuren(toetsing, obj.afwijking_reden)
+        context["criteria"] = criteria = obj.criteria()
+        context["toetsing"] = toetsing = obj.toetsing([b for _c, b in criteria if b])
+        context["goedkeuring"] = rules.mag_goedkeuren(toetsing, obj.afwijking_reden)
         context["beoordeel_url"] = (
             generic.model_url(self.model, "beoordelen", obj.pk) if self.heeft_recht("change") else None
         )
@@ -240,17 +192,9 @@ class HuisvestingsinitiatiefDetailView(generic.ObjectDetailView):
 class PilotlocatieDetailView(generic.ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        standen = list(self.object.standen.order_by("peildatum"))
-        context["standen"] = standen
+        standen = queries.standen_van_pilot(self.object)
         if standen:
-            context["grafiek"] = charts.line_chart(
-                _g("Bedden op %(adres)s") % {"adres": self.object.adres},
-                [
-                    charts.Series(_g("Gepland"), [(s.peildatum, s.geplande_bedden) for s in standen]),
-                    charts.Series(_g("Gerealiseerd"), [(s.peildatum, s.gerealiseerde_bedden) for s in standen]),
-                ],
-                y_label=_g("bedden"),
-            )
+            context["grafiek"] = grafieken.bedden_van_pilot(self.object.adres, standen)
         nieuw = generic.model_url(models.Pilotstand, "add")
         context["nieuwe_stand_url"] = (
             f"{nieuw}?pilot={self.object.pk}" if self.request.user.has_perm(f"{APP}.add_pilotstand") else None
@@ -287,10 +231,6 @@ class IwEditView(generic.ObjectEditView):
         return initial
 
 
-def edit_view(form):
-    return type(f"{form.Meta.model.__name__}EditView", (IwEditView,), {"form_class": form})
-
-
 class BeoordelenView(generic.ObjectPermissionMixin, django_generic.DetailView):
     """Judge every criterion of the toetsingskader for one initiative at once (all or nothing)."""
 
@@ -322,7 +262,7 @@ class BeoordelenView(generic.ObjectPermissionMixin, django_generic.DetailView):
             queryset=models.Beoordeling.objects.filter(pk__in=[b.pk for b in bestaande]).order_by(
                 "criterium__volgorde", "criterium__naam"
             ),
-            initial=[{"oordeel": services.NIET_BEOORDEELD} for _c in ontbrekend],
+            initial=[{"oordeel": rules.NIET_BEOORDEELD} for _c in ontbrekend],
             prefix="criteria",
         )
         for form, criterium in zip(formset.forms, [*(b.criterium for b in bestaande), *ontbrekend], strict=False):

@@ -73,16 +73,16 @@ def crud_urls(
     """URL patterns for the pages of one model, named ``<model>_<list|add|detail|edit|delete|import>``.
 
     ``list``: the list view (a subclass of :class:`ObjectListView`); ``form``: the form of the add and edit
-    pages (or ``edit``: an edit view of your own; ``add``: another view for adding, ``False`` for none);
+    pages; ``edit``: an edit view of your own (with ``form``: showing that form); ``add``: another view for
+    adding, ``False`` for none;
     ``detail``: the detail view (default :class:`ObjectDetailView`; ``False`` for none); ``delete``:
     ``True`` for the generic confirmation page or a view of your own; ``importer``: an
     :class:`~noordwijk_migratie.imports.Importer`, which adds the upload page and its link on the list."""
     name = model._meta.model_name
-    if edit is None and form is not None:
-        edit = ObjectEditView
-        edit_kwargs = {"model": model, "form_class": form}
-    else:
-        edit_kwargs = {"model": model}
+    edit_kwargs = {"model": model}
+    if form is not None:
+        edit = edit or ObjectEditView
+        edit_kwargs["form_class"] = form
     lijst_kwargs = {"model": model}
     if importer is not None:
         lijst_kwargs["import_url_name"] = f"{model._meta.app_label}:{name}_import"

@@ -202,7 +202,7 @@ def _formulier_urls():
 
 def _import_urls():
     return [
-        (naam, view_model(pattern)[0].importer_class)
+        (naam, view_model(pattern)[1].get("importer_class") or view_model(pattern)[0].importer_class)
         for naam, pattern in ALLE_URLS
         if view_model(pattern)[0] and issubclass(view_model(pattern)[0], generic.ImportView)
     ]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
-from internationale_werknemers import models, services
+from internationale_werknemers import models, queries, rules
 from noordwijk_migratie.indicatoren import bereken
 
 from . import factories as f
@@ -41,7 +41,7 @@ def test_baseline_laadt_bronfeiten_zonder_verzonnen_getallen(basisgegevens):
     ]
     assert not models.Pilotstand.objects.exists()  # beds per pilot are not in the document
     assert not models.Budgetjaar.objects.exists()
-    cijfers = services.iw_kerncijfers(D(2025, 7, 1))
+    cijfers = queries.iw_kerncijfers(D(2025, 7, 1))
     assert cijfers.pilot_bedden_gepland is None and cijfers.doel_bedden == 500
 
 
@@ -93,7 +93,7 @@ def test_kerncijfers_en_reeksen_zijn_json_serialiseerbaar():
     f.RegistratiestandFactory(peildatum=D(2025, 4, 1), rni=900, brp=300)
     f.BudgetjaarFactory(jaar=2025, begroot=Decimal(300000), toegezegd=Decimal(200000), besteed=Decimal(350000))
     f.HuisvestingsinitiatiefFactory(status="afgewezen")
-    cijfers = services.iw_kerncijfers(D(2025, 6, 30))
+    cijfers = queries.iw_kerncijfers(D(2025, 6, 30))
     assert (cijfers.pilot_bedden_gepland, cijfers.pilot_bedden_gerealiseerd) == (350, 40)
     assert (cijfers.rni, cijfers.brp, cijfers.registraties_verschil, cijfers.registraties_trend) == (
         900,
@@ -102,11 +102,30 @@ def test_kerncijfers_en_reeksen_zijn_json_serialiseerbaar():
         "dalend",
     )
     assert cijfers.budget_besteed == Decimal(350000)
-    assert cijfers.status == services.ACHTER and len(cijfers.status_signalen) == 2
+    assert cijfers.status == rules.ACHTER and len(cijfers.status_signalen) == 2
     assert {s.status: s.aantal for s in cijfers.initiatieven_per_status}["afgewezen"] == 1
-    reeks = services.pilot_reeks(D(2025, 1, 1), D(2025, 3, 31))
+    reeks = queries.pilot_reeks(D(2025, 1, 1), D(2025, 3, 31))
     assert [(p.gepland, p.gerealiseerd) for p in reeks.totaal] == [(None, None), (None, None), (350, 40)]
-    assert [p.totaal for p in services.registratie_reeks(D(2025, 2, 1), D(2025, 12, 31)).punten] == [1200]
-    assert len(services.kwaliteit_reeks(D(2025, 1, 1), D(2025, 6, 30)).punten) == 6
-    for obj in (cijfers, reeks, services.kwaliteit_reeks(D(2025, 1, 1), D(2025, 2, 1))):
+    assert [p.totaal for p in queries.registratie_reeks(D(2025, 2, 1), D(2025, 12, 31)).punten] == [1200]
+    assert len(queries.kwaliteit_reeks(D(2025, 1, 1), D(2025, 6, 30)).punten) == 6
+    for obj in (cijfers, reeks, queries.kwaliteit_reeks(D(2025, 1, 1), D(2025, 2, 1))):
         json.dumps(dataclasses.asdict(obj), cls=DjangoJSONEncoder)
+
+
+def test_indicator_inschrijvingen_daling_met_echt_minteken():
+    f.RegistratiestandFactory(peildatum=D(2025, 1, 1), rni=1000, brp=300)
+    f.RegistratiestandFactory(peildatum=D(2025, 4, 1), rni=900, brp=300)
+    assert "\u2212100 (dalend)" in bereken("iw_inschrijvingen_rni_brp", D(2025, 6, 30)).toelichting
+
+
+def test_paneel_schrijft_het_aandeel_woningen_op_zijn_nederlands():
+    from internationale_werknemers.panelen import internationale_werknemers
+    from noordwijk_migratie.registry import Peil
+
+    goed = f.WoningFactory()
+    f.InspectieFactory(woning=goed, datum=D(2025, 1, 10))
+    f.WoningFactory()
+    f.WoningFactory()
+    paneel = internationale_werknemers(Peil(D(2025, 6, 30)))
+    cijfers = {c["label"]: c["waarde"] for c in paneel["cijfers"]}
+    assert cijfers["Vergunde woningen die voldoen"] == "33,3 %"

@@ -168,6 +168,15 @@ def test_import_registraties_alles_of_niets_met_fouten_per_rij(adviseur_client):
     assert models.Registratiestand.objects.get(peildatum=datetime.date(2025, 1, 1)).rni == 1001
 
 
+def test_import_neemt_de_datumnotaties_van_de_applicatie(adviseur_client):
+    """The import reads dates as every form does (the format module), also dd/mm/jjjj from a spreadsheet."""
+    goed = adviseur_client.post(
+        reverse(f"{APP}:registratiestand_import"), {"bestand": _upload(["peildatum;rni;brp", "01/04/2025;1100;300"])}
+    )
+    assert goed.status_code == 302
+    assert models.Registratiestand.objects.get().peildatum == datetime.date(2025, 4, 1)
+
+
 def test_import_xlsx(adviseur_client):
     werkboek = openpyxl.Workbook()
     werkboek.active.append(["peildatum", "rni", "brp", "bron"])
@@ -195,3 +204,31 @@ def test_raadpleger_kan_niet_beoordelen(raadpleger_client, criteria):
     assert raadpleger_client.get(url).status_code == 403
     assert raadpleger_client.post(url, _beoordeel_data([("voldaan", "")], 1)).status_code == 403
     assert not models.Beoordeling.objects.exists()
+
+
+def test_inschrijvingen_op_de_lijst_en_op_het_dashboard_zijn_dezelfde_grafiek(adviseur_client):
+    from internationale_werknemers.panelen import internationale_werknemers
+    from noordwijk_migratie.registry import Peil
+
+    vandaag = timezone.localdate()
+    for dagen, rni in ((400, 1000), (200, 1100), (10, 1050)):
+        f.RegistratiestandFactory(peildatum=vandaag - datetime.timedelta(days=dagen), rni=rni, brp=300)
+    lijst = adviseur_client.get(reverse(f"{APP}:registratiestand_list")).context["grafiek"]
+    paneel = internationale_werknemers(Peil(vandaag))
+    assert paneel["grafieken"] == [lijst]
+    assert [r["label"] for r in lijst["reeksen"]] == ["RNI", "BRP", "Totaal"]
+
+
+def test_inspectie_toevoegen_vanaf_de_woning_kiest_de_woning_en_geeft_nederlandse_fouten(adviseur_client):
+    woning = f.WoningFactory()
+    detail = adviseur_client.get(woning.get_absolute_url()).content.decode()
+    nieuw = f"{reverse(f'{APP}:inspectie_add')}?woning={woning.pk}"
+    assert f'href="{nieuw}"' in detail
+    formulier = adviseur_client.get(nieuw)
+    assert formulier.context["form"]["woning"].value() == woning.pk
+    stand = adviseur_client.post(
+        reverse(f"{APP}:pilotstand_add"),
+        {"pilot": f.PilotlocatieFactory().pk, "peildatum": "01-01-2025", "geplande_bedden": "-1"},
+    )
+    assert "Dit getal kan niet negatief zijn." in stand.content.decode()
+    assert not models.Pilotstand.objects.exists()

@@ -1,26 +1,23 @@
-"""Domain arithmetic of the internationale-werknemers programme line.
+"""The rules of the internationale-werknemers programme line, PURE: plain values and dataclasses in,
+plain values and dataclasses out. Nothing here imports a model or touches the database; the query
+functions that load data and call these rules live in :mod:`internationale_werknemers.queries`.
 
-The first part is PURE (plain values and dataclasses in, dataclasses out; no ORM) and unit-tested.
-The second part ("query functions") loads data and calls the pure functions; views, exports,
-indicators and the dashboard/reports use those:
-
-- ``iw_kerncijfers(peildatum) -> IwKerncijfers``
-- ``pilot_reeks(van, tot) -> PilotReeks``
-- ``registratie_reeks(van, tot) -> RegistratieReeks``
-- ``kwaliteit_reeks(van, tot) -> KwaliteitReeks``
-
-All results are plain dataclasses: ``dataclasses.asdict(...)`` gives JSON-serialisable data when
-dates are serialised as ISO strings (``DjangoJSONEncoder`` does that, as well as Decimals).
+Where a rule also runs in SQL (a list filter, a query), its SQL form is the ``*_q`` function right
+beside it, and ``tests/test_rules.py`` proves on generated data that both select the same rows.
+Sections follow the sub-areas of :mod:`internationale_werknemers.models`.
 """
 
 import calendar
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from noordwijk_migratie.getallen import getal, percentage
 
 # Judgements of a toetsingscriterium
 VOLDAAN = "voldaan"
@@ -48,17 +45,10 @@ STATUS_LABELS = {
 }
 
 
-def som_of_onbekend(waarden: Iterable[int | None]) -> int | None:
+def som_of_onbekend(waarden: Iterable[int | Decimal | None]) -> int | Decimal | None:
     """Sum of the known values; None when none is known."""
     bekend = [w for w in waarden if w is not None]
     return sum(bekend) if bekend else None
-
-
-def percentage(teller: int, noemer: int) -> Decimal | None:
-    """teller/noemer as a percentage with one decimal; None when the denominator is 0."""
-    if not noemer:
-        return None
-    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def maandeinden(van: date, tot: date) -> list[date]:
@@ -74,6 +64,14 @@ def maandeinden(van: date, tot: date) -> list[date]:
             return punten
         punten.append(einde)
         jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
+
+
+def jaar_eerder(d: date) -> date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -110,6 +108,27 @@ class Goedkeuringstoets:
     melding: str
 
 
+def criterium_telt(actief: bool, beoordeeld: bool) -> bool:
+    """A criterion counts for an initiative when it is active, or when it was judged for that initiative
+    (a criterion deactivated later keeps counting where it was judged)."""
+    return actief or beoordeeld
+
+
+def criterium_telt_q(beoordeelde_criteria: Iterable[int]) -> Q:
+    """:func:`criterium_telt` as a condition on the criteria, given the ids of those judged for the initiative."""
+    return Q(actief=True) | Q(pk__in=list(beoordeelde_criteria))
+
+
+def heeft_afwijking(afwijkingsreden: str | None) -> bool:
+    """A reason for deviating from the toetsingskader is recorded (blank text is no reason)."""
+    return bool((afwijkingsreden or "").strip())
+
+
+def heeft_afwijking_q() -> Q:
+    """:func:`heeft_afwijking` as a condition on initiatives (the model stores the reason stripped)."""
+    return ~Q(afwijking_reden="")
+
+
 def toets_initiatief(oordelen: Sequence[Oordeel]) -> Toetsuitkomst:
     """Group the judgements of an initiative by outcome (order kept)."""
     return Toetsuitkomst(
@@ -130,7 +149,7 @@ def mag_goedkeuren(toetsing: Toetsuitkomst, afwijkingsreden: str | None) -> Goed
         delen.append(_("niet voldaan: %(criteria)s") % {"criteria": ", ".join(toetsing.niet_voldaan)})
     if toetsing.niet_beoordeeld:
         delen.append(_("nog niet beoordeeld: %(criteria)s") % {"criteria": ", ".join(toetsing.niet_beoordeeld)})
-    if (afwijkingsreden or "").strip():
+    if heeft_afwijking(afwijkingsreden):
         return Goedkeuringstoets(
             True, True, _("Goedgekeurd met vastgelegde afwijking (%(delen)s).") % {"delen": "; ".join(delen)}
         )
@@ -209,13 +228,22 @@ def kwaliteit_op(woningen: Iterable[WoningStand], peildatum: date) -> KwaliteitP
     return KwaliteitPunt(peildatum, vergund, voldoet, zonder, percentage(voldoet, vergund))
 
 
+def is_terug_in_voorraad(terug_in_voorraad_op: date | None, peildatum: date) -> bool:
+    """The dwelling came back to the local housing stock on or before the date."""
+    return terug_in_voorraad_op is not None and terug_in_voorraad_op <= peildatum
+
+
+def terug_in_voorraad_q(peildatum: date) -> Q:
+    """:func:`is_terug_in_voorraad` as a condition on dwellings."""
+    return Q(terug_in_voorraad_op__lte=peildatum)
+
+
 def terug_in_voorraad(woningen: Iterable[WoningStand], peildatum: date, sinds: date | None = None) -> int:
     """Dwellings returned to the local housing stock on or before the date (and on or after ``sinds``)."""
     return sum(
         1
         for w in woningen
-        if w.terug_in_voorraad_op is not None
-        and w.terug_in_voorraad_op <= peildatum
+        if is_terug_in_voorraad(w.terug_in_voorraad_op, peildatum)
         and (sinds is None or w.terug_in_voorraad_op >= sinds)
     )
 
@@ -227,7 +255,7 @@ def onttrokken_op_datum(woningen: Iterable[WoningStand], peildatum: date) -> int
         for w in woningen
         if w.onttrokken_op is not None
         and w.onttrokken_op <= peildatum
-        and (w.terug_in_voorraad_op is None or w.terug_in_voorraad_op > peildatum)
+        and not is_terug_in_voorraad(w.terug_in_voorraad_op, peildatum)
     )
 
 
@@ -371,16 +399,13 @@ class Budgetstand:
 
 
 def budget_in_jaar(regels: Iterable[BudgetRegel], jaar: int) -> Budgetstand:
-    def som(waarden):
-        bekend = [w for w in waarden if w is not None]
-        return sum(bekend, Decimal(0)) if bekend else None
-
+    """The known amounts of the year summed over the budget posts (None where none is known)."""
     dit_jaar = [r for r in regels if r.jaar == jaar]
     return Budgetstand(
         jaar,
-        som(r.begroot for r in dit_jaar),
-        som(r.toegezegd for r in dit_jaar),
-        som(r.besteed for r in dit_jaar),
+        som_of_onbekend(r.begroot for r in dit_jaar),
+        som_of_onbekend(r.toegezegd for r in dit_jaar),
+        som_of_onbekend(r.besteed for r in dit_jaar),
     )
 
 
@@ -416,13 +441,13 @@ def bepaal_status(
     if registraties_verschil is None:
         niet_bepaald.append(_("inschrijvingen RNI/BRP (minder dan twee vergelijkbare standen)"))
     elif registraties_verschil < 0:
-        signalen.append(_("inschrijvingen RNI/BRP gedaald met %(aantal)s") % {"aantal": -registraties_verschil})
+        signalen.append(_("inschrijvingen RNI/BRP gedaald met %(aantal)s") % {"aantal": getal(-registraties_verschil)})
     if voldoet_nu is None or voldoet_jaar_eerder is None:
         niet_bepaald.append(_("woonkwaliteit (geen vergelijking met een jaar eerder)"))
     elif voldoet_nu < voldoet_jaar_eerder:
         signalen.append(
             _("minder vergunde woningen voldoen aan de normen (%(nu)s, een jaar eerder %(toen)s)")
-            % {"nu": voldoet_nu, "toen": voldoet_jaar_eerder}
+            % {"nu": getal(voldoet_nu), "toen": getal(voldoet_jaar_eerder)}
         )
     if budget is None or budget.begroot is None or budget.besteed is None:
         niet_bepaald.append(_("budget (begroot of besteed niet ingevuld)"))
@@ -437,264 +462,3 @@ def bepaal_status(
     else:
         status = ACHTER
     return Statusoordeel(status, _(STATUS_LABELS[status]), _(STATUSREGEL), signalen, niet_bepaald)
-
-
-# --------------------------------------------------------------------------------------------------
-# Query functions (load data, call the pure functions above)
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class PilotCijfer:
-    adres: str
-    gepland: int | None
-    gerealiseerd: int | None
-    max_termijn_jaren: int
-
-
-@dataclass
-class StatusAantal:
-    status: str
-    label: str
-    aantal: int
-
-
-@dataclass
-class IwKerncijfers:
-    peildatum: date
-    # pilots
-    pilots: list[PilotCijfer]
-    pilot_bedden_gepland: int | None  # None = onbekend (not entered for every pilot)
-    pilot_bedden_gerealiseerd: int | None
-    doel_bedden: int | None  # beleidsplan target ("circa 500")
-    doel_bedden_indicatief: bool
-    # registrations
-    registratie_peildatum: date | None
-    rni: int | None
-    brp: int | None
-    registraties_totaal: int | None
-    registraties_verschil: int | None  # against the previous stand
-    registraties_trend: str  # stijgend | dalend | gelijk | onbekend
-    # housing quality
-    woningen_vergund: int
-    woningen_voldoen: int
-    woningen_zonder_inspectie: int
-    aandeel_woningen_voldoen: Decimal | None
-    woningen_terug_in_voorraad: int
-    # initiatives
-    initiatieven_per_status: list[StatusAantal]
-    initiatieven_voldoen: int
-    initiatieven_beoordeeld: int
-    aandeel_initiatieven_voldoen: Decimal | None
-    # budget
-    budget_jaar: int
-    budget_begroot: Decimal | None
-    budget_toegezegd: Decimal | None
-    budget_besteed: Decimal | None
-    # status
-    status: str  # op_schema | risico | achter | onbekend
-    status_label: str
-    status_regel: str
-    status_signalen: list[str] = field(default_factory=list)
-    status_niet_bepaald: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PilotSerie:
-    adres: str
-    punten: list[PilotPunt]
-
-
-@dataclass
-class PilotReeks:
-    van: date
-    tot: date
-    pilots: list[PilotSerie]
-    totaal: list[PilotPunt]
-    doel_bedden: int | None
-
-
-@dataclass
-class RegistratieReeks:
-    van: date
-    tot: date
-    punten: list[RegistratiePunt]
-
-
-@dataclass
-class KwaliteitReeks:
-    van: date
-    tot: date
-    punten: list[KwaliteitPunt]
-
-
-def laad_woningstanden() -> list[WoningStand]:
-    from .models import Inspectie, Woning
-
-    inspecties: dict[int, list[tuple[date, str]]] = {}
-    for woning_id, datum, resultaat in Inspectie.objects.values_list("woning_id", "datum", "resultaat"):
-        inspecties.setdefault(woning_id, []).append((datum, resultaat))
-    return [
-        WoningStand(
-            vergund=w.vergunning != Woning.Vergunning.GEEN,
-            vergunning_geldig_tot=w.vergunning_geldig_tot,
-            inspecties=tuple(inspecties.get(w.pk, ())),
-            onttrokken_op=w.onttrokken_op,
-            terug_in_voorraad_op=w.terug_in_voorraad_op,
-        )
-        for w in Woning.objects.only(
-            "pk", "vergunning", "vergunning_geldig_tot", "onttrokken_op", "terug_in_voorraad_op"
-        )
-    ]
-
-
-def laad_registratiepunten(tot: date | None = None) -> list[RegistratiePunt]:
-    from .models import Registratiestand
-
-    qs = Registratiestand.objects.order_by("peildatum")
-    if tot:
-        qs = qs.filter(peildatum__lte=tot)
-    return [registratie_punt(d, rni, brp) for d, rni, brp in qs.values_list("peildatum", "rni", "brp")]
-
-
-def laad_toetsingen() -> list[Toetsuitkomst]:
-    from .models import Huisvestingsinitiatief, Toetsingscriterium
-
-    criteria = list(Toetsingscriterium.objects.all())
-    actief = [c for c in criteria if c.actief]
-    uitkomsten = []
-    for initiatief in Huisvestingsinitiatief.objects.prefetch_related("beoordelingen"):
-        per_criterium = {b.criterium_id: b.oordeel for b in initiatief.beoordelingen.all()}
-        tellen = [c for c in criteria if c in actief or c.pk in per_criterium]
-        uitkomsten.append(toets_initiatief([Oordeel(c.naam, per_criterium.get(c.pk, NIET_BEOORDEELD)) for c in tellen]))
-    return uitkomsten
-
-
-def laad_bereik() -> list[BereikRegel]:
-    from .models import Informatiebereik
-
-    return [
-        BereikRegel(*rij)
-        for rij in Informatiebereik.objects.values_list("kanaal", "periode_start", "periode_eind", "bereik")
-    ]
-
-
-def _pilot_standen():
-    from .models import Pilotlocatie
-
-    return [
-        (p, [PilotPunt(s.peildatum, s.geplande_bedden, s.gerealiseerde_bedden) for s in p.standen.all()])
-        for p in Pilotlocatie.objects.prefetch_related("standen").order_by("adres")
-    ]
-
-
-def _beleidsplan():
-    from .models import Beleidsplan
-
-    return Beleidsplan.objects.order_by("-raadsbesluit_datum", "-pk").first()
-
-
-def budget_jaar(jaar: int) -> Budgetstand:
-    from .models import Budgetjaar
-
-    return budget_in_jaar(
-        [
-            BudgetRegel(*r)
-            for r in Budgetjaar.objects.filter(jaar=jaar).values_list("jaar", "begroot", "toegezegd", "besteed")
-        ],
-        jaar,
-    )
-
-
-def _jaar_eerder(d: date) -> date:
-    try:
-        return d.replace(year=d.year - 1)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year - 1, day=28)
-
-
-def iw_kerncijfers(peildatum: date) -> IwKerncijfers:
-    """Key figures of programme line 3 on a date, for the dashboard and the reports."""
-    from .models import Huisvestingsinitiatief
-
-    plan = _beleidsplan()
-    pilots = _pilot_standen()
-    per_pilot = [stand_op(standen, peildatum) for _p, standen in pilots]
-    totaal = totaal_pilots(per_pilot, peildatum)
-
-    trend = registratie_trend(laad_registratiepunten(peildatum), peildatum)
-    woningen = laad_woningstanden()
-    kwaliteit = kwaliteit_op(woningen, peildatum)
-    kwaliteit_vorig = kwaliteit_op(woningen, _jaar_eerder(peildatum))
-
-    aantallen = dict.fromkeys(Huisvestingsinitiatief.Status.values, 0)
-    for status in Huisvestingsinitiatief.objects.values_list("status", flat=True):
-        aantallen[status] += 1
-    voldoen, beoordeeld, aandeel_init = aandeel_initiatieven_voldoen(laad_toetsingen())
-
-    budget = budget_jaar(peildatum.year)
-    oordeel = bepaal_status(
-        trend.verschil_totaal,
-        kwaliteit.voldoet,
-        kwaliteit_vorig.voldoet if kwaliteit_vorig.vergund else None,
-        budget,
-    )
-    laatste = trend.laatste
-    return IwKerncijfers(
-        peildatum=peildatum,
-        pilots=[
-            PilotCijfer(p.adres, s.gepland, s.gerealiseerd, p.max_termijn_jaren)
-            for (p, _standen), s in zip(pilots, per_pilot, strict=True)
-        ],
-        pilot_bedden_gepland=totaal.gepland,
-        pilot_bedden_gerealiseerd=totaal.gerealiseerd,
-        doel_bedden=plan.doel_bedden if plan else None,
-        doel_bedden_indicatief=plan.doel_bedden_indicatief if plan else False,
-        registratie_peildatum=laatste.peildatum if laatste else None,
-        rni=laatste.rni if laatste else None,
-        brp=laatste.brp if laatste else None,
-        registraties_totaal=laatste.totaal if laatste else None,
-        registraties_verschil=trend.verschil_totaal,
-        registraties_trend=trend.richting,
-        woningen_vergund=kwaliteit.vergund,
-        woningen_voldoen=kwaliteit.voldoet,
-        woningen_zonder_inspectie=kwaliteit.zonder_inspectie,
-        aandeel_woningen_voldoen=kwaliteit.aandeel,
-        woningen_terug_in_voorraad=terug_in_voorraad(woningen, peildatum),
-        initiatieven_per_status=[
-            StatusAantal(code, str(label), aantallen[code]) for code, label in Huisvestingsinitiatief.Status.choices
-        ],
-        initiatieven_voldoen=voldoen,
-        initiatieven_beoordeeld=beoordeeld,
-        aandeel_initiatieven_voldoen=aandeel_init,
-        budget_jaar=peildatum.year,
-        budget_begroot=budget.begroot,
-        budget_toegezegd=budget.toegezegd,
-        budget_besteed=budget.besteed,
-        status=oordeel.status,
-        status_label=oordeel.label,
-        status_regel=oordeel.regel,
-        status_signalen=oordeel.signalen,
-        status_niet_bepaald=oordeel.niet_bepaald,
-    )
-
-
-def pilot_reeks(van: date, tot: date) -> PilotReeks:
-    """Planned vs realised beds per pilot and in total at every month end between the dates."""
-    plan = _beleidsplan()
-    data = _pilot_standen()
-    data_punten = maandeinden(van, tot)
-    series = [PilotSerie(p.adres, [stand_op(standen, d) for d in data_punten]) for p, standen in data]
-    totaal = [totaal_pilots([s.punten[i] for s in series], d) for i, d in enumerate(data_punten)]
-    return PilotReeks(van, tot, series, totaal, plan.doel_bedden if plan else None)
-
-
-def registratie_reeks(van: date, tot: date) -> RegistratieReeks:
-    """The RNI/BRP stands with a peildatum between the dates (inclusive), oldest first."""
-    return RegistratieReeks(van, tot, [p for p in laad_registratiepunten(tot) if p.peildatum >= van])
-
-
-def kwaliteit_reeks(van: date, tot: date) -> KwaliteitReeks:
-    """Share of licensed dwellings meeting the norms at every month end between the dates."""
-    woningen = laad_woningstanden()
-    return KwaliteitReeks(van, tot, [kwaliteit_op(woningen, d) for d in maandeinden(van, tot)])

@@ -1,12 +1,16 @@
-"""Pure domain rules: the toetsingskader, the quality share, trends, pilots, budget and status."""
+"""The rules: the toetsingskader, the quality share, trends, pilots, budget and status (pure), and the
+proof that each rule that also runs in SQL (``*_q``) selects exactly what the pure rule says."""
 
 import datetime
 from decimal import Decimal
 
-from hypothesis import given
+import pytest
+from django.db import transaction
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from internationale_werknemers import services as s
+from internationale_werknemers import models, queries
+from internationale_werknemers import rules as s
 
 D = datetime.date
 UITKOMSTEN = st.sampled_from([s.VOLDAAN, s.NIET_VOLDAAN, s.NIET_BEOORDEELD])
@@ -211,7 +215,104 @@ def test_status_regel():
     oordeel = s.bepaal_status(-3, 3, 4, budget_over)
     assert oordeel.status == s.ACHTER and len(oordeel.signalen) == 3
     assert "gedaald met 3" in oordeel.signalen[0]
+    assert "gedaald met 1.200" in s.bepaal_status(-1200, None, None, None).signalen[0]  # a number, written Dutch
     assert s.bepaal_status(None, None, None, None).status == s.ONBEKEND
     assert "Geen signaal: op schema" in oordeel.regel
     partial = s.bepaal_status(5, None, None, None)
     assert partial.status == s.OP_SCHEMA and len(partial.niet_bepaald) == 2
+
+
+def test_jaar_eerder_valt_op_28_februari_voor_een_schrikkeldag():
+    assert s.jaar_eerder(D(2025, 6, 30)) == D(2024, 6, 30)
+    assert s.jaar_eerder(D(2024, 2, 29)) == D(2023, 2, 28)
+
+
+# -- rules that also run in SQL: the pure form and its *_q twin agree ------------------------------
+
+DATUMS = st.dates(D(2023, 1, 1), D(2025, 12, 31))
+IN_DB = settings(max_examples=25, deadline=None, database=None)
+
+
+def test_criterium_telt_als_het_actief_is_of_al_beoordeeld():
+    assert s.criterium_telt(actief=True, beoordeeld=False)
+    assert s.criterium_telt(actief=False, beoordeeld=True)  # deactivated later: its judgement still counts
+    assert not s.criterium_telt(actief=False, beoordeeld=False)
+
+
+@pytest.mark.django_db
+@IN_DB
+@given(st.lists(st.tuples(st.booleans(), st.none() | UITKOMSTEN, st.booleans()), max_size=6))
+def test_criteria_van_een_initiatief_in_sql_zijn_die_volgens_de_regel(criteria):
+    """(actief, oordeel for this initiative or None, judged for another initiative)."""
+    from .factories import BeoordelingFactory, HuisvestingsinitiatiefFactory, ToetsingscriteriumFactory
+
+    with transaction.atomic():
+        initiatief, ander = HuisvestingsinitiatiefFactory(), HuisvestingsinitiatiefFactory()
+        verwacht = []
+        for actief, oordeel, elders in criteria:
+            criterium = ToetsingscriteriumFactory(actief=actief)
+            if oordeel is not None:
+                BeoordelingFactory(initiatief=initiatief, criterium=criterium, oordeel=oordeel, toelichting="x")
+            if elders:
+                BeoordelingFactory(initiatief=ander, criterium=criterium, toelichting="x")
+            if s.criterium_telt(actief, oordeel is not None):
+                verwacht.append((criterium.naam, oordeel or s.NIET_BEOORDEELD))
+        in_sql = initiatief.criteria()
+        assert sorted((c.naam, b.oordeel if b else s.NIET_BEOORDEELD) for c, b in in_sql) == sorted(verwacht)
+        # the pages (model, SQL) and the indicator (queries, pure rule) judge the initiative alike
+        assert (
+            initiatief.toetsing()
+            == dict(
+                zip(
+                    models.Huisvestingsinitiatief.objects.values_list("pk", flat=True),
+                    queries.laad_toetsingen(),
+                    strict=True,
+                )
+            )[initiatief.pk]
+        )
+        transaction.set_rollback(True)
+
+
+def test_terug_in_voorraad_vanaf_de_dag_zelf():
+    assert not s.is_terug_in_voorraad(None, D(2025, 1, 1))
+    assert s.is_terug_in_voorraad(D(2025, 1, 1), D(2025, 1, 1))
+    assert not s.is_terug_in_voorraad(D(2025, 1, 2), D(2025, 1, 1))
+
+
+@pytest.mark.django_db
+@IN_DB
+@given(st.lists(st.tuples(DATUMS, st.none() | st.integers(0, 400)), max_size=8), DATUMS)
+def test_terug_in_voorraad_in_sql_is_de_regel(woningen, peildatum):
+    """(onttrokken_op, days until back in the stock or None) per dwelling; the list filter uses the SQL form."""
+    from .factories import WoningFactory
+
+    with transaction.atomic():
+        verwacht = set()
+        for onttrokken, dagen in woningen:
+            terug = onttrokken + datetime.timedelta(days=dagen) if dagen is not None else None
+            woning = WoningFactory(onttrokken_op=onttrokken, terug_in_voorraad_op=terug)
+            if s.is_terug_in_voorraad(terug, peildatum):
+                verwacht.add(woning.pk)
+        in_sql = set(models.Woning.objects.filter(s.terug_in_voorraad_q(peildatum)).values_list("pk", flat=True))
+        assert in_sql == verwacht
+        assert models.Woning.objects.exclude(s.terug_in_voorraad_q(peildatum)).count() == len(woningen) - len(verwacht)
+        transaction.set_rollback(True)
+
+
+def test_afwijking_alleen_met_een_echte_reden():
+    assert not s.heeft_afwijking(None) and not s.heeft_afwijking("") and not s.heeft_afwijking(" \n\t")
+    assert s.heeft_afwijking("Raadsmotie: maatwerk")
+
+
+@pytest.mark.django_db
+@IN_DB
+@given(st.lists(st.text(alphabet=" \t\n\u00a0\u2003ab", max_size=4), max_size=6))
+def test_afwijking_in_sql_is_de_regel_voor_wat_de_adviseur_invulde(redenen):
+    from .factories import HuisvestingsinitiatiefFactory
+
+    with transaction.atomic():
+        initiatieven = [(HuisvestingsinitiatiefFactory(afwijking_reden=r).pk, r) for r in redenen]
+        verwacht = {pk for pk, reden in initiatieven if s.heeft_afwijking(reden)}
+        in_sql = models.Huisvestingsinitiatief.objects.filter(s.heeft_afwijking_q()).values_list("pk", flat=True)
+        assert set(in_sql) == verwacht
+        transaction.set_rollback(True)
