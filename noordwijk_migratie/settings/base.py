@@ -5,11 +5,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-import dj_email_url
 from celery.schedules import crontab
 from django.utils.csp import CSP
 
-from .env import env, env_bool, env_dagen_per_code, env_int, env_list
+from .env import env, env_bool, env_dagen_per_code, env_int, env_list, env_mailer
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
@@ -264,27 +263,11 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
 
-# E-mail (the reminders): EMAIL_URL (smtp://gebruiker:wachtwoord@host:587?tls=1, smtps://…, console://), or
-# the usual Django EMAIL_* variables. Links in e-mails start with BASIS_URL (the address users open).
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # an unreachable server is an outage (retried), never a hang
+# E-mail (the reminders): one mailer (Django's MAILERS) from EMAIL_URL (smtp://gebruiker:wachtwoord@host:587?tls=1,
+# smtps://…, console://) or from the usual variables EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT. Links in e-mails start with BASIS_URL (the address users open).
+MAILERS = {"default": env_mailer()}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
-EMAIL_URL = env("EMAIL_URL", "")
-if EMAIL_URL:
-    _email = dj_email_url.parse(EMAIL_URL)
-    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-    EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
-    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"] or "", _email["EMAIL_HOST_PASSWORD"] or ""
-    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
-    EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or EMAIL_TIMEOUT
-    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
-    DEFAULT_FROM_EMAIL = _email.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 BASIS_URL = env("BASIS_URL", "http://127.0.0.1:8000")
 # Reminders: lead times per kind, overriding each kind's default ("opvang.beleidsdatum=90,30,7;…"), and the

@@ -1,7 +1,8 @@
 """Development: SQLite under var/, eager Celery, local-memory cache, demo users allowed."""
 
 from .base import *  # noqa: F403
-from .base import EMAIL_URL, VAR_DIR
+from .base import VAR_DIR
+from .env import env_mailer
 
 DEBUG = True
 DEMO_GEBRUIKERS_TOEGESTAAN = True
@@ -10,6 +11,5 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# `make run`: e-mails (reminders) are printed to the console unless EMAIL_URL names a server.
-if not EMAIL_URL:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# `make run`: e-mails (reminders) are printed to the console unless EMAIL_URL or EMAIL_HOST names a server.
+MAILERS = {"default": env_mailer("django.core.mail.backends.console.EmailBackend")}
