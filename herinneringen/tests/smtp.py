@@ -1,8 +1,8 @@
 """A real SMTP server for the tests (aiosmtpd, in a thread, on a free loopback port): the application
 and a Celery worker subprocess deliver to it over TCP, exactly as to the gemeente's mail server.
 
-It can be down (port closed: connection refused), refuse with a temporary error (421, an outage in
-the middle of a run), or hold a message without answering (the sender waits, as on a slow server,
+It can be down (port closed: connection refused), refuse with a temporary error (421) from some
+message on (an outage in the middle of a run), or hold a message without answering (the sender waits, as on a slow server,
 so a worker can be killed mid-run). A message counts as received only once the server answered 250.
 """
 
@@ -24,7 +24,7 @@ def vrije_poort() -> int:
 class Postbus:
     def __init__(self):
         self.berichten: list[email.message.EmailMessage] = []
-        self.weigeren = False  # answer 421 (temporary) instead of accepting
+        self.weiger_na: int | None = None  # once this many are received, answer 421 (temporary); 0: all
         self.aannemen_tot: int | None = None  # accept this many, then hold the next without answering
         self.houdt_vast = threading.Event()  # set while a message is held
         self._los = threading.Event()
@@ -43,7 +43,7 @@ class Postbus:
 
         if self.vertraging:
             await asyncio.sleep(self.vertraging)
-        if self.weigeren:
+        if self.weiger_na is not None and len(self.berichten) >= self.weiger_na:
             return "421 4.3.2 Dienst tijdelijk niet beschikbaar"
         if self.aannemen_tot is not None and len(self.berichten) >= self.aannemen_tot:
             self.houdt_vast.set()
