@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from noordwijk_migratie.forms import BaseModelForm, DatumInput
 from noordwijk_migratie.models import Doelgroep
 
-from . import services
 from .models import (
     Beleidsdatum,
     Bezetting,
@@ -18,6 +17,7 @@ from .models import (
     Opgave,
     Opvanglocatie,
 )
+from .rules import controleer_bezetting
 
 
 class _OpvangForm(BaseModelForm):
@@ -116,7 +116,6 @@ class OekraineMaandcijferForm(_OpvangForm):
 class SnelInvoerDatumForm(forms.Form):
     datum = forms.DateField(
         label=_("Datum van de telling"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         widget=DatumInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
     )
 
@@ -157,7 +156,7 @@ class SnelInvoerForm(forms.Form):
         for rij in self.rijen:
             veld = f"aantal_{rij['sleutel']}"
             aantal = schoon.get(veld)
-            fouten = services.controleer_bezetting(aantal=aantal, capaciteit=rij["capaciteit"])
+            fouten = controleer_bezetting(aantal=aantal, capaciteit=rij["capaciteit"])
             if "aantal" in fouten:
                 self.add_error(veld, fouten["aantal"])
         return schoon
@@ -165,12 +164,6 @@ class SnelInvoerForm(forms.Form):
     def regels(self):
         """(rij, aantal field, toelichting field) for the template."""
         return [(rij, self[f"aantal_{rij['sleutel']}"], self[f"toelichting_{rij['sleutel']}"]) for rij in self.rijen]
-
-
-class _DatumVeld(forms.DateField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m-%d", "%d-%m-%Y"])
-        super().__init__(**kwargs)
 
 
 class BezettingImportForm(forms.Form):
@@ -186,7 +179,7 @@ class BezettingImportForm(forms.Form):
         help_text=_("Code van de doelgroep: oekraine, asielzoekers, statushouders."),
         error_messages={"invalid_choice": _("Onbekende doelgroepcode.")},
     )
-    datum = _DatumVeld(help_text=_("Datum van de telling (dd-mm-jjjj of jjjj-mm-dd)."))
+    datum = forms.DateField(help_text=_("Datum van de telling (dd-mm-jjjj of jjjj-mm-dd)."))
     aantal = forms.IntegerField(
         min_value=0,
         help_text=_("Aantal bezette plaatsen (personen)."),
@@ -204,10 +197,10 @@ class BezettingImportForm(forms.Form):
         schoon = super().clean()
         locatie, doelgroep, datum = schoon.get("locatie"), schoon.get("doelgroep"), schoon.get("datum")
         if locatie and doelgroep and datum and schoon.get("aantal") is not None:
-            fouten = services.controleer_bezetting(
+            fouten = controleer_bezetting(
                 aantal=schoon["aantal"],
                 amv_aantal=schoon.get("amv_aantal"),
-                capaciteit=services.capaciteit_voor_bezetting(locatie.pk, doelgroep.pk, datum),
+                capaciteit=Capaciteitsstand.objects.capaciteit_voor(locatie.pk, doelgroep.pk, datum),
             )
             for veld, melding in fouten.items():
                 self.add_error(veld, melding)
@@ -226,7 +219,7 @@ class _BedragVeld(forms.DecimalField):
 
 
 class MaandcijferImportForm(forms.Form):
-    maand = _DatumVeld(help_text=_("Eerste dag van de maand (01-06-2025)."))
+    maand = forms.DateField(help_text=_("Eerste dag van de maand (01-06-2025)."))
     leefgeld_ontvangers = forms.IntegerField(min_value=0, required=False, help_text=_("Aantal ontvangers leefgeld."))
     leefgeld_bedrag = _BedragVeld(
         min_value=0, max_digits=12, decimal_places=2, required=False, help_text=_("Uitgekeerd leefgeld in euro.")

@@ -11,7 +11,22 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.models import Doelgroep, VersieModel
+
+from .rules import (
+    STAND_VELDEN,
+    Fase,
+    StandWaarde,
+    controleer_bezetting,
+    controleer_capaciteit,
+    controleer_maandcijfer,
+    fasedatums_in_volgorde,
+    geldend_op_q,
+    locatie_stand,
+    niet_inzetbaar,
+    past_in_capaciteit_q,
+)
 
 GEEN_NEGATIEF = _("Een aantal kan niet negatief zijn.")
 
@@ -57,7 +72,7 @@ class Opgave(VersieModel):
     def __str__(self):
         return _("Opgave %(doelgroep)s vanaf %(datum)s") % {
             "doelgroep": self.doelgroep.naam if self.doelgroep_id else "?",
-            "datum": self.geldig_vanaf.strftime("%d-%m-%Y") if self.geldig_vanaf else "?",
+            "datum": datum(self.geldig_vanaf) or "?",
         }
 
     def get_absolute_url(self):
@@ -110,18 +125,34 @@ class LocatieType(models.TextChoices):
     TIJDELIJK_STATUSHOUDERS = "tijdelijk_statushouders", _("Tijdelijke huisvesting statushouders")
 
 
-class Fase(models.TextChoices):
-    VERKENNING = "verkenning", _("Verkenning")
-    COLLEGEBESLUIT = "collegebesluit", _("Collegebesluit")
-    RAADSBESLUIT = "raadsbesluit", _("Raadsbesluit")
-    VERGUNNING = "vergunning", _("Vergunning")
-    REALISATIE = "realisatie", _("Realisatie")
-    IN_GEBRUIK = "in_gebruik", _("In gebruik")
-    BEEINDIGD = "beeindigd", _("Beëindigd")
+class GedateerdQuerySet(models.QuerySet):
+    """Rows that hold from their date (``datumveld``) per (locatie, doelgroep) until a later row."""
+
+    datumveld = ""
+    GROEP = ("locatie_id", "doelgroep_id")
+
+    def geldend_op(self, datum):
+        """Per (locatie, doelgroep) the latest row on or before ``datum`` (filter before on those fields only)."""
+        return self.filter(pk__in=self.filter(geldend_op_q(datum, self.datumveld, self.GROEP)).values("pk"))
+
+    def geldend_tussen(self, van, tot):
+        """The rows that hold on some day from ``van`` to ``tot``: those in force on ``van`` and those dated after
+        it up to ``tot`` (so a series over two years does not read ten years of history)."""
+        na_van = Q(**{f"{self.datumveld}__gt": van, f"{self.datumveld}__lte": tot})
+        return self.filter(na_van | Q(pk__in=self.geldend_op(van).values("pk")))
 
 
-FASE_VOLGORDE = {fase: i for i, fase in enumerate(Fase.values)}
-OPERATIONELE_FASEN = (Fase.IN_GEBRUIK, Fase.BEEINDIGD)
+class CapaciteitsstandQuerySet(GedateerdQuerySet):
+    datumveld = "ingangsdatum"
+
+    def capaciteit_voor(self, locatie_id: int, doelgroep_id: int, datum) -> int | None:
+        """The capacity that caps an occupancy figure on ``datum`` (see :func:`opvang.rules.locatie_stand`)."""
+        standen = self.filter(locatie_id=locatie_id).geldend_op(datum).values_list(*STAND_VELDEN)
+        return locatie_stand(locatie_id, "", doelgroep_id, [StandWaarde(*s) for s in standen]).plaatsen
+
+
+class BezettingQuerySet(GedateerdQuerySet):
+    datumveld = "datum"
 
 
 class Opvanglocatie(VersieModel):
@@ -217,8 +248,6 @@ class Mijlpaal(VersieModel):
     def clean(self):
         if not self.locatie_id or not self.datum or not self.fase:
             return
-        from .services import fasedatums_in_volgorde
-
         andere = [(m.fase, m.datum) for m in self.locatie.mijlpalen.exclude(pk=self.pk)]
         fout = fasedatums_in_volgorde([*andere, (self.fase, self.datum)])
         if fout:
@@ -255,6 +284,8 @@ class Capaciteitsstand(VersieModel):
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
 
+    objects = CapaciteitsstandQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("capaciteitsstand")
         verbose_name_plural = _("capaciteitsstanden")
@@ -267,15 +298,7 @@ class Capaciteitsstand(VersieModel):
                     "Voor deze locatie en doelgroep bestaat al een capaciteitsstand op deze datum."
                 ),
             ),
-            models.CheckConstraint(
-                condition=Q(
-                    plaatsen__gte=F("gereserveerd")
-                    + models.functions.Coalesce("niet_inzetbaar_calamiteiten", 0)
-                    + models.functions.Coalesce("niet_inzetbaar_indelingsverlies", 0)
-                    + models.functions.Coalesce("niet_inzetbaar_overig", 0)
-                ),
-                name="opvang_capaciteit_niet_meer_dan_plaatsen",
-            ),
+            models.CheckConstraint(condition=past_in_capaciteit_q(), name="opvang_capaciteit_niet_meer_dan_plaatsen"),
             models.CheckConstraint(
                 condition=Q(amv_plaatsen__isnull=True) | Q(amv_plaatsen__lte=F("plaatsen")),
                 name="opvang_capaciteit_amv_binnen_plaatsen",
@@ -286,7 +309,7 @@ class Capaciteitsstand(VersieModel):
         return _("%(locatie)s · %(doelgroep)s vanaf %(datum)s") % {
             "locatie": self.locatie if self.locatie_id else "?",
             "doelgroep": self.doelgroep if self.doelgroep_id else "?",
-            "datum": self.ingangsdatum.strftime("%d-%m-%Y") if self.ingangsdatum else "?",
+            "datum": datum(self.ingangsdatum) or "?",
         }
 
     def get_absolute_url(self):
@@ -294,15 +317,11 @@ class Capaciteitsstand(VersieModel):
 
     @property
     def niet_inzetbaar(self):
-        from .services import niet_inzetbaar
-
         return niet_inzetbaar(
             self.niet_inzetbaar_calamiteiten, self.niet_inzetbaar_indelingsverlies, self.niet_inzetbaar_overig
         )
 
     def clean(self):
-        from .services import controleer_capaciteit
-
         fouten = controleer_capaciteit(
             plaatsen=self.plaatsen,
             amv_plaatsen=self.amv_plaatsen,
@@ -339,6 +358,8 @@ class Bezetting(models.Model):
     amv_aantal = models.PositiveIntegerField(_("waarvan AMV"), null=True, blank=True)
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
 
+    objects = BezettingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("bezetting")
         verbose_name_plural = _("bezettingen")
@@ -361,7 +382,7 @@ class Bezetting(models.Model):
         return _("Bezetting %(locatie)s · %(doelgroep)s op %(datum)s") % {
             "locatie": self.locatie if self.locatie_id else "?",
             "doelgroep": self.doelgroep if self.doelgroep_id else "?",
-            "datum": self.datum.strftime("%d-%m-%Y") if self.datum else "?",
+            "datum": datum(self.datum) or "?",
         }
 
     def get_absolute_url(self):
@@ -370,12 +391,10 @@ class Bezetting(models.Model):
     def clean(self):
         if not (self.locatie_id and self.doelgroep_id and self.datum) or self.aantal is None:
             return
-        from .services import capaciteit_voor_bezetting, controleer_bezetting
-
         fouten = controleer_bezetting(
             aantal=self.aantal,
             amv_aantal=self.amv_aantal,
-            capaciteit=capaciteit_voor_bezetting(self.locatie_id, self.doelgroep_id, self.datum),
+            capaciteit=Capaciteitsstand.objects.capaciteit_voor(self.locatie_id, self.doelgroep_id, self.datum),
         )
         if not self.locatie.doelgroepen.filter(pk=self.doelgroep_id).exists():
             fouten.setdefault("doelgroep", _("Deze locatie vangt deze doelgroep niet op."))
@@ -425,8 +444,6 @@ class OekraineMaandcijfer(VersieModel):
         return reverse("opvang:oekrainemaandcijfer_detail", args=[self.pk])
 
     def clean(self):
-        from .services import controleer_maandcijfer
-
         fouten = controleer_maandcijfer(
             self.maand, self.leefgeld_bedrag, self.eigen_bijdrage_betalers, self.eigen_bijdrage_bedrag
         )

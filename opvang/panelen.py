@@ -6,19 +6,20 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import grafiek_lijn, grafiek_staaf
+from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.panelen import cijfer, paneel
 
-from . import services
+from . import grafieken, queries
+from .reeksen import bezetting_reeks
 
 
-def referentie(peil) -> services.Referentie:
+def referentie(peil) -> queries.Referentie:
     """Reference data shared by the panels and signals of one dashboard or report."""
-    return peil.gedeeld("opvang.referentie", services.Referentie)
+    return peil.gedeeld("opvang.referentie", queries.Referentie)
 
 
 def _beleidsdatums(peil):
-    return peil.gedeeld("opvang.beleidsdatums", lambda: services.beleidsdatums(peil.datum))
+    return peil.gedeeld("opvang.beleidsdatums", lambda: queries.beleidsdatums(peil.datum))
 
 
 def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict | None:
@@ -27,7 +28,7 @@ def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict |
     if doelgroep_code not in ref.doelgroepen():
         return None
     peildatum = peil.datum
-    o = services.doelgroep_overzicht(doelgroep_code, peildatum, ref)
+    o = queries.doelgroep_overzicht(doelgroep_code, peildatum, ref)
     url = reverse(url_naam)
     cijfers = [
         cijfer(_("Opgave"), o.opgave if o.opgave is not None else _("geen"), reverse("opvang:opgave_list")),
@@ -37,24 +38,10 @@ def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict |
     ]
     if o.opgave_amv:
         cijfers.insert(1, cijfer(_("waarvan AMV"), o.opgave_amv))
-    reeks = services.bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum, ref)
-    grafieken = (
-        [
-            grafiek_lijn(
-                _("%(titel)s: opgave, beschikbaar en bezet") % {"titel": titel},
-                {
-                    _("Opgave"): [(p.datum, p.opgave) for p in reeks],
-                    _("Beschikbaar"): [(p.datum, p.beschikbaar) for p in reeks],
-                    _("Bezet"): [(p.datum, p.bezet) for p in reeks],
-                },
-                y_label=_("plaatsen"),
-            )
-        ]
-        if reeks
-        else []
-    )
+    reeks = bezetting_reeks(doelgroep_code, peildatum - timedelta(days=365), peildatum, ref)
+    grafiek = [grafieken.verloop(o.doelgroep_naam, reeks)] if reeks else []
     return paneel(
-        doelgroep_code, titel, url, o.status, o.status_label, o.status_regel, cijfers, grafieken, o.status_toelichting
+        doelgroep_code, titel, url, o.status, o.status_label, o.status_regel, cijfers, grafiek, o.status_toelichting
     )
 
 
@@ -66,7 +53,7 @@ def asielzoekers(peil) -> dict | None:
     p = _doelgroep_paneel(peil, "asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers")
     if p is None:
         return None
-    pijplijn = services.spreidingswet_pijplijn(peil.datum, referentie(peil))
+    pijplijn = queries.spreidingswet_pijplijn(peil.datum, referentie(peil))
     p["cijfers"] = [
         cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),
         cijfer(_("Gerealiseerd"), pijplijn.gerealiseerd),
@@ -77,23 +64,8 @@ def asielzoekers(peil) -> dict | None:
         ),
     ]
     if pijplijn.cyclus_einde:
-        p["cijfers"].append(cijfer(_("Einde cyclus"), pijplijn.cyclus_einde.strftime("%d-%m-%Y")))
-    p["grafieken"] = (
-        [
-            grafiek_staaf(
-                _("Spreidingswet: geplande plaatsen per fase"),
-                [f.label for f in pijplijn.fasen],
-                {
-                    _("Plaatsen"): [(f.label, f.plaatsen) for f in pijplijn.fasen],
-                    _("AMV"): [(f.label, f.amv_plaatsen) for f in pijplijn.fasen],
-                },
-                y_label=_("plaatsen"),
-                referentielijnen=[(_("opgave"), pijplijn.opgave)] if pijplijn.opgave else (),
-            )
-        ]
-        if pijplijn.fasen
-        else []
-    )
+        p["cijfers"].append(cijfer(_("Einde cyclus"), datum(pijplijn.cyclus_einde)))
+    p["grafieken"] = [grafieken.pijplijn(pijplijn)]
     p["toelichting"] = pijplijn.toelichting
     return p
 
@@ -102,7 +74,7 @@ def signalen(peil) -> list[dict]:
     url = reverse("opvang:index")
     return [
         {"ernst": s.ernst, "tekst": s.tekst, "url": url}
-        for s in services.signalen(peil.datum, referentie(peil), _beleidsdatums(peil))
+        for s in queries.signalen(peil.datum, referentie(peil), _beleidsdatums(peil))
     ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from noordwijk_migratie import generic
+from noordwijk_migratie.generic import crud_urls
 
 from . import views
 from .forms import (
@@ -12,21 +12,10 @@ from .forms import (
     OpgaveForm,
     OpvanglocatieForm,
 )
+from .imports import BezettingImporter, MaandcijferImporter
 from .models import Beleidsdatum, Bezetting, Capaciteitsstand, Mijlpaal, OekraineMaandcijfer, Opgave, Opvanglocatie
 
 app_name = "opvang"
-
-
-def _bewerk(form):
-    return type(f"{form.__name__}EditView", (generic.ObjectEditView,), {"form_class": form})
-
-
-def _crud(model, lijst, form, prefix, detail=generic.ObjectDetailView):
-    bewerk = _bewerk(form)
-    return generic.crud_urls(
-        model, list=lijst, detail=detail, add=bewerk, edit=bewerk, delete=generic.ObjectDeleteView, prefix=prefix
-    )
-
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -34,15 +23,34 @@ urlpatterns = [
     path("asielzoekers/", views.AsielzoekersView.as_view(), name="asielzoekers"),
     path("statushouders/", views.StatushoudersView.as_view(), name="statushouders"),
     path("bezetting/invoeren/", views.BezettingInvoerView.as_view(), name="bezetting_invoer"),
-    path("bezetting/importeren/", views.BezettingImportView.as_view(), name="bezetting_import"),
-    path("maandcijfers/importeren/", views.MaandcijferImportView.as_view(), name="oekrainemaandcijfer_import"),
-    *_crud(
-        Opvanglocatie, views.OpvanglocatieListView, OpvanglocatieForm, "locaties", detail=views.OpvanglocatieDetailView
+    *crud_urls(
+        Opvanglocatie,
+        "locaties",
+        list=views.OpvanglocatieListView,
+        form=OpvanglocatieForm,
+        detail=views.OpvanglocatieDetailView,
+        delete=True,
     ),
-    *_crud(Capaciteitsstand, views.CapaciteitsstandListView, CapaciteitsstandForm, "capaciteit"),
-    *_crud(Bezetting, views.BezettingListView, BezettingForm, "bezetting"),
-    *_crud(Mijlpaal, views.MijlpaalListView, MijlpaalForm, "mijlpalen"),
-    *_crud(Opgave, views.OpgaveListView, OpgaveForm, "opgaven"),
-    *_crud(Beleidsdatum, views.BeleidsdatumListView, BeleidsdatumForm, "beleidsdatums"),
-    *_crud(OekraineMaandcijfer, views.OekraineMaandcijferListView, OekraineMaandcijferForm, "maandcijfers"),
+    *crud_urls(
+        Capaciteitsstand, "capaciteit", list=views.CapaciteitsstandListView, form=CapaciteitsstandForm, delete=True
+    ),
+    *crud_urls(
+        Bezetting,
+        "bezetting",
+        list=views.BezettingListView,
+        form=BezettingForm,
+        delete=True,
+        importer=BezettingImporter,
+    ),
+    *crud_urls(Mijlpaal, "mijlpalen", list=views.MijlpaalListView, form=MijlpaalForm, delete=True),
+    *crud_urls(Opgave, "opgaven", list=views.OpgaveListView, form=OpgaveForm, delete=True),
+    *crud_urls(Beleidsdatum, "beleidsdatums", list=views.BeleidsdatumListView, form=BeleidsdatumForm, delete=True),
+    *crud_urls(
+        OekraineMaandcijfer,
+        "maandcijfers",
+        list=views.OekraineMaandcijferListView,
+        form=OekraineMaandcijferForm,
+        delete=True,
+        importer=MaandcijferImporter,
+    ),
 ]

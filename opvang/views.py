@@ -8,9 +8,10 @@ from django.views.generic import TemplateView
 
 from noordwijk_migratie import generic
 from noordwijk_migratie.cache import gecachet
-from noordwijk_migratie.charts import Series, bar_chart, line_chart
+from noordwijk_migratie.charts import maak_grafiek
+from noordwijk_migratie.getallen import datum
 
-from . import services
+from . import grafieken, invoer, queries
 from .filtersets import (
     BeleidsdatumFilterSet,
     BezettingFilterSet,
@@ -21,8 +22,8 @@ from .filtersets import (
     OpvanglocatieFilterSet,
 )
 from .forms import SnelInvoerDatumForm, SnelInvoerForm
-from .imports import BezettingImporter, MaandcijferImporter
 from .models import Bezetting, Opvanglocatie
+from .reeksen import bezetting_reeks
 from .tables import (
     BeleidsdatumTable,
     BezettingTable,
@@ -47,9 +48,9 @@ class IndexView(generic.AppIndexView):
         vandaag = timezone.localdate()
         datums = None
         if self.request.user.has_perm("opvang.view_beleidsdatum"):
-            context["beleidsdatums"] = datums = services.beleidsdatums(vandaag)
+            context["beleidsdatums"] = datums = queries.beleidsdatums(vandaag)
         if self.request.user.has_perm("opvang.view_opvanglocatie"):
-            context["signalen"] = services.signalen(vandaag, datums=datums)
+            context["signalen"] = queries.signalen(vandaag, datums=datums)
         return context
 
 
@@ -60,55 +61,35 @@ class OpgaveListView(generic.ObjectListView):
     table_class = OpgaveTable
     filterset_class = OpgaveFilterSet
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("doelgroep")
-
 
 class BeleidsdatumListView(generic.ObjectListView):
     table_class = BeleidsdatumTable
     filterset_class = BeleidsdatumFilterSet
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("doelgroep")
 
 
 class OpvanglocatieListView(generic.ObjectListView):
     table_class = OpvanglocatieTable
     filterset_class = OpvanglocatieFilterSet
 
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("doelgroepen")
-
 
 class MijlpaalListView(generic.ObjectListView):
     table_class = MijlpaalTable
     filterset_class = MijlpaalFilterSet
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("locatie")
 
 
 class CapaciteitsstandListView(generic.ObjectListView):
     table_class = CapaciteitsstandTable
     filterset_class = CapaciteitsstandFilterSet
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("locatie", "doelgroep", "gereserveerd_voor")
-
 
 class BezettingListView(generic.ObjectListView):
     table_class = BezettingTable
     filterset_class = BezettingFilterSet
-    import_url_name = "opvang:bezetting_import"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("locatie", "doelgroep")
 
 
 class OekraineMaandcijferListView(generic.ObjectListView):
     table_class = OekraineMaandcijferTable
     filterset_class = OekraineMaandcijferFilterSet
-    import_url_name = "opvang:oekrainemaandcijfer_import"
 
 
 class OpvanglocatieDetailView(generic.ObjectDetailView):
@@ -133,17 +114,14 @@ class OpvanglocatieDetailView(generic.ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(services.locatie_detail(self.object))
-        reeksen = context["bezetting_reeksen"]
-        context["grafiek"] = line_chart(
-            _("Bezetting en capaciteit van %(locatie)s") % {"locatie": self.object.naam},
-            [Series(label, punten) for label, punten in reeksen],
-            y_label=_("personen / plaatsen"),
+        context.update(queries.locatie_detail(self.object))
+        context["grafiek"] = maak_grafiek(
+            grafieken.locatie_bezetting(self.object.naam, context["bezetting_per_doelgroep"])
         )
         return context
 
 
-# --- occupancy: fast entry and import ----------------------------------------------------------
+# --- occupancy: fast entry ----------------------------------------------------------------------
 
 
 def _datum_uit(data, veld="datum"):
@@ -165,7 +143,7 @@ class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, data=None):
-        return SnelInvoerForm(data, rijen=services.snelinvoer_rijen(self.datum), datum=self.datum)
+        return SnelInvoerForm(data, rijen=invoer.snelinvoer_rijen(self.datum), datum=self.datum)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -179,7 +157,7 @@ class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
         form = self.get_form(request.POST)
         if form.is_valid():
             try:
-                aantal = services.sla_snelinvoer_op(
+                aantal = invoer.sla_snelinvoer_op(
                     form.datum,
                     [
                         (
@@ -192,7 +170,7 @@ class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
                         for rij in form.rijen
                     ],
                 )
-            except services.SnelInvoerFout as fout:
+            except invoer.SnelInvoerFout as fout:
                 for sleutel, meldingen in fout.fouten.items():
                     for melding in meldingen:
                         form.add_error(f"aantal_{sleutel}", melding)
@@ -200,21 +178,13 @@ class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
                 messages.success(
                     request,
                     _("Bezetting op %(datum)s opgeslagen voor %(aantal)s locatie(s).")
-                    % {"datum": self.datum.strftime("%d-%m-%Y"), "aantal": aantal},
+                    % {"datum": datum(self.datum), "aantal": aantal},
                 )
                 return HttpResponseRedirect(f"{reverse('opvang:bezetting_invoer')}?datum={self.datum.isoformat()}")
         messages.error(
             request, _("De bezetting is niet opgeslagen: verbeter de gemarkeerde rijen. Er is niets opgeslagen.")
         )
         return self.render_to_response(self.get_context_data(form=form))
-
-
-class BezettingImportView(generic.ImportView):
-    importer_class = BezettingImporter
-
-
-class MaandcijferImportView(generic.ImportView):
-    importer_class = MaandcijferImporter
 
 
 # --- overviews ---------------------------------------------------------------------------------
@@ -231,12 +201,12 @@ class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMix
         return [(_("Opvang"), reverse("opvang:index"))]
 
     def bereken(self, peildatum) -> dict:
-        """The figures the page shows for ``peildatum`` (service results only, no presentation)."""
-        self.ref = services.Referentie()
+        """The figures the page shows for ``peildatum`` (query results only, no presentation)."""
+        self.ref = queries.Referentie()
         van = peildatum.replace(year=peildatum.year - self.jaren_terug, day=1)
         return {
-            "overzicht": services.doelgroep_overzicht(self.doelgroep_code, peildatum, self.ref),
-            "reeks": services.bezetting_reeks(self.doelgroep_code, van, peildatum, self.ref),
+            "overzicht": queries.doelgroep_overzicht(self.doelgroep_code, peildatum, self.ref),
+            "reeks": bezetting_reeks(self.doelgroep_code, van, peildatum, self.ref),
         }
 
     def get_context_data(self, **kwargs):
@@ -253,15 +223,7 @@ class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMix
             peildatum=peildatum,
             peildatum_form=form,
             nieuw_url=None,
-            grafiek=line_chart(
-                _("Opgave, beschikbare en bezette plaatsen: %(doelgroep)s") % {"doelgroep": overzicht.doelgroep_naam},
-                [
-                    Series(_("Opgave"), [(p.datum, p.opgave) for p in reeks]),
-                    Series(_("Beschikbaar"), [(p.datum, p.beschikbaar) for p in reeks]),
-                    Series(_("Bezet"), [(p.datum, p.bezet) for p in reeks]),
-                ],
-                y_label=_("plaatsen"),
-            ),
+            grafiek=maak_grafiek(grafieken.verloop(overzicht.doelgroep_naam, reeks)),
         )
         return context
 
@@ -272,23 +234,11 @@ class OekraineView(DoelgroepOverzichtView):
 
     def bereken(self, peildatum) -> dict:
         van = peildatum.replace(year=peildatum.year - 2, day=1)
-        return {**super().bereken(peildatum), "maandcijfers": services.oekraine_maandcijfers(van, peildatum)}
+        return {**super().bereken(peildatum), "maandcijfers": queries.oekraine_maandcijfers(van, peildatum)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cijfers = context["maandcijfers"]
-        context["maandgrafiek"] = bar_chart(
-            _("Leefgeld en eigen bijdrage per maand (aantal personen)"),
-            [m.maand.strftime("%m-%Y") for m in cijfers],
-            [
-                Series(_("Ontvangers leefgeld"), [(m.maand.strftime("%m-%Y"), m.leefgeld_ontvangers) for m in cijfers]),
-                Series(
-                    _("Betalers eigen bijdrage"),
-                    [(m.maand.strftime("%m-%Y"), m.eigen_bijdrage_betalers) for m in cijfers],
-                ),
-            ],
-            y_label=_("personen"),
-        )
+        context["maandgrafiek"] = maak_grafiek(grafieken.maandcijfers(context["maandcijfers"]))
         context["maandcijfers_url"] = reverse("opvang:oekrainemaandcijfer_list")
         return context
 
@@ -299,21 +249,11 @@ class AsielzoekersView(DoelgroepOverzichtView):
 
     def bereken(self, peildatum) -> dict:
         gegevens = super().bereken(peildatum)
-        return {**gegevens, "pijplijn": services.spreidingswet_pijplijn(peildatum, self.ref, gegevens["overzicht"])}
+        return {**gegevens, "pijplijn": queries.spreidingswet_pijplijn(peildatum, self.ref, gegevens["overzicht"])}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pijplijn = context["pijplijn"]
-        context["pijplijngrafiek"] = bar_chart(
-            _("Geplande plaatsen per fase tegen de opgave"),
-            [f.label for f in pijplijn.fasen],
-            [
-                Series(_("Geplande plaatsen"), [(f.label, f.plaatsen) for f in pijplijn.fasen]),
-                Series(_("Waarvan AMV"), [(f.label, f.amv_plaatsen) for f in pijplijn.fasen]),
-            ],
-            reference_lines=[(_("Opgave"), pijplijn.opgave)] if pijplijn.opgave is not None else [],
-            y_label=_("plaatsen"),
-        )
+        context["pijplijngrafiek"] = maak_grafiek(grafieken.pijplijn(context["pijplijn"]))
         return context
 
 

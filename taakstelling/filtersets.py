@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,26 +13,13 @@ from .models import (
     TredeHistorie,
     Woonvorm,
 )
-from .services import KOPPEL_TERMIJN, VERHUIS_TERMIJN
+from .rules import koppeling_over_termijn_q, verhuizing_over_termijn_q
 
 SIGNAAL_KEUZES = (
     ("een", _("Een van beide termijnen overschreden")),
     ("koppeling", _("Geen woning aangeboden binnen 10 weken")),
     ("verhuizing", _("Niet verhuisd binnen 2 weken na ingang huur")),
 )
-
-
-def koppeling_over_termijn_q(peildatum):
-    return Q(
-        beeindiging="",
-        datum_gehuisvest__isnull=True,
-        datum_woning_aangeboden__isnull=True,
-        koppeldatum__lt=peildatum - KOPPEL_TERMIJN,
-    )
-
-
-def verhuizing_over_termijn_q(peildatum):
-    return Q(beeindiging="", datum_gehuisvest__isnull=True, datum_huurovereenkomst__lt=peildatum - VERHUIS_TERMIJN)
 
 
 class PlaatsingFilterSet(django_filters.FilterSet):

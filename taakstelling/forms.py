@@ -7,7 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.forms import BaseModelForm
 
-from .models import Periode, Plaatsing
+from . import rules
+from .models import (
+    CoaStand,
+    InburgeringCohort,
+    Periode,
+    Plaatsing,
+    RegioCijfer,
+    TijdelijkeLocatie,
+    Trede,
+    TredeHistorie,
+)
 
 AFGESLOTEN_MELDING = _(
     "Deze periode is afgesloten (de einddatum ligt in het verleden). Alleen de opgavemanager mag een "
@@ -66,6 +76,42 @@ class PlaatsingForm(BaseModelForm):
             "coa_referentie",
             "volgnummer",
         )
+
+
+class CoaStandForm(BaseModelForm):
+    class Meta:
+        model = CoaStand
+        fields = ("periode", "maand", "realisatie_cumulatief", "toelichting")
+
+
+class TredeForm(BaseModelForm):
+    class Meta:
+        model = Trede
+        fields = ("nummer", "naam", "omschrijving")
+
+
+class TredeHistorieForm(BaseModelForm):
+    class Meta:
+        model = TredeHistorie
+        fields = ("trede", "datum_vanaf", "bron", "notities")
+
+
+class RegioCijferForm(BaseModelForm):
+    class Meta:
+        model = RegioCijfer
+        fields = ("gemeente", "periode", "netto_taakstelling", "realisatie", "saldo_eind", "inwoners", "bron")
+
+
+class InburgeringCohortForm(BaseModelForm):
+    class Meta:
+        model = InburgeringCohort
+        fields = (*rules.COHORT_AANTALLEN, "peildatum_cijfers", "bron")
+
+
+class TijdelijkeLocatieForm(BaseModelForm):
+    class Meta:
+        model = TijdelijkeLocatie
+        fields = ("naam", "maximum_statushouders", "termijn", "toelichting")
 
 
 class RegioVergelijkingForm(forms.Form):

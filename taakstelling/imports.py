@@ -9,22 +9,21 @@ import copy
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.imports import Importer, ImportFout, log_wijzigingen, validatiefouten
 from noordwijk_migratie.models import Gemeente
 
-from . import services
+from . import rules
 from .models import CoaStand, Periode, Plaatsing, RegioCijfer
-
-DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y"]
 
 
 def _datum(label, verplicht=False, help_text=""):
     return forms.DateField(
         label=label,
         required=verplicht,
-        input_formats=DATUMFORMATEN,
         help_text=help_text or _("%(label)s (jjjj-mm-dd of dd-mm-jjjj)") % {"label": label},
     )
 
@@ -141,7 +140,7 @@ class PlaatsingImporter(Importer):
             if ref:
                 referenties[ref] = eigen
             # as Plaatsing.save(); volgnummer is a required import column, so it is never numbered here
-            obj.status = services.plaatsing_status(
+            obj.status = rules.plaatsing_status(
                 obj.datum_woning_aangeboden, obj.datum_huurovereenkomst, obj.datum_gehuisvest, obj.beeindiging
             )
             if oud is None:
@@ -168,7 +167,7 @@ class PlaatsingImporter(Importer):
 class CoaStandImportForm(forms.Form):
     periode = _periode_veld()
     maand = forms.DateField(
-        input_formats=[*DATUMFORMATEN, "%Y-%m", "%m-%Y"],
+        input_formats=lazy(lambda: [*formats.get_format("DATE_INPUT_FORMATS"), "%Y-%m", "%m-%Y"], list)(),
         help_text=_("Maand van de stand (jjjj-mm of een datum in die maand)"),
     )
     realisatie_cumulatief = forms.IntegerField(

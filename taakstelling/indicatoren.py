@@ -2,13 +2,13 @@
 
 from noordwijk_migratie.indicatoren import Berekend
 
-from . import services
+from . import queries, rules
 
 
 def taakstelling_voldaan(peildatum):
     """Ja when the running period is on schedule, else when the last closed period ended ≥ 0."""
-    overzicht = services.periode_overzicht(peildatum)
-    lopend = services.huidige_periode(overzicht)
+    overzicht = queries.periode_overzicht(peildatum)
+    lopend = rules.huidige_periode(overzicht)
     if lopend is not None:
         return Berekend(
             waarde=lopend.op_schema,
@@ -19,15 +19,15 @@ def taakstelling_voldaan(peildatum):
                 + ("op schema." if lopend.op_schema else "niet op schema.")
             ),
         )
-    laatste = services.laatste_afgesloten(overzicht)
+    laatste = rules.laatste_afgesloten(overzicht)
     if laatste is None:
         return None
     return Berekend(
         waarde=laatste.saldo_eind >= 0,
         toelichting=(
-            f"Saldo eind {laatste.label}: {services.getal_tekst(laatste.saldo_eind)} "
+            f"Saldo eind {laatste.label}: {laatste.saldo_eind_tekst} "
             f"({'voorsprong' if laatste.saldo_eind > 0 else 'achterstand' if laatste.saldo_eind < 0 else 'precies gehaald'}; "
-            f"netto {laatste.netto}, saldo begin {services.getal_tekst(laatste.saldo_begin)}, gecorrigeerd "
+            f"netto {laatste.netto}, saldo begin {laatste.saldo_begin_tekst}, gecorrigeerd "
             f"{laatste.gecorrigeerd}, realisatie {laatste.realisatie} volgens {laatste.bron_tekst})."
         ),
     )
@@ -45,7 +45,7 @@ def regio_slechter_dan_gemiddeld(peildatum):
     )
     if periode is None:
         return None
-    vergelijking = services.regio_vergelijking(periode, peildatum)
+    vergelijking = queries.regio_vergelijking(periode, peildatum)
     if vergelijking.slechter_dan_subregio is None:
         return None
     return Berekend(waarde=vergelijking.slechter_dan_subregio, toelichting=vergelijking.toelichting)
@@ -55,7 +55,7 @@ def inburgering_succesratio(peildatum):
     """Succesratio of the latest cohort whose 3-year term has ended, with its definition."""
     from decimal import Decimal
 
-    overzicht = services.inburgering_overzicht(peildatum)
+    overzicht = queries.inburgering_overzicht(peildatum)
     cohort = overzicht.laatste_complete
     if cohort is None or cohort.succesratio is None:
         return None

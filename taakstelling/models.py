@@ -1,6 +1,6 @@
 """Taakstelling huisvesting statushouders: periods, placements, COA stands, interventieladder,
 regional figures, inburgering cohorts. Households are counts of persons: no names, BSN,
-V-nummers or birth dates, ever. The arithmetic lives in services.py."""
+V-nummers or birth dates, ever. The rules live in rules.py (pure), the figures in queries.py."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie import getallen
 from noordwijk_migratie.models import Gemeente, VersieModel
 
-from . import services
+from . import rules
 from .validators import valideer_coa_referentie
 
 # Who may see the COA koppelreferentie and search on it (beleidsadviseur, opgavemanager: apps.py).
@@ -86,7 +87,7 @@ class Periode(VersieModel):
             return
         if self.einddatum <= self.begindatum:
             raise ValidationError({"einddatum": _("De einddatum moet na de begindatum liggen.")})
-        label = services.periode_label(self.begindatum, self.einddatum)
+        label = rules.periode_label(self.begindatum, self.einddatum)
         if label is None:
             raise ValidationError(
                 _(
@@ -96,13 +97,13 @@ class Periode(VersieModel):
             )
         self.label = label
         andere = Periode.objects.exclude(pk=self.pk).values_list("label", "begindatum", "einddatum")
-        fouten = services.valideer_keten([*andere, (label, self.begindatum, self.einddatum)])
+        fouten = rules.valideer_keten([*andere, (label, self.begindatum, self.einddatum)])
         if fouten:
             raise ValidationError(fouten)
 
     def save(self, *args, **kwargs):
         if self.begindatum and self.einddatum:
-            self.label = services.periode_label(self.begindatum, self.einddatum) or self.label
+            self.label = rules.periode_label(self.begindatum, self.einddatum) or self.label
         super().save(*args, **kwargs)
 
 
@@ -238,7 +239,7 @@ class Plaatsing(VersieModel):
 
     def __str__(self):
         samenstelling = self.get_samenstelling_display() if self.samenstelling else ""
-        koppel = services.datum_tekst(self.koppeldatum) if self.koppeldatum else ""
+        koppel = getallen.datum(self.koppeldatum)
         return _("Huishouden %(samenstelling)s, gekoppeld %(datum)s (%(nr)s)") % {
             "samenstelling": samenstelling.lower(),
             "datum": koppel,
@@ -269,7 +270,7 @@ class Plaatsing(VersieModel):
                 elif datum < vorige_datum:
                     fouten[veld] = _("Deze datum ligt vóór de datum waarop %(vorige)s (%(datum)s).") % {
                         "vorige": vorige_tekst,
-                        "datum": services.datum_tekst(vorige_datum),
+                        "datum": getallen.datum(vorige_datum),
                     }
             vorige_datum, vorige_tekst = datum, tekst
         vandaag = timezone.localdate()
@@ -296,7 +297,7 @@ class Plaatsing(VersieModel):
             raise ValidationError(fouten)
 
     def save(self, *args, **kwargs):
-        self.status = services.plaatsing_status(
+        self.status = rules.plaatsing_status(
             self.datum_woning_aangeboden, self.datum_huurovereenkomst, self.datum_gehuisvest, self.beeindiging
         )
         if self.volgnummer is None:
@@ -329,7 +330,7 @@ class Nareiziger(VersieModel):
     def __str__(self):
         return _("%(aantal)s nareiziger(s) op %(datum)s") % {
             "aantal": self.aantal,
-            "datum": services.datum_tekst(self.datum) if self.datum else "",
+            "datum": getallen.datum(self.datum),
         }
 
     def get_absolute_url(self):
@@ -369,7 +370,7 @@ class CoaStand(VersieModel):
         if not self.maand:
             return str(_("COA-stand"))
         return _("COA-stand %(maand)s %(jaar)s") % {
-            "maand": services.MAANDNAMEN[self.maand.month - 1],
+            "maand": rules.MAANDNAMEN[self.maand.month - 1],
             "jaar": self.maand.year,
         }
 
@@ -426,7 +427,7 @@ class TredeHistorie(VersieModel):
     def __str__(self):
         return _("Trede %(nummer)s vanaf %(datum)s") % {
             "nummer": self.trede.nummer if self.trede_id else "?",
-            "datum": services.datum_tekst(self.datum_vanaf) if self.datum_vanaf else "",
+            "datum": getallen.datum(self.datum_vanaf),
         }
 
     def get_absolute_url(self):
@@ -498,14 +499,7 @@ class InburgeringCohort(VersieModel):
         if self.inburgeringsplichtig is None:
             return
         fouten = {}
-        for veld in (
-            "brede_intake",
-            "pip_op_tijd",
-            "leerroute_b1",
-            "leerroute_onderwijs",
-            "leerroute_z",
-            "voldaan_binnen_termijn",
-        ):
+        for veld in rules.COHORT_DEELAANTALLEN:
             if (getattr(self, veld) or 0) > self.inburgeringsplichtig:
                 fouten[veld] = _("Dit aantal is groter dan het aantal inburgeringsplichtigen van het cohort.")
         if (self.pip_op_tijd or 0) > (self.brede_intake or 0):

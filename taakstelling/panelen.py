@@ -3,19 +3,18 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.charts import grafiek_staaf
 from noordwijk_migratie.panelen import cijfer, paneel
 
-from . import services
+from . import grafieken, queries
 
 
 def overzicht(peil):
     """The period chain on the peildatum, computed once per dashboard or report."""
-    return peil.gedeeld("taakstelling.overzicht", lambda: services.periode_overzicht(peil.datum))
+    return peil.gedeeld("taakstelling.overzicht", lambda: queries.periode_overzicht(peil.datum))
 
 
 def kerncijfers(peil):
-    return peil.gedeeld("taakstelling.kern", lambda: services.statushouders_kerncijfers(peil.datum, overzicht(peil)))
+    return peil.gedeeld("taakstelling.kern", lambda: queries.statushouders_kerncijfers(peil.datum, overzicht(peil)))
 
 
 def statushouders(peil) -> dict:
@@ -56,15 +55,6 @@ def statushouders(peil) -> dict:
             reverse("taakstelling:tredehistorie_list"),
         )
     )
-    grafiek = grafiek_staaf(
-        _("Realisatie tegen gecorrigeerde taakstelling"),
-        [r.label for r in perioden],
-        {
-            _("Gecorrigeerd"): [(r.label, r.gecorrigeerd) for r in perioden],
-            _("Realisatie"): [(r.label, r.realisatie) for r in perioden],
-        },
-        y_label=_("personen"),
-    )
     return paneel(
         "statushouders",
         _("Statushouders"),
@@ -73,7 +63,7 @@ def statushouders(peil) -> dict:
         kern.status_tekst,
         kern.regel,
         cijfers,
-        [grafiek] if perioden else [],
+        grafieken.perioden(perioden),
         kern.toelichting,
     )
 

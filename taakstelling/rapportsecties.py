@@ -1,18 +1,15 @@
-"""Sections of the halfjaarrapportage filled from the taakstelling services (snapshot = plain JSON);
+"""Sections of the halfjaarrapportage filled from the taakstelling queries (snapshot = plain JSON);
 declared in bijdragen.py."""
 
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from django.utils.translation import gettext as _
-
-from noordwijk_migratie.charts import grafiek_staaf
-
-from . import panelen, services
+from . import grafieken, panelen, queries
 from .models import Periode
+from .rules import PeriodeResultaat
 
 
-def _periode_dict(p: services.PeriodeResultaat | None) -> dict | None:
+def _periode_dict(p: PeriodeResultaat | None) -> dict | None:
     if p is None:
         return None
     return {**asdict(p), "saldo_begin_tekst": p.saldo_begin_tekst, "saldo_eind_tekst": p.saldo_eind_tekst}
@@ -38,22 +35,7 @@ def statushouders_kerncijfers(peil):
 
 def taakstelling_perioden(peil):
     perioden = panelen.overzicht(peil)
-    labels = [p.label for p in perioden]
-    return {
-        "perioden": [_periode_dict(p) for p in perioden],
-        "grafieken": [
-            grafiek_staaf(
-                _("Gecorrigeerde taakstelling en realisatie per periode"),
-                labels,
-                {
-                    _("Gecorrigeerd"): [(p.label, p.gecorrigeerd) for p in perioden],
-                    _("Realisatie"): [(p.label, p.realisatie) for p in perioden],
-                    _("Saldo eind"): [(p.label, p.saldo_eind) for p in perioden],
-                },
-                y_label=_("personen"),
-            )
-        ],
-    }
+    return {"perioden": [_periode_dict(p) for p in perioden], "grafieken": grafieken.perioden(perioden)}
 
 
 def coa_afstemming(peil):
@@ -62,33 +44,17 @@ def coa_afstemming(peil):
         return {"periode": None, "rijen": []}
     return {
         "periode": periode.label,
-        "rijen": [asdict(r) for r in services.coa_afstemming(periode, peil.datum)],
+        "rijen": [asdict(r) for r in queries.coa_afstemming(periode, peil.datum)],
     }
 
 
 def interventieladder(peil):
-    return asdict(services.interventieladder_status(peil.datum, panelen.overzicht(peil)))
+    return asdict(queries.interventieladder_status(peil.datum, panelen.overzicht(peil)))
 
 
 def regio_vergelijking(peil):
     periode = verslagperiode(peil.datum)
     if periode is None:
         return {"periode": None, "rijen": []}
-    vergelijking = services.regio_vergelijking(periode, peil.datum)
-    rijen = [r for r in vergelijking.rijen if r.pct_gerealiseerd is not None]
-    return {
-        **asdict(vergelijking),
-        "grafieken": [
-            grafiek_staaf(
-                _("Percentage van de gecorrigeerde taakstelling gerealiseerd, %(periode)s") % {"periode": periode.label},
-                [r.gemeente for r in rijen],
-                {_("% gerealiseerd"): [(r.gemeente, round(r.pct_gerealiseerd, 1)) for r in rijen]},
-                y_label="%",
-                referentielijnen=[(_("gemiddelde subregio"), round(vergelijking.subregio_gemiddeld_pct, 1))]
-                if vergelijking.subregio_gemiddeld_pct is not None
-                else (),
-            )
-        ]
-        if rijen
-        else [],
-    }
+    vergelijking = queries.regio_vergelijking(periode, peil.datum)
+    return {**asdict(vergelijking), "grafieken": grafieken.regio(vergelijking)}

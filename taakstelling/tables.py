@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.tables import BaseTable, DatumKolom
 
-from . import services
+from . import rules
 from .models import (
     CoaStand,
     InburgeringCohort,
@@ -76,24 +76,21 @@ class PlaatsingTable(BaseTable):
         return list(self._perioden)
 
     def render_periode(self, record):
-        if not record.datum_gehuisvest or record.beeindiging:
-            return "—"
-        return next((p.label for p in self.perioden if p.begindatum <= record.datum_gehuisvest <= p.einddatum), "—")
+        periode = rules.periode_van(rules.telmoment(record.datum_gehuisvest, bool(record.beeindiging)), self.perioden)
+        return periode.label if periode else "—"
 
     def value_periode(self, record):
         return self.render_periode(record)
 
     def render_signaal(self, record):
+        beeindigd = bool(record.beeindiging)
         meldingen = []
-        if services.koppeling_over_termijn(
-            record.koppeldatum,
-            record.datum_woning_aangeboden,
-            bool(record.beeindiging or record.datum_gehuisvest),
-            self.peildatum,
+        if rules.koppeling_over_termijn(
+            record.koppeldatum, record.datum_woning_aangeboden, record.datum_gehuisvest, beeindigd, self.peildatum
         ):
             meldingen.append(str(_("geen woning binnen 10 weken")))
-        if services.verhuizing_over_termijn(
-            record.datum_huurovereenkomst, record.datum_gehuisvest, bool(record.beeindiging), self.peildatum
+        if rules.verhuizing_over_termijn(
+            record.datum_huurovereenkomst, record.datum_gehuisvest, beeindigd, self.peildatum
         ):
             meldingen.append(str(_("niet verhuisd binnen 2 weken")))
         return "; ".join(meldingen) or "—"
@@ -162,21 +159,11 @@ class InburgeringCohortTable(BaseTable):
 
     class Meta(BaseTable.Meta):
         model = InburgeringCohort
-        fields = (
-            "cohort",
-            "inburgeringsplichtig",
-            "brede_intake",
-            "pip_op_tijd",
-            "leerroute_b1",
-            "leerroute_onderwijs",
-            "leerroute_z",
-            "voldaan_binnen_termijn",
-            "succesratio",
-        )
+        fields = (*rules.COHORT_AANTALLEN, "succesratio")
 
     def render_succesratio(self, record):
-        ratio = services.succesratio(record.voldaan_binnen_termijn, record.inburgeringsplichtig)
-        return "—" if ratio is None else f"{ratio:.1f} %".replace(".", ",")
+        ratio = rules.succesratio(record.voldaan_binnen_termijn, record.inburgeringsplichtig)
+        return "—" if ratio is None else rules.procent(ratio)
 
 
 class TijdelijkeLocatieTable(BaseTable):

@@ -1,15 +1,14 @@
-"""Thin views on the generic machinery; all figures come from services.py."""
+"""Thin views on the generic machinery; all figures come from queries.py (rules in rules.py)."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic as django_generic
 
 from noordwijk_migratie import generic
 from noordwijk_migratie.cache import gecachet
-from noordwijk_migratie.charts import Series, bar_chart, line_chart
 
-from . import services
+from . import grafieken, queries, rules
 from .filtersets import (
     CoaStandFilterSet,
     NareizigerFilterSet,
@@ -18,9 +17,8 @@ from .filtersets import (
     RegioCijferFilterSet,
     TredeHistorieFilterSet,
 )
-from .forms import PeriodeForm, PlaatsingForm, RegioVergelijkingForm
-from .imports import CoaStandImporter, PlaatsingImporter, RegioCijferImporter
-from .models import COA_REFERENTIE_RECHT, Nareiziger, Periode, Plaatsing, RegioCijfer, TijdelijkeLocatie
+from .forms import PeriodeForm, RegioVergelijkingForm
+from .models import COA_REFERENTIE_RECHT, Nareiziger, Periode, Plaatsing, RegioCijfer
 from .tables import (
     CoaStandTable,
     InburgeringCohortTable,
@@ -52,10 +50,11 @@ class IndexView(CssMixin, generic.AppIndexView):
         "Taakstelling huisvesting statushouders: perioden, plaatsingen, realisatie, COA-afstemming, "
         "interventieladder, regio en inburgering."
     )
+
     @staticmethod
     def kerncijfers(vandaag):
-        perioden = services.periode_overzicht(vandaag)
-        return perioden, services.statushouders_kerncijfers(vandaag, perioden)
+        perioden = queries.periode_overzicht(vandaag)
+        return perioden, queries.statushouders_kerncijfers(vandaag, perioden)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,17 +63,7 @@ class IndexView(CssMixin, generic.AppIndexView):
             context["perioden"], context["kerncijfers"] = gecachet(
                 "statushouders-kerncijfers", (vandaag.isoformat(),), lambda: self.kerncijfers(vandaag)
             )
-            context["grafiek"] = (
-                line_chart(
-                    str(_("Saldo eind per periode")),
-                    [Series(str(_("Saldo eind")), [(p.label, p.saldo_eind) for p in context["perioden"]])],
-                    y_label=str(_("personen")),
-                    reference_lines=[(str(_("nul")), 0)],
-                    x_label=str(_("Periode")),
-                )
-                if context["perioden"]
-                else None
-            )
+            context["grafieken"] = grafieken.perioden(context["perioden"])
         return context
 
 
@@ -101,9 +90,9 @@ class PeriodeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         vandaag = timezone.localdate()
-        context["resultaat"] = next((r for r in services.periode_overzicht(vandaag) if r.id == self.object.pk), None)
+        context["resultaat"] = next((r for r in queries.periode_overzicht(vandaag) if r.id == self.object.pk), None)
         context["afgesloten"] = self.object.is_afgesloten(vandaag)
-        context["afstemming"] = services.coa_afstemming(self.object, vandaag)
+        context["afstemming"] = queries.coa_afstemming(self.object, vandaag)
         return context
 
 
@@ -137,7 +126,6 @@ class PeriodeEditView(generic.ObjectEditView):
 class PlaatsingListView(generic.ObjectListView):
     table_class = PlaatsingTable
     filterset_class = PlaatsingFilterSet
-    import_url_name = "taakstelling:plaatsing_import"
 
     def get_queryset(self):
         # nareizigers as a correlated subquery: evaluated for the rows on the page only, and the
@@ -150,7 +138,7 @@ class PlaatsingListView(generic.ObjectListView):
             .values("s")
         )
         return Plaatsing.objects.annotate(
-            aantal_personen=F("volwassenen") + F("minderjarigen"),
+            aantal_personen=rules.personen_expr(),
             aantal_nareizigers=Subquery(nareizigers, output_field=IntegerField()),
         ).order_by("-koppeldatum", "samenstelling", "volgnummer")
 
@@ -187,7 +175,7 @@ class PlaatsingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         p = self.object
         vandaag = timezone.localdate()
-        context["tijdlijn"] = services.tijdlijn(
+        context["tijdlijn"] = rules.tijdlijn(
             p.koppeldatum,
             p.datum_woning_aangeboden,
             p.datum_huurovereenkomst,
@@ -198,20 +186,10 @@ class PlaatsingDetailView(DetailView):
         )
         context["nareizigers"] = p.nareizigers.order_by("datum")
         context["nareiziger_toevoegen"] = self.request.user.has_perm("taakstelling.add_nareiziger")
-        context["periode"] = (
-            Periode.objects.filter(begindatum__lte=p.datum_gehuisvest, einddatum__gte=p.datum_gehuisvest).first()
-            if p.datum_gehuisvest and not p.beeindiging
-            else None
+        context["periode"] = rules.periode_van(
+            rules.telmoment(p.datum_gehuisvest, bool(p.beeindiging)), Periode.objects.all()
         )
         return context
-
-
-class PlaatsingEditView(generic.ObjectEditView):
-    form_class = PlaatsingForm
-
-
-class PlaatsingImportView(generic.ImportView):
-    importer_class = PlaatsingImporter
 
 
 # --------------------------------------------------------------------------- nareizigers, COA
@@ -220,9 +198,6 @@ class PlaatsingImportView(generic.ImportView):
 class NareizigerListView(generic.ObjectListView):
     table_class = NareizigerTable
     filterset_class = NareizigerFilterSet
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("plaatsing")
 
 
 class NareizigerEditView(generic.ObjectEditView):
@@ -238,18 +213,6 @@ class NareizigerEditView(generic.ObjectEditView):
 class CoaStandListView(generic.ObjectListView):
     table_class = CoaStandTable
     filterset_class = CoaStandFilterSet
-    import_url_name = "taakstelling:coastand_import"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("periode")
-
-
-class CoaStandEditView(generic.ObjectEditView):
-    fields = ("periode", "maand", "realisatie_cumulatief", "toelichting")
-
-
-class CoaStandImportView(generic.ImportView):
-    importer_class = CoaStandImporter
 
 
 # --------------------------------------------------------------------------- interventieladder
@@ -259,27 +222,16 @@ class TredeListView(generic.ObjectListView):
     table_class = TredeTable
 
 
-class TredeEditView(generic.ObjectEditView):
-    fields = ("nummer", "naam", "omschrijving")
-
-
 class TredeHistorieListView(CssMixin, generic.ObjectListView):
     table_class = TredeHistorieTable
     filterset_class = TredeHistorieFilterSet
     template_name = "taakstelling/interventieladder.html"
     titel = _("Interventieladder")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("trede")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["ladder"] = services.interventieladder_status(timezone.localdate())
+        context["ladder"] = queries.interventieladder_status(timezone.localdate())
         return context
-
-
-class TredeHistorieEditView(generic.ObjectEditView):
-    fields = ("trede", "datum_vanaf", "bron", "notities")
 
 
 # --------------------------------------------------------------------------- regio
@@ -288,18 +240,6 @@ class TredeHistorieEditView(generic.ObjectEditView):
 class RegioCijferListView(generic.ObjectListView):
     table_class = RegioCijferTable
     filterset_class = RegioCijferFilterSet
-    import_url_name = "taakstelling:regiocijfer_import"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("gemeente", "periode")
-
-
-class RegioCijferEditView(generic.ObjectEditView):
-    fields = ("gemeente", "periode", "netto_taakstelling", "realisatie", "saldo_eind", "inwoners", "bron")
-
-
-class RegioCijferImportView(generic.ImportView):
-    importer_class = RegioCijferImporter
 
 
 class RegioVergelijkingView(CssMixin, generic.ObjectPermissionMixin, django_generic.TemplateView):
@@ -318,19 +258,9 @@ class RegioVergelijkingView(CssMixin, generic.ObjectPermissionMixin, django_gene
             form = RegioVergelijkingForm(initial={"periode": gekozen.label})
         context["form"] = form
         if gekozen is not None:
-            vergelijking = services.regio_vergelijking(gekozen, timezone.localdate())
+            vergelijking = queries.regio_vergelijking(gekozen, timezone.localdate())
             context["vergelijking"] = vergelijking
-            gemiddelden = []
-            if vergelijking.subregio_gemiddeld_pct is not None:
-                gemiddelden.append((str(_("gemiddelde Duin- en Bollenstreek")), vergelijking.subregio_gemiddeld_pct))
-            context["grafiek"] = bar_chart(
-                str(_("Percentage van de gecorrigeerde taakstelling gerealiseerd, %(periode)s"))
-                % {"periode": gekozen.label},
-                [r.gemeente for r in vergelijking.rijen],
-                [Series(str(_("% gerealiseerd")), [(r.gemeente, r.pct_gerealiseerd) for r in vergelijking.rijen])],
-                y_label="%",
-                reference_lines=gemiddelden,
-            )
+            context["grafieken"] = grafieken.regio(vergelijking)
         return context
 
 
@@ -344,53 +274,24 @@ class InburgeringCohortListView(CssMixin, generic.ObjectListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["inburgering"] = services.inburgering_overzicht(timezone.localdate())
+        context["inburgering"] = queries.inburgering_overzicht(timezone.localdate())
         return context
-
-
-class InburgeringCohortEditView(generic.ObjectEditView):
-    fields = (
-        "cohort",
-        "inburgeringsplichtig",
-        "brede_intake",
-        "pip_op_tijd",
-        "leerroute_b1",
-        "leerroute_onderwijs",
-        "leerroute_z",
-        "voldaan_binnen_termijn",
-        "peildatum_cijfers",
-        "bron",
-    )
-
-
-def _gehuisvest_q():
-    return Q(plaatsingen__beeindiging="", plaatsingen__datum_gehuisvest__isnull=False)
 
 
 class TijdelijkeLocatieListView(generic.ObjectListView):
     table_class = TijdelijkeLocatieTable
 
     def get_queryset(self):
-        return TijdelijkeLocatie.objects.annotate(
-            gehuisvest=Sum(F("plaatsingen__volwassenen") + F("plaatsingen__minderjarigen"), filter=_gehuisvest_q()),
-            aantal_plaatsingen=Count("plaatsingen"),
-        ).order_by("naam")
+        return queries.tijdelijke_locaties()
 
 
 class TijdelijkeLocatieDetailView(DetailView):
+    def get_queryset(self):
+        return queries.tijdelijke_locaties()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        gehuisvest = (
-            self.object.plaatsingen.filter(beeindiging="", datum_gehuisvest__isnull=False).aggregate(
-                n=Sum(F("volwassenen") + F("minderjarigen"))
-            )["n"]
-            or 0
-        )
-        context["gehuisvest"] = gehuisvest
+        context["gehuisvest"] = gehuisvest = self.object.gehuisvest
         maximum = self.object.maximum_statushouders
         context["boven_maximum"] = maximum is not None and gehuisvest > maximum
         return context
-
-
-class TijdelijkeLocatieEditView(generic.ObjectEditView):
-    fields = ("naam", "maximum_statushouders", "termijn", "toelichting")

@@ -201,11 +201,12 @@ def _formulier_urls():
 
 
 def _import_urls():
-    return [
-        (naam, view_model(pattern)[1].get("importer_class") or view_model(pattern)[0].importer_class)
-        for naam, pattern in ALLE_URLS
-        if view_model(pattern)[0] and issubclass(view_model(pattern)[0], generic.ImportView)
-    ]
+    urls = []
+    for naam, pattern in ALLE_URLS:
+        view_class, initkwargs, _model = view_model(pattern)
+        if view_class and issubclass(view_class, generic.ImportView):  # crud_urls(importer=) passes it as initkwarg
+            urls.append((naam, initkwargs.get("importer_class") or view_class.importer_class))
+    return urls
 
 
 def _lijst_urls():

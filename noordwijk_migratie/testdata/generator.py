@@ -126,7 +126,7 @@ def genereer(schaal: Schaal, log=lambda _t: None) -> dict[str, int]:
 
 def _taakstelling(schaal, rnd, log):
     from noordwijk_migratie.models import Gemeente
-    from taakstelling import services
+    from taakstelling import rules
     from taakstelling.models import (
         Beeindiging,
         Nareiziger,
@@ -139,7 +139,7 @@ def _taakstelling(schaal, rnd, log):
 
     perioden = [
         Periode(
-            label=services.periode_label(begin, eind),
+            label=rules.periode_label(begin, eind),
             begindatum=begin,
             einddatum=eind,
             netto_taakstelling=rnd.randint(20, 80),
@@ -187,7 +187,7 @@ def _taakstelling(schaal, rnd, log):
                 p.datum_huurovereenkomst = p.datum_woning_aangeboden + timedelta(days=rnd.randint(5, 30))
                 if stap > 0.3:
                     p.datum_gehuisvest = p.datum_huurovereenkomst + timedelta(days=rnd.randint(0, 14))
-        p.status = services.plaatsing_status(
+        p.status = rules.plaatsing_status(
             p.datum_woning_aangeboden, p.datum_huurovereenkomst, p.datum_gehuisvest, p.beeindiging
         )
         plaatsingen.append(p)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from noordwijk_migratie.cache import verhoog_data_versie
 from noordwijk_migratie.models import Doelgroep
-from opvang import services
+from opvang import queries
 from opvang.models import (
     Beleidsdatum,
     Bezetting,
@@ -21,6 +21,7 @@ from opvang.models import (
     Opgave,
     Opvanglocatie,
 )
+from opvang.reeksen import bezetting_reeks
 
 from .factories import (
     BeleidsdatumFactory,
@@ -57,11 +58,11 @@ def test_basisgegevens_volgens_de_bestuursopdracht(basisgegevens):
     assert (bezetting.locatie.naam, bezetting.aantal, bezetting.datum) == ("Trampoline II", 230, D(2025, 6, 30))
     assert bezetting.toelichting == "ongeveer, volgens bestuursopdracht"
 
-    oek = services.doelgroep_overzicht("oekraine", D(2025, 7, 1))
+    oek = queries.doelgroep_overzicht("oekraine", D(2025, 7, 1))
     assert (oek.opgave, oek.capaciteit, oek.gereserveerd, oek.beschikbaar, oek.bezet) == (221, 300, 10, 290, 230)
     assert oek.niet_inzetbaar_onbekend and oek.status == "op_schema"
     # the day before, the OEK opgave did not apply yet and no places were reserved
-    voor = services.doelgroep_overzicht("oekraine", D(2025, 6, 29))
+    voor = queries.doelgroep_overzicht("oekraine", D(2025, 6, 29))
     assert (voor.opgave, voor.beschikbaar, voor.bezet) == (None, 300, 0)
     # the former GOO locations ended in July 2024 and the RTB end date is an editable policy date
     assert set(Opvanglocatie.objects.filter(fase=Fase.BEEINDIGD).values_list("naam", flat=True)) == {
@@ -70,23 +71,23 @@ def test_basisgegevens_volgens_de_bestuursopdracht(basisgegevens):
         "Maria ter Zee",
         "Windkrachthuis",
     }
-    datums = {b.code: b for b in services.beleidsdatums(D(2025, 7, 1))}
+    datums = {b.code: b for b in queries.beleidsdatums(D(2025, 7, 1))}
     assert datums["rtb-einde"].datum == D(2026, 3, 4) and datums["rtb-einde"].dagen_resterend == 246
     assert datums["cyclus-einde-asielzoekers"].datum == D(2026, 1, 31)
 
-    pijplijn = services.spreidingswet_pijplijn(D(2025, 7, 1))
+    pijplijn = queries.spreidingswet_pijplijn(D(2025, 7, 1))
     assert (pijplijn.opgave, pijplijn.opgave_amv, pijplijn.gerealiseerd) == (275, 23, 0)
     assert (pijplijn.ongedekt, pijplijn.ongedekt_amv, pijplijn.plaatsen_onbekend) == (275, 23, 1)
     fasen = {f.fase: f for f in pijplijn.fasen}
     assert fasen["collegebesluit"].locaties == ["Achterweg (tijdelijke asielopvang)"]
     # the raadsbesluit of 25-9-2025 is planned, so on 1-10-2025 Achterweg is still at collegebesluit
-    assert {f.fase: f for f in services.spreidingswet_pijplijn(D(2025, 10, 1)).fasen}[
+    assert {f.fase: f for f in queries.spreidingswet_pijplijn(D(2025, 10, 1)).fasen}[
         "collegebesluit"
     ].aantal_locaties == 1
-    asiel = services.doelgroep_overzicht("asielzoekers", D(2025, 7, 1))
+    asiel = queries.doelgroep_overzicht("asielzoekers", D(2025, 7, 1))
     assert (asiel.gat, asiel.status) == (275, "achter")
     # Trampoline's reservation for max. 10 statushouders is their capacity there, counted once
-    sh = services.doelgroep_overzicht("statushouders", D(2025, 7, 1))
+    sh = queries.doelgroep_overzicht("statushouders", D(2025, 7, 1))
     assert sh.capaciteit == 10 and sh.locaties[-1].capaciteit_is_reservering
     leeuwenhorst = next(r for r in sh.locaties if r.locatie == "NH-Hotel Leeuwenhorst")
     assert leeuwenhorst.capaciteit is None  # 30-40 is not a capacity figure: unknown
@@ -100,7 +101,7 @@ def test_antwoord_op_een_datum_gebruikt_alleen_eerdere_wijzigingen():
     loc = OpvanglocatieFactory(startdatum=D(2024, 1, 1))
     CapaciteitsstandFactory(locatie=loc, doelgroep=oek, ingangsdatum=D(2024, 1, 1), plaatsen=100)
     BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2024, 6, 1), aantal=80)
-    voor = services.doelgroep_overzicht("oekraine", D(2024, 12, 31))
+    voor = queries.doelgroep_overzicht("oekraine", D(2024, 12, 31))
     CapaciteitsstandFactory(
         locatie=loc,
         doelgroep=oek,
@@ -111,9 +112,9 @@ def test_antwoord_op_een_datum_gebruikt_alleen_eerdere_wijzigingen():
         gereserveerd_voor=doelgroep("statushouders"),
     )
     BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2025, 1, 1), aantal=120)
-    assert services.doelgroep_overzicht("oekraine", D(2024, 12, 31)) == voor
+    assert queries.doelgroep_overzicht("oekraine", D(2024, 12, 31)) == voor
     assert (voor.beschikbaar, voor.bezet) == (100, 80)
-    na = services.doelgroep_overzicht("oekraine", D(2025, 1, 1))
+    na = queries.doelgroep_overzicht("oekraine", D(2025, 1, 1))
     assert (na.capaciteit, na.niet_inzetbaar, na.gereserveerd, na.beschikbaar, na.bezet) == (150, 5, 5, 140, 120)
 
 
@@ -136,8 +137,8 @@ def test_reeks_komt_overeen_met_het_overzicht_op_elk_punt():
     BezettingFactory(locatie=b, doelgroep=oek, datum=D(2024, 4, 1), aantal=35)
     OpgaveFactory(doelgroep=oek, geldig_vanaf=D(2024, 6, 1), plaatsen=221)
     for code in ("oekraine", "statushouders"):
-        for punt in services.bezetting_reeks(code, D(2024, 1, 1), D(2025, 1, 15)):
-            ov = services.doelgroep_overzicht(code, punt.datum)
+        for punt in bezetting_reeks(code, D(2024, 1, 1), D(2025, 1, 15)):
+            ov = queries.doelgroep_overzicht(code, punt.datum)
             assert (punt.opgave, punt.beschikbaar, punt.bezet or 0) == (ov.opgave, ov.beschikbaar, ov.bezet), punt
 
 
@@ -251,7 +252,7 @@ def test_snelle_invoer_alles_of_niets_en_idempotent(adviseur_client):
     adviseur_client.post(url, {"datum": "2025-07-07", f"aantal_{sa}": "95", f"aantal_{sb}": ""})
     assert Bezetting.objects.count() == 2
     assert dict(Bezetting.objects.values_list("locatie__naam", "aantal")) == {"Alfa": 95, "Beta": 40}
-    assert services.doelgroep_overzicht("oekraine", D(2025, 7, 7)).bezet == 135
+    assert queries.doelgroep_overzicht("oekraine", D(2025, 7, 7)).bezet == 135
 
 
 def test_raadpleger_mag_geen_bezetting_invoeren(raadpleger_client):
@@ -291,7 +292,7 @@ def test_import_maandcijfers_met_nederlandse_bedragen(adviseur_client):
         40,
         "ISD Bollenstreek",
     )
-    assert services.oekraine_maandcijfers(D(2025, 1, 1), D(2025, 12, 31))[0].leefgeld_ontvangers == 120
+    assert queries.oekraine_maandcijfers(D(2025, 1, 1), D(2025, 12, 31))[0].leefgeld_ontvangers == 120
     fout = "maand;eigen_bijdrage_betalers\n01-10-2024;5\n"
     response = adviseur_client.post(url, {"bestand": upload("m.csv", fout)})
     assert "sinds 1 november 2024" in response.text and OekraineMaandcijfer.objects.count() == 1
@@ -333,6 +334,24 @@ def test_overzichten_tonen_opgave_beschikbaar_bezet_en_gat(basisgegevens, raadpl
     detail = raadpleger_client.get(locatie.get_absolute_url())
     assert "Bezettingsgeschiedenis" in detail.text and "ongeveer, volgens bestuursopdracht" in detail.text
     assert "Wijzigingsgeschiedenis" in detail.text
+
+
+def test_overzicht_en_dashboard_tonen_dezelfde_grafieken(basisgegevens, raadpleger_client):
+    """Each chart is written once: the overview page and the dashboard panel (and report section) draw the same."""
+    from noordwijk_migratie.charts import maak_grafiek
+    from noordwijk_migratie.registry import Peil
+    from opvang import panelen
+
+    peil, params = Peil(D(2025, 7, 1)), {"peildatum": "2025-07-01"}
+    pijplijn = raadpleger_client.get(reverse("opvang:asielzoekers"), params).context["pijplijngrafiek"]
+    [paneel] = [maak_grafiek(g) for g in panelen.asielzoekers(peil)["grafieken"]]
+    assert (paneel.title, paneel.columns, paneel.rows) == (pijplijn.title, pijplijn.columns, pijplijn.rows)
+    assert "Opgave: 275" in paneel.description
+    verloop = raadpleger_client.get(reverse("opvang:oekraine"), params).context["grafiek"]
+    [paneel] = [maak_grafiek(g) for g in panelen.oekraine(peil)["grafieken"]]
+    assert (paneel.title, paneel.columns) == (verloop.title, verloop.columns)
+    assert paneel.title == "Opgave, beschikbare en bezette plaatsen: Oekraïense ontheemden"
+    assert paneel.rows[-1] == verloop.rows[-1]  # the page shows two years, the panel one: the same last point
 
 
 def test_overzicht_uit_cache_toont_direct_nieuwe_bezetting(basisgegevens, raadpleger_client):
@@ -431,9 +450,9 @@ def test_overzicht_van_50_locaties_maal_3_jaar_binnen_hetzelfde_budget(raadplege
     assert Bezetting.objects.count() == 2 + 50 * 156
     groot = {naam: _aantal_queries(raadpleger_client, reverse(naam), params) for naam in ("opvang:oekraine",)}
     assert groot["opvang:oekraine"] == klein["opvang:oekraine"]
-    ov = services.doelgroep_overzicht("oekraine", D(2025, 6, 30))
+    ov = queries.doelgroep_overzicht("oekraine", D(2025, 6, 30))
     assert len(ov.locaties) == 51 and ov.bezet == sum(r.bezet for r in ov.locaties)
-    laatste = services.bezetting_reeks("oekraine", D(2023, 6, 1), D(2025, 6, 30))[-1]
+    laatste = bezetting_reeks("oekraine", D(2023, 6, 1), D(2025, 6, 30))[-1]
     assert (laatste.beschikbaar, laatste.bezet) == (ov.beschikbaar, ov.bezet)
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from noordwijk_migratie.indicatoren import bereken
 from noordwijk_migratie.models import Gemeente
-from taakstelling import services
+from taakstelling import queries
 from taakstelling.imports import PlaatsingImporter, RegioCijferImporter
 from taakstelling.models import CoaStand, Periode, Plaatsing, RegioCijfer
 
@@ -128,7 +128,7 @@ def test_regio_import_en_vergelijking(basisgegevens, adviseur_client):
     assert resultaat.geslaagd, resultaat.fouten
     assert RegioCijferImporter().importeer(csv("r.csv", regels)).bijgewerkt == 4
     assert RegioCijfer.objects.count() == 4
-    v = services.regio_vergelijking("2024")
+    v = queries.regio_vergelijking("2024")
     assert v.eigen.pct_gerealiseerd == 76.9
     assert v.subregio_gemiddeld_pct == 95.0
     assert v.slechter_dan_subregio is True
@@ -176,7 +176,7 @@ def test_coa_standen_import(adviseur_client):
 def test_inburgering_succesratio_en_indicator(adviseur_client):
     f.InburgeringCohortFactory(cohort=2022, inburgeringsplichtig=40, voldaan_binnen_termijn=26)
     f.InburgeringCohortFactory(cohort=2023, inburgeringsplichtig=30, voldaan_binnen_termijn=3)
-    overzicht = services.inburgering_overzicht(date(2026, 3, 1))
+    overzicht = queries.inburgering_overzicht(date(2026, 3, 1))
     assert overzicht.laatste_complete.cohort == 2022 and overzicht.laatste_complete.succesratio == 65.0
     uitkomst = bereken("inburgering_succesratio", date(2026, 3, 1))
     assert uitkomst.waarde == Decimal("65.0") and "26 van 40" in uitkomst.toelichting
@@ -216,10 +216,10 @@ def test_indicator_taakstelling_voldaan(basisgegevens):
 
 def test_interventieladder_waarschuwing_bij_drempel(settings, basisgegevens, adviseur_client):
     # 2023, 2024 and 2025-H1 ended behind: three in a row
-    assert services.interventieladder_status(date(2025, 8, 1)).achterstand_perioden == 3
-    assert services.interventieladder_status(date(2025, 8, 1)).waarschuwing is False
+    assert queries.interventieladder_status(date(2025, 8, 1)).achterstand_perioden == 3
+    assert queries.interventieladder_status(date(2025, 8, 1)).waarschuwing is False
     settings.TAAKSTELLING_ACHTERSTAND_DREMPEL = 3
-    status = services.interventieladder_status(date(2025, 8, 1))
+    status = queries.interventieladder_status(date(2025, 8, 1))
     assert status.waarschuwing is True and status.toelichting.startswith("Waarschuwing")
     html = adviseur_client.get(reverse("taakstelling:tredehistorie_list")).content.decode()
     assert "Trede 3" in html and "Waarschuwing" in html

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from taakstelling import services
+from taakstelling import queries
 from taakstelling.forms import AFGESLOTEN_MELDING
 from taakstelling.models import Periode
 
@@ -63,7 +63,7 @@ def test_basislijn_is_herhaalbaar_en_trede_en_trampoline_zijn_gegevens(basisgege
 
     call_command("laad_basisgegevens", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Periode.objects.count() == 4
-    status = services.interventieladder_status(date(2025, 7, 1))
+    status = queries.interventieladder_status(date(2025, 7, 1))
     assert (status.trede, status.sinds) == (3, "01-03-2025")
     assert TijdelijkeLocatie.objects.get(naam="Trampoline II").maximum_statushouders == 10
 
@@ -196,50 +196,54 @@ def test_realisatie_telt_gehuisveste_personen_en_nareizigers_niet_geannuleerde(d
         datum_beeindigd=date(2024, 2, 1),
         reden_beeindiging="verhuisd naar andere gemeente",
     )
-    overzicht = services.periode_overzicht(date(2025, 1, 1))
+    overzicht = queries.periode_overzicht(date(2025, 1, 1))
     assert [(r.label, r.realisatie, r.bron, r.saldo_eind) for r in overzicht] == [
         ("2024-H1", 4, "eigen", -6),
         ("2024-H2", 3, "eigen", -13),
     ]
     # reproducible per peildatum: on 30-06-2024 the nareizigers had not arrived
-    assert services.periode_overzicht(date(2024, 6, 30))[1].realisatie == 0
+    assert queries.periode_overzicht(date(2024, 6, 30))[1].realisatie == 0
     h1.realisatie_officieel = 7
     h1.save()
-    assert services.periode_overzicht(date(2025, 1, 1))[0].realisatie == 7
+    assert queries.periode_overzicht(date(2025, 1, 1))[0].realisatie == 7
 
 
-def test_services_zijn_json_serialiseerbaar(basisgegevens):
+def test_queries_zijn_json_serialiseerbaar(basisgegevens):
     lopend_halfjaar()
     vandaag = timezone.localdate()
     for resultaat in (
-        services.periode_overzicht(vandaag),
-        services.statushouders_kerncijfers(vandaag),
-        services.coa_afstemming(Periode.objects.get(label="2024")),
-        services.interventieladder_status(vandaag),
-        services.regio_vergelijking("2024"),
-        services.inburgering_overzicht(),
+        queries.periode_overzicht(vandaag),
+        queries.statushouders_kerncijfers(vandaag),
+        queries.coa_afstemming(Periode.objects.get(label="2024")),
+        queries.interventieladder_status(vandaag),
+        queries.regio_vergelijking("2024"),
+        queries.inburgering_overzicht(),
     ):
         data = [asdict(x) for x in resultaat] if isinstance(resultaat, list) else asdict(resultaat)
         assert json.loads(json.dumps(data))
 
 
 def test_kerncijfers_status_prognose_en_signalen(db):
-    periode = lopend_halfjaar(netto=600)
-    vandaag = timezone.localdate()
-    PlaatsingFactory(koppeldatum=vandaag - timedelta(weeks=11))  # no offer after 10 weeks
+    """On a fixed peildatum (not today, whose month decided the status before): two months of 2026-H1
+    done, so the COA norm is 200 of 600 and a realisation of 0 with 2 in the pipeline is 'achter'; on
+    the first day of the period the norm is 0 and the same figures are 'op schema'."""
+    periode = PeriodeFactory(begindatum=date(2026, 1, 1), einddatum=date(2026, 6, 30), netto_taakstelling=600)
+    peil = date(2026, 3, 15)
+    PlaatsingFactory(koppeldatum=peil - timedelta(weeks=11))  # no offer after 10 weeks
     PlaatsingFactory(
-        koppeldatum=vandaag - timedelta(weeks=8),
-        datum_woning_aangeboden=vandaag - timedelta(weeks=6),
+        koppeldatum=peil - timedelta(weeks=8),
+        datum_woning_aangeboden=peil - timedelta(weeks=6),
         woonvorm="corporatiewoning",
-        datum_huurovereenkomst=vandaag - timedelta(days=20),
+        datum_huurovereenkomst=peil - timedelta(days=20),
         volwassenen=2,
     )  # lease started 20 days ago, not moved
-    k = services.statushouders_kerncijfers(vandaag)
+    k = queries.statushouders_kerncijfers(peil)
     assert k.periode.label == periode.label
     assert (k.koppelingen_over_termijn, k.verhuizingen_over_termijn, k.in_pijplijn) == (1, 1, 2)
     assert k.prognose_realisatie == 2
-    assert k.status in ("op_schema", "achter")
+    assert (k.periode.op_schema_norm, k.status) == (200, "achter")
     assert "COA-norm" in k.regel
+    assert queries.statushouders_kerncijfers(date(2026, 1, 1)).status == "op_schema"
 
 
 def test_coa_afstemming_toont_verschil_per_maand(db):
@@ -256,13 +260,13 @@ def test_coa_afstemming_toont_verschil_per_maand(db):
 
     CoaStand.objects.create(periode=periode, maand=date(2024, 1, 1), realisatie_cumulatief=1)
     CoaStand.objects.create(periode=periode, maand=date(2024, 2, 1), realisatie_cumulatief=3)
-    rijen = services.coa_afstemming(periode, date(2024, 7, 1))
+    rijen = queries.coa_afstemming(periode, date(2024, 7, 1))
     assert [(r.eigen_cumulatief, r.coa_cumulatief, r.verschil) for r in rijen[:3]] == [
         (3, 1, 2),
         (3, 3, 0),
         (3, None, None),
     ]
-    assert services.periode_overzicht(date(2024, 7, 1))[0].realisatie_coa == 3
+    assert queries.periode_overzicht(date(2024, 7, 1))[0].realisatie_coa == 3
 
 
 def test_module_uit_geeft_404_met_nederlandse_melding_en_de_rest_werkt(settings, adviseur_client, basisgegevens):

@@ -22,7 +22,10 @@ def test_halfjaarrapportage_bevat_de_periodetabel_van_de_basisgegevens(basisgege
     assert rapport.status == "klaar"
     perioden = {p["label"]: p for p in rapport.snapshot["taakstelling_perioden"]["data"]["perioden"]}
     assert (perioden["2024"]["gecorrigeerd"], perioden["2024"]["realisatie"], perioden["2024"]["saldo_eind"]) == (
-        108, 83, -25)
+        108,
+        83,
+        -25,
+    )
     assert perioden["2025-H1"]["saldo_begin"] == -25
     regels = [" ".join(r.split()).replace("−", "-") for r in pdf_tekst(rapport.pdf.path).splitlines()]
     assert "2024 91 -17 108 83 -25 officieel totaal van de periode" in regels
@@ -30,3 +33,36 @@ def test_halfjaarrapportage_bevat_de_periodetabel_van_de_basisgegevens(basisgege
     tekst = " ".join(regels)
     for kop in ("Afstemming met het COA", "interventieladder", "Vergelijking met de (sub)regio"):
         assert kop in tekst
+
+
+def test_pagina_dashboard_en_rapport_tekenen_dezelfde_grafieken(basisgegevens, adviseur_client):
+    """Each chart is defined once (taakstelling.grafieken): the regional comparison on its page and in the
+    report, the periods on the index page, the dashboard panel and in the report."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from noordwijk_migratie.models import Gemeente
+    from noordwijk_migratie.registry import Peil
+    from taakstelling import panelen, rapportsecties
+    from taakstelling.models import Periode, RegioCijfer
+
+    periode = Periode.objects.get(label="2024")
+    for code, realisatie, saldo_eind in (("GM0575", 83, -25), ("GM0537", 120, 0), ("GM0553", 36, -4)):
+        RegioCijfer.objects.create(
+            gemeente=Gemeente.objects.get(cbs_code=code),
+            periode=periode,
+            netto_taakstelling=realisatie - saldo_eind,
+            realisatie=realisatie,
+            saldo_eind=saldo_eind,
+            inwoners=40000,
+        )
+    pagina = adviseur_client.get(reverse("taakstelling:regio_vergelijking"), {"periode": "2024"}).context["grafieken"]
+    rapport = rapportsecties.regio_vergelijking(Peil(datetime.date(2025, 1, 1)))["grafieken"]
+    assert pagina == rapport and len(pagina) == 1
+    assert pagina[0]["referentielijnen"] == [["gemiddelde Duin- en Bollenstreek", 95.0]]
+
+    vandaag = timezone.localdate()
+    index = adviseur_client.get(reverse("taakstelling:index")).context["grafieken"]
+    assert index == panelen.statushouders(Peil(vandaag))["grafieken"]
+    assert index == rapportsecties.taakstelling_perioden(Peil(vandaag))["grafieken"]
+    assert [r["label"] for r in index[0]["reeksen"]] == ["Gecorrigeerd", "Realisatie", "Saldo eind"]

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from taakstelling import services as s
+from taakstelling import rules as s
 
 
 def halfjaar(jaar, helft, netto, **kw):
@@ -91,10 +91,11 @@ def test_telmoment_op_de_grens_van_perioden():
 
 def test_termijnsignalen_tien_weken_en_twee_weken():
     k = date(2026, 1, 1)
-    assert not s.koppeling_over_termijn(k, None, False, k + timedelta(weeks=10))
-    assert s.koppeling_over_termijn(k, None, False, k + timedelta(weeks=10, days=1))
-    assert not s.koppeling_over_termijn(k, date(2026, 2, 1), False, date(2026, 6, 1))
-    assert not s.koppeling_over_termijn(k, None, True, date(2026, 6, 1))
+    assert not s.koppeling_over_termijn(k, None, None, False, k + timedelta(weeks=10))
+    assert s.koppeling_over_termijn(k, None, None, False, k + timedelta(weeks=10, days=1))
+    assert not s.koppeling_over_termijn(k, date(2026, 2, 1), None, False, date(2026, 6, 1))
+    assert not s.koppeling_over_termijn(k, None, None, True, date(2026, 6, 1))  # ended
+    assert not s.koppeling_over_termijn(k, None, date(2026, 3, 1), False, date(2026, 6, 1))  # housed
     huur = date(2026, 3, 1)
     assert not s.verhuizing_over_termijn(huur, None, False, huur + timedelta(days=14))
     assert s.verhuizing_over_termijn(huur, None, False, huur + timedelta(days=15))
@@ -105,6 +106,58 @@ def test_termijnsignalen_tien_weken_en_twee_weken():
 def test_tijdlijn_toont_overschreden_termijn():
     stappen = s.tijdlijn(date(2026, 1, 1), date(2026, 4, 1), None, None, "", None, date(2026, 5, 1))
     assert stappen[1].te_laat is True and "12-03-2026" in stappen[1].termijn
+
+
+def test_tijdlijn_gebruikt_de_signaalregels_en_meldt_ook_een_te_late_stap():
+    k, peil = date(2026, 1, 1), date(2026, 6, 1)
+
+    def te_laat(aangeboden=None, huur=None, gehuisvest=None, beeindiging=""):
+        stappen = s.tijdlijn(k, aangeboden, huur, gehuisvest, beeindiging, None, peil)
+        return stappen[1].te_laat, stappen[3].te_laat
+
+    assert te_laat() == (True, False)  # still waiting after 10 weeks: the signal
+    assert te_laat(beeindiging="ontkoppeld") == (False, False)  # ended: no term runs
+    assert te_laat(aangeboden=date(2026, 3, 12)) == (False, False)  # offered on the last day
+    assert te_laat(aangeboden=date(2026, 2, 1), huur=date(2026, 3, 1)) == (False, True)  # not moved after 2 weeks
+    assert te_laat(aangeboden=date(2026, 2, 1), huur=date(2026, 3, 1), gehuisvest=date(2026, 3, 15)) == (False, False)
+    assert te_laat(aangeboden=date(2026, 2, 1), huur=date(2026, 3, 1), gehuisvest=date(2026, 3, 16)) == (False, True)
+
+
+def test_telmomenten_op_een_peildatum_en_de_periode_waarin_een_huishouden_telt():
+    gezin = s.PlaatsingInvoer(
+        date(2026, 1, 5), 3, datum_gehuisvest=date(2026, 6, 30), nareizigers=((date(2026, 7, 1), 2),)
+    )
+    assert s.telmomenten([gezin], date(2026, 6, 30)) == [(date(2026, 6, 30), 3)]  # the nareizigers came later
+    assert s.telmomenten([gezin]) == [(date(2026, 6, 30), 3), (date(2026, 7, 1), 2)]
+    h1 = s.PeriodeInvoer("2026-H1", date(2026, 1, 1), date(2026, 6, 30), 10)
+    h2 = s.PeriodeInvoer("2026-H2", date(2026, 7, 1), date(2026, 12, 31), 10)
+    assert s.periode_van(s.telmoment(date(2026, 6, 30), False), [h1, h2]) == h1
+    assert s.periode_van(s.telmoment(date(2026, 6, 30), True), [h1, h2]) is None  # ended: counts nowhere
+    assert s.periode_van(date(2027, 1, 1), [h1, h2]) is None
+
+
+def test_interventiestatus_trede_op_de_peildatum_en_waarschuwing_bij_de_drempel():
+    keten = s.bereken_keten(
+        [jaar(2023, 10, realisatie_officieel=0), jaar(2024, 10, realisatie_officieel=0)], date(2025, 3, 1)
+    )
+    historie = [s.TredeStap(2, "Twee", date(2024, 1, 1), "brief"), s.TredeStap(3, "Drie", date(2025, 3, 2))]
+    status = s.interventiestatus(date(2025, 3, 1), keten, historie, drempel=2)
+    assert (status.trede, status.sinds, status.bron, status.achterstand_perioden) == (2, "01-01-2024", "brief", 2)
+    assert status.waarschuwing and status.toelichting.startswith("Waarschuwing")
+    assert [h["trede"] for h in status.historie] == [3, 2]  # newest first
+    assert not s.interventiestatus(date(2025, 3, 1), keten, historie, drempel=3).waarschuwing
+    assert s.interventiestatus(date(2023, 1, 1), keten, historie, drempel=3).trede is None
+
+
+def test_kerncijfers_prognose_uit_de_pijplijn_bepaalt_risico_of_achter():
+    keten = s.bereken_keten([halfjaar(2026, 1, 60, realisatie_eigen=5)], date(2026, 4, 1))  # norm 30
+    ladder = s.interventiestatus(date(2026, 4, 1), keten, [], drempel=4)
+    risico = s.kerncijfers(date(2026, 4, 1), keten, 55, (1, 2), ladder)
+    assert (risico.status, risico.prognose_realisatie, risico.prognose_saldo_eind) == ("risico", 60, 0)
+    assert (risico.koppelingen_over_termijn, risico.verhuizingen_over_termijn) == (1, 2)
+    assert s.kerncijfers(date(2026, 4, 1), keten, 54, (0, 0), ladder).status == "achter"
+    geen = s.kerncijfers(date(2027, 1, 1), [], 0, (0, 0), ladder)
+    assert geen.status == "onbekend" and "01-01-2027" in geen.toelichting
 
 
 def test_periode_label_en_vorm():
@@ -167,6 +220,33 @@ def test_regio_relatieve_maten():
     assert s.slechter_dan(None, 75.0, -0.25) is None
 
 
+def test_percentages_ronden_half_naar_boven_af():
+    """1 of 16 is 6,25 %: 6,3 % as everywhere else in the application (round() on floats gave 6,2)."""
+    assert (
+        s.regio_rij("A", "GM1", True, False, netto=16, realisatie=1, saldo_eind=-15, inwoners=None).pct_gerealiseerd
+        == 6.3
+    )
+    assert s.succesratio(1, 16) == 6.3
+    assert s.procent(6.3) == "6,3 %" and s.procent(65.0) == "65,0 %" and s.procent(None) == "onbekend"
+
+
+def test_regiovergelijking_tegen_het_gemiddelde_van_de_andere_gemeenten():
+    rijen = [
+        s.regio_rij("Noordwijk", "GM0575", True, True, 91, 83, -25, 45000),  # 76,9 %
+        s.regio_rij("Katwijk", "GM0537", True, False, 120, 120, 0, 66000),  # 100 %
+        s.regio_rij("Lisse", "GM0553", True, False, 40, 36, -4, 23000),  # 90 %
+        s.regio_rij("Leiden", "GM0546", False, False, 200, 100, -100, 128000),  # 50 %
+    ]
+    v = s.vergelijk_regio("2024", rijen, "geïmporteerde regiocijfers")
+    assert (v.eigen.gemeente, v.subregio_gemiddeld_pct, v.regio_gemiddeld_pct) == ("Noordwijk", 95.0, 80.0)
+    assert v.slechter_dan_subregio is True and v.slechter_dan_regio is True
+    assert "76,9 %" in v.toelichting and "95,0 %" in v.toelichting
+    zonder_eigen = s.vergelijk_regio("2024", rijen[1:], "")
+    assert (
+        zonder_eigen.slechter_dan_subregio is None and "Geen cijfers van de eigen gemeente" in zonder_eigen.toelichting
+    )
+
+
 def test_succesratio_en_complete_cohort():
     assert s.succesratio(12, 20) == 60.0
     assert s.succesratio(0, 0) is None
@@ -212,10 +292,14 @@ def test_saldo_eind_laatste_periode_is_opening_plus_realisatie_min_netto(keten, 
     assert r[-1].saldo_eind == opening + sum(x.realisatie for x in r) - sum(x.netto for x in r)
     for vorige, volgende in zip(r, r[1:], strict=False):
         assert volgende.saldo_begin == vorige.saldo_eind
-    for x in r:
+    for p, x in zip(keten, r, strict=True):
         assert x.gecorrigeerd == x.netto - x.saldo_begin
         assert x.nog_te_realiseren == max(0, x.gecorrigeerd - x.realisatie)
-        assert x.realisatie == (x.realisatie_eigen if x.bron == "eigen" else x.realisatie)
+        # the official total when entered, else the own registration: checked for both cases
+        officieel = p.realisatie_officieel is not None
+        assert (x.realisatie, x.bron) == (
+            (p.realisatie_officieel, s.BRON_OFFICIEEL) if officieel else (p.realisatie_eigen, s.BRON_EIGEN)
+        )
     assert s.valideer_keten([(p.label, p.begindatum, p.einddatum) for p in keten]) == []
 
 

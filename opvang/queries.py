@@ -1,0 +1,235 @@
+"""Opvang on a date: load what one answer needs with a constant number of queries and apply the rules.
+
+Everything returned is a plain dataclass of :mod:`opvang.rules`, so the pages, the dashboard panels
+and the reports show the same figures.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from noordwijk_migratie.models import Doelgroep
+
+from . import rules
+from .models import (
+    Beleidsdatum,
+    Bezetting,
+    Capaciteitsstand,
+    LocatieType,
+    Mijlpaal,
+    OekraineMaandcijfer,
+    Opgave,
+    Opvanglocatie,
+)
+
+OVERZICHT_DOELGROEPEN = ("oekraine", "asielzoekers", "statushouders")
+
+
+def actuele_standen(datum):
+    """QuerySet of the latest capacity stand per (locatie, doelgroep) on ``datum``, active locations only."""
+    return Capaciteitsstand.objects.geldend_op(datum).filter(rules.actief_q(datum, "locatie__"))
+
+
+def actuele_bezettingen(datum):
+    """QuerySet of the latest occupancy per (locatie, doelgroep) on ``datum``, active locations only."""
+    return Bezetting.objects.geldend_op(datum).filter(rules.actief_q(datum, "locatie__"))
+
+
+class Referentie:
+    """Doelgroepen and opgaven (a handful of reference rows), read once per request or report, and per
+    date the locations, stands and occupancy of all doelgroepen at once.
+
+    Pass one instance to the functions below that accept ``ref`` so a page that shows several
+    overviews does not read the same rows again for each of them.
+    """
+
+    def __init__(self):
+        self._doelgroepen = None
+        self._opgaven = None
+        self._per_datum = {}
+
+    def per_datum(self, naam: str, datum, maak):
+        """``maak()`` once per (naam, datum)."""
+        if (naam, datum) not in self._per_datum:
+            self._per_datum[naam, datum] = maak()
+        return self._per_datum[naam, datum]
+
+    def doelgroepen(self) -> dict:
+        if self._doelgroepen is None:
+            self._doelgroepen = {d.code: d for d in Doelgroep.objects.all()}
+        return self._doelgroepen
+
+    def doelgroep(self, code):
+        try:
+            return self.doelgroepen()[code]
+        except KeyError:
+            raise Doelgroep.DoesNotExist(code) from None
+
+    def opgaven(self, doelgroep_code: str) -> list[rules.OpgaveWaarde]:
+        if self._opgaven is None:
+            self._opgaven = {}
+            for o in Opgave.objects.select_related("doelgroep").order_by("geldig_vanaf"):
+                self._opgaven.setdefault(o.doelgroep.code, []).append(
+                    rules.OpgaveWaarde(o.geldig_vanaf, o.plaatsen, o.amv_plaatsen, o.bron, o.cyclus_einde)
+                )
+        return self._opgaven.get(doelgroep_code, [])
+
+    def opgave_op(self, doelgroep_code: str, datum) -> rules.OpgaveWaarde | None:
+        return rules.geldend_op(self.opgaven(doelgroep_code), datum, lambda o: o.geldig_vanaf)
+
+
+def locatie_standen(doelgroep, datum, ref: Referentie | None = None) -> list[rules.LocatieStand]:
+    """Per active location of ``doelgroep``: its capacity (own stand or a reservation) and occupancy on ``datum``.
+
+    Three queries whatever the history length, shared by all doelgroepen on the same date through ``ref``:
+    the active locations with their doelgroepen, the latest stands, the latest occupancy.
+    """
+    ref = ref or Referentie()
+    koppelingen = ref.per_datum(
+        "locaties",
+        datum,
+        lambda: list(
+            Opvanglocatie.objects.filter(rules.actief_q(datum))
+            .order_by("naam", "pk")
+            .values_list(
+                "pk", "naam", "doelgroepen", "capaciteitsstanden__doelgroep", "capaciteitsstanden__gereserveerd_voor"
+            )
+        ),
+    )
+    locaties = dict.fromkeys((pk, naam) for pk, naam, *groepen in koppelingen if doelgroep.pk in groepen)
+    standen = {}
+    for s in ref.per_datum("standen", datum, lambda: list(actuele_standen(datum).values_list(*rules.STAND_VELDEN))):
+        standen.setdefault(s[0], []).append(rules.StandWaarde(*s))
+    bezet = {
+        b.locatie_id: b
+        for b in ref.per_datum("bezettingen", datum, lambda: list(actuele_bezettingen(datum)))
+        if b.doelgroep_id == doelgroep.pk
+    }
+    uit = []
+    for pk, naam in locaties:
+        b = bezet.get(pk)
+        uit.append(
+            rules.locatie_stand(
+                pk, naam, doelgroep.pk, standen.get(pk, ()), b.aantal if b else None, b.datum if b else None
+            )
+        )
+    return uit
+
+
+def doelgroep_overzicht(doelgroep_code: str, peildatum, ref: Referentie | None = None) -> rules.DoelgroepOverzicht:
+    ref = ref or Referentie()
+    doelgroep = ref.doelgroep(doelgroep_code)
+    return rules.bereken_overzicht(
+        doelgroep.code,
+        doelgroep.naam,
+        peildatum,
+        ref.opgave_op(doelgroep_code, peildatum),
+        locatie_standen(doelgroep, peildatum, ref),
+        marge=settings.OPVANG_RISICO_MARGE_PROCENT,
+    )
+
+
+def spreidingswet_pijplijn(
+    peildatum, ref: Referentie | None = None, overzicht: rules.DoelgroepOverzicht | None = None
+) -> rules.SpreidingswetPijplijn:
+    """``overzicht``: the asielzoekers' :func:`doelgroep_overzicht` on ``peildatum`` if the caller has it."""
+    ref = ref or Referentie()
+    doelgroep = ref.doelgroep("asielzoekers")
+    locaties = Opvanglocatie.objects.filter(Q(type=LocatieType.SPREIDINGSWET) | Q(doelgroepen=doelgroep)).distinct()
+    locaties = locaties.prefetch_related(Prefetch("mijlpalen", queryset=Mijlpaal.objects.order_by("datum")))
+    pijplijn = [
+        rules.PijplijnLocatie(
+            loc.naam,
+            rules.fase_op([(m.fase, m.datum, m.gepland) for m in loc.mijlpalen.all()], peildatum, loc.fase),
+            loc.geplande_plaatsen,
+            loc.geplande_amv_plaatsen,
+        )
+        for loc in locaties.order_by("naam")
+    ]
+    ov = overzicht or doelgroep_overzicht("asielzoekers", peildatum, ref)
+    return rules.bereken_pijplijn(
+        peildatum, ref.opgave_op("asielzoekers", peildatum), pijplijn, ov.beschikbaar, ov.capaciteit_amv
+    )
+
+
+def beleidsdatums(peildatum) -> list[rules.BeleidsdatumStand]:
+    """Policy dates (editable) plus the cycle end of each opgave in force, with days remaining."""
+    uit = [
+        rules.beleidsdatum_stand(b.code, b.naam, b.datum, peildatum, b.doelgroep.code if b.doelgroep else None, b.bron)
+        for b in Beleidsdatum.objects.select_related("doelgroep")
+    ]
+    opgaven = rules.tijdlijnen(
+        Opgave.objects.select_related("doelgroep"), lambda o: o.doelgroep, lambda o: o.geldig_vanaf
+    )
+    for doelgroep, tijdlijn in opgaven.items():
+        o = tijdlijn.op(peildatum)
+        if o is not None and o.cyclus_einde:
+            uit.append(
+                rules.beleidsdatum_stand(
+                    f"cyclus-einde-{doelgroep.code}",
+                    _("Einde cyclus opgave %(doelgroep)s") % {"doelgroep": doelgroep.naam},
+                    o.cyclus_einde,
+                    peildatum,
+                    doelgroep.code,
+                    o.bron,
+                )
+            )
+    return sorted(uit, key=lambda b: (b.datum, b.naam))
+
+
+def signalen(
+    peildatum, ref: Referentie | None = None, datums: list[rules.BeleidsdatumStand] | None = None
+) -> list[rules.Signaal]:
+    """``datums``: :func:`beleidsdatums` on ``peildatum`` if the caller already has them."""
+    ref = ref or Referentie()
+    codes = set(ref.doelgroepen())
+    overzichten = [doelgroep_overzicht(c, peildatum, ref) for c in OVERZICHT_DOELGROEPEN if c in codes]
+    return rules.signalen_voor(
+        overzichten,
+        beleidsdatums(peildatum) if datums is None else datums,
+        drempel_procent=settings.OPVANG_SIGNAAL_BEZETTING_PROCENT,
+        dagen=settings.OPVANG_SIGNAAL_DAGEN,
+    )
+
+
+def oekraine_maandcijfers(van, tot) -> list[rules.Maandcijfer]:
+    return [
+        rules.Maandcijfer(
+            m.maand, m.leefgeld_ontvangers, m.leefgeld_bedrag, m.eigen_bijdrage_betalers, m.eigen_bijdrage_bedrag
+        )
+        for m in OekraineMaandcijfer.objects.filter(maand__gte=van, maand__lte=tot).order_by("maand")
+    ]
+
+
+def locatie_detail(locatie) -> dict:
+    """Milestones, capacity stands, today's capacity per doelgroep and the occupancy history of one location.
+
+    ``bezetting_per_doelgroep``: (doelgroep, [(datum, bezet, capaciteit on that date or None)]) for the chart.
+    """
+    vandaag = timezone.localdate()
+    mijlpalen = sorted(locatie.mijlpalen.all(), key=lambda m: rules.FASEN.index(m.fase))
+    standen = list(
+        locatie.capaciteitsstanden.select_related("doelgroep", "gereserveerd_voor").order_by(
+            "doelgroep__volgorde", "-ingangsdatum"
+        )
+    )
+    bezettingen = list(locatie.bezettingen.select_related("doelgroep").order_by("datum"))
+    per_doelgroep = rules.tijdlijnen(standen, lambda s: s.doelgroep, lambda s: s.ingangsdatum)
+    huidig = [
+        (doelgroep, rules.locatie_regel(rules.locatie_stand(locatie.pk, locatie.naam, doelgroep.pk, [s])))
+        for doelgroep, tijdlijn in per_doelgroep.items()
+        if (s := tijdlijn.op(vandaag)) is not None
+    ]
+    verloop = {}
+    for b in bezettingen:
+        capaciteit = per_doelgroep[b.doelgroep].op(b.datum) if b.doelgroep in per_doelgroep else None
+        verloop.setdefault(b.doelgroep, []).append((b.datum, b.aantal, capaciteit.plaatsen if capaciteit else None))
+    return {
+        "mijlpalen": mijlpalen,
+        "standen": standen,
+        "huidige_capaciteit": huidig,
+        "recente_bezettingen": list(reversed(bezettingen[-20:])),
+        "aantal_bezettingen": len(bezettingen),
+        "bezetting_per_doelgroep": list(verloop.items()),
+    }

@@ -1,0 +1,192 @@
+"""Taakstelling: load the data with the ORM and apply the rules of :mod:`taakstelling.rules`.
+
+Thin loaders: every figure is computed by a rule, and every result is a plain dataclass of numbers
+and strings (``json.dumps(dataclasses.asdict(result))`` works), so views, exports, indicators, the
+dashboard and the reports share them and reports can snapshot them.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from noordwijk_migratie.models import Gemeente
+
+from . import rules
+from .models import (
+    CoaStand,
+    InburgeringCohort,
+    Nareiziger,
+    Periode,
+    Plaatsing,
+    RegioCijfer,
+    TijdelijkeLocatie,
+    TredeHistorie,
+)
+from .rules import PeriodeResultaat
+
+
+def momenten(peildatum: date | None = None) -> list[tuple[date, int]]:
+    """The counting moments (:func:`rules.telmomenten`) known on ``peildatum`` (all when None),
+    summed per day in SQL: the periods only need persons per counting date, not one row per household."""
+    plaatsingen = (
+        Plaatsing.objects.filter(rules.telt_mee_q(peildatum))
+        .order_by()
+        .values("datum_gehuisvest")
+        .annotate(n=Sum(rules.personen_expr()))
+        .values_list("datum_gehuisvest", "n")
+    )
+    nareizigers = (
+        Nareiziger.objects.filter(rules.nareiziger_telt_mee_q(peildatum))
+        .order_by()
+        .values("datum")
+        .annotate(n=Sum("aantal"))
+        .values_list("datum", "n")
+    )
+    return [*plaatsingen, *nareizigers]
+
+
+def tijdelijke_locaties():
+    """Temporary locations, each with ``gehuisvest``: the persons housed there who count."""
+    telt = (
+        Plaatsing.objects.filter(rules.telt_mee_q(), tijdelijke_locatie=OuterRef("pk"))
+        .order_by()
+        .values("tijdelijke_locatie")
+        .annotate(n=Sum(rules.personen_expr()))
+        .values("n")
+    )
+    return TijdelijkeLocatie.objects.annotate(gehuisvest=Coalesce(Subquery(telt), 0)).order_by("naam")
+
+
+def coa_standen(peildatum: date) -> dict[int, dict[date, int]]:
+    """Per period id: month -> COA's cumulative stand, for the stands published by ``peildatum``."""
+    standen: dict[int, dict[date, int]] = {}
+    for periode_id, maand, aantal in CoaStand.objects.order_by("maand").values_list(
+        "periode_id", "maand", "realisatie_cumulatief"
+    ):
+        if rules.coa_stand_bekend(maand, peildatum):
+            standen.setdefault(periode_id, {})[maand] = aantal
+    return standen
+
+
+def periode_invoer(peildatum: date) -> list[rules.PeriodeInvoer]:
+    telmomenten = momenten(peildatum)
+    standen = coa_standen(peildatum)
+    invoer = []
+    for p in Periode.objects.order_by("begindatum"):
+        coa = standen.get(p.pk)
+        invoer.append(
+            rules.PeriodeInvoer(
+                id=p.pk,
+                label=p.label,
+                begindatum=p.begindatum,
+                einddatum=p.einddatum,
+                netto=p.netto_taakstelling,
+                realisatie_eigen=rules.realisatie_in(telmomenten, p.begindatum, p.einddatum),
+                realisatie_officieel=p.realisatie_officieel,
+                realisatie_coa=coa[max(coa)] if coa else None,
+                saldo_begin_officieel=p.saldo_begin_officieel,
+            )
+        )
+    return invoer
+
+
+def periode_overzicht(peildatum: date) -> list[PeriodeResultaat]:
+    """Every period with netto, saldo begin, gecorrigeerd, realisatie (the count used, with its
+    bron), realisatie eigen and COA, saldo eind, nog te realiseren and the COA norm on peildatum."""
+    return rules.bereken_keten(periode_invoer(peildatum), peildatum)
+
+
+def interventieladder_status(
+    peildatum: date, overzicht: Sequence[PeriodeResultaat] | None = None
+) -> rules.Interventiestatus:
+    overzicht = periode_overzicht(peildatum) if overzicht is None else overzicht
+    historie = [
+        rules.TredeStap(h.trede.nummer, h.trede.naam, h.datum_vanaf, h.bron, h.notities)
+        for h in TredeHistorie.objects.select_related("trede")
+    ]
+    return rules.interventiestatus(peildatum, overzicht, historie, settings.TAAKSTELLING_ACHTERSTAND_DREMPEL)
+
+
+def signalen(peildatum: date) -> tuple[int, int]:
+    """(koppelingen without an offer after 10 weeks, households not moved 2 weeks after the lease)."""
+    return (
+        Plaatsing.objects.filter(rules.koppeling_over_termijn_q(peildatum)).count(),
+        Plaatsing.objects.filter(rules.verhuizing_over_termijn_q(peildatum)).count(),
+    )
+
+
+def statushouders_kerncijfers(
+    peildatum: date, overzicht: Sequence[PeriodeResultaat] | None = None
+) -> rules.Kerncijfers:
+    """:func:`rules.kerncijfers` on ``peildatum``; ``overzicht``: :func:`periode_overzicht` on
+    ``peildatum`` if the caller already has it."""
+    overzicht = periode_overzicht(peildatum) if overzicht is None else overzicht
+    in_pijplijn = Plaatsing.objects.filter(rules.in_pijplijn_q()).aggregate(n=Sum(rules.personen_expr()))["n"] or 0
+    return rules.kerncijfers(
+        peildatum, overzicht, in_pijplijn, signalen(peildatum), interventieladder_status(peildatum, overzicht)
+    )
+
+
+def coa_afstemming(periode, peildatum: date | None = None) -> list[rules.AfstemmingsRij]:
+    """Per month of ``periode`` (a Periode or its label): own count, COA stand, difference."""
+    if isinstance(periode, str):
+        periode = Periode.objects.get(label=periode)
+    peildatum = peildatum or timezone.localdate()
+    standen = coa_standen(peildatum).get(periode.pk, {})
+    return rules.afstemming(periode.begindatum, periode.einddatum, momenten(peildatum), standen)
+
+
+def regio_vergelijking(periode, peildatum: date | None = None) -> rules.RegioVergelijking:
+    """Compare our gemeente with the Duin- en Bollenstreek and Holland Rijnland for one period
+    (a Periode, its label, or a (begindatum, einddatum) tuple)."""
+    if isinstance(periode, str):
+        periode = Periode.objects.get(label=periode)
+    elif isinstance(periode, tuple):
+        periode = Periode.objects.get(begindatum=periode[0], einddatum=periode[1])
+    eigen_code = settings.TAAKSTELLING_GEMEENTE_CBS_CODE
+    rijen = [
+        rules.regio_rij(
+            c.gemeente.naam,
+            c.gemeente.cbs_code,
+            c.gemeente.duin_en_bollenstreek,
+            c.gemeente.cbs_code == eigen_code,
+            c.netto_taakstelling,
+            c.realisatie,
+            c.saldo_eind,
+            c.inwoners,
+        )
+        for c in RegioCijfer.objects.filter(periode=periode, gemeente__holland_rijnland=True)
+        .select_related("gemeente")
+        .order_by("gemeente__naam")
+    ]
+    eigen_bron = "geïmporteerde regiocijfers"
+    if not any(r.eigen for r in rijen):
+        # Our own chain, so the comparison still works before our row is imported (inwoners unknown).
+        resultaat = next((r for r in periode_overzicht(peildatum or timezone.localdate()) if r.id == periode.pk), None)
+        gemeente = Gemeente.objects.filter(cbs_code=eigen_code).first()
+        if resultaat is not None:
+            rijen.append(
+                rules.regio_rij(
+                    gemeente.naam if gemeente else eigen_code,
+                    eigen_code,
+                    bool(gemeente and gemeente.duin_en_bollenstreek),
+                    True,
+                    resultaat.netto,
+                    resultaat.realisatie,
+                    resultaat.saldo_eind,
+                    None,
+                )
+            )
+            rijen.sort(key=lambda r: r.gemeente)
+            eigen_bron = f"eigen periodecijfers ({resultaat.bron_tekst}); inwoners onbekend"
+    return rules.vergelijk_regio(periode.label, rijen, eigen_bron)
+
+
+def inburgering_overzicht(peildatum: date | None = None) -> rules.InburgeringOverzicht:
+    """Per cohort the counts and succesratio; the latest cohort whose 3-year term has ended."""
+    peildatum = peildatum or timezone.localdate()
+    return rules.inburgering(peildatum, InburgeringCohort.objects.values(*rules.COHORT_AANTALLEN))
