@@ -10,8 +10,12 @@ class HerinneringenConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.contrib.auth.signals import user_logged_in
 
+        from .diensten import bij_inloggen
         from .models import Melding, Overzicht
+
+        user_logged_in.connect(bij_inloggen, dispatch_uid="herinneringen-kop")
 
         # bookkeeping of the reminder run (due, seen, sent), not data anyone edits: left out of the audit
         # trail. Profiles (focus) and preferences are changes by people and stay in it.

@@ -178,15 +178,28 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
                         doelgroepen=list(aanleiding.doelgroepen),
                     )
     nu = timezone.now()
+    velden = ("datum", "tekst", "url", "doelgroepen")
     with transaction.atomic():
-        # a reminder wanted again (work undone, kind switched back on) is open again; never sent twice
-        Melding.objects.bulk_create(
-            gewenst.values(),
-            update_conflicts=True,
-            unique_fields=["soort", "sleutel", "moment", "gebruiker"],
-            update_fields=["datum", "tekst", "url", "doelgroepen", "vervallen_op"],
-            batch_size=500,
+        # new reminders once (the unique constraint); existing ones only written when they changed, so a
+        # run does not lock rows another run is claiming
+        Melding.objects.bulk_create(gewenst.values(), ignore_conflicts=True, batch_size=500)
+        bestaand = Melding.objects.filter(
+            soort__in={k[0] for k in gewenst},
+            moment__in={k[2] for k in gewenst},
+            gebruiker__in={k[3] for k in gewenst},
         )
+        gewijzigd = []
+        for m in bestaand:
+            nieuw = gewenst.get((m.soort, m.sleutel, m.moment, m.gebruiker_id))
+            if nieuw is None:
+                continue
+            if m.vervallen_op is not None or any(getattr(m, v) != getattr(nieuw, v) for v in velden):
+                # wanted again (work undone, kind switched back on): open again, never sent twice
+                for v in velden:
+                    setattr(m, v, getattr(nieuw, v))
+                m.vervallen_op = None
+                gewijzigd.append(m)
+        Melding.objects.bulk_update(gewijzigd, [*velden, "vervallen_op"], batch_size=500)
         open_ = Melding.objects.filter(vervallen_op=None)
         if gebruikers is not None:
             open_ = open_.filter(gebruiker__in=[g.pk for g in gebruikers])
@@ -250,6 +263,12 @@ def kop(gebruiker) -> dict:
         waarde = {"recht": recht, "aantal": aantal}
         cache.set(sleutel, waarde, KOP_SECONDEN)
     return waarde
+
+
+def bij_inloggen(sender, request, user, **kwargs) -> None:
+    """``user_logged_in``: the header count is computed at login, so pages start from the cache."""
+    vergeet_kop([user.pk])
+    kop(user)
 
 
 def vergeet_kop(gebruiker_ids) -> None:
@@ -321,26 +340,29 @@ def herinneringsbericht(gebruiker, meldingen) -> EmailMultiAlternatives:
     return _bericht(gebruiker, onderwerp, "herinnering", {"regels": regels}, kenmerk)
 
 
-def _claim(wachtrij, token: str, nu) -> list[int]:
-    """Claim the due rows of the next recipient in ``wachtrij`` (committed before anything is sent);
-    rows another run holds are skipped (PostgreSQL: SKIP LOCKED)."""
-    vrij = wachtrij.filter(Q(geclaimd_op=None) | Q(geclaimd_op__lt=nu - claim_duur()))
-    with transaction.atomic():
-        eerste = (
-            vrij.select_for_update(skip_locked=True, of=("self",))
-            .order_by("gebruiker_id", "pk")
-            .values_list("gebruiker_id", flat=True)
-            .first()
-        )
-        if eerste is None:
-            return []
-        pks = list(
-            vrij.filter(gebruiker_id=eerste)
-            .select_for_update(skip_locked=True, of=("self",))
-            .values_list("pk", flat=True)
-        )
-        wachtrij.model.objects.filter(pk__in=pks).update(claim=token, geclaimd_op=nu)
-    return pks
+def _claims(wachtrij, token: str):
+    """Claim the due rows of one recipient after the other (each claim committed before anything is sent).
+    A run claims a recipient by locking the recipient's user row and then takes all their free rows, so two
+    runs never split one recipient's e-mail; a recipient another run holds is skipped (SKIP LOCKED)."""
+    while True:
+        nu = timezone.now()
+        vrij = wachtrij.filter(Q(geclaimd_op=None) | Q(geclaimd_op__lt=nu - claim_duur()))
+        with transaction.atomic():
+            gebruiker = (
+                get_user_model()
+                .objects.filter(pk__in=vrij.values("gebruiker_id"))
+                .order_by("pk")
+                .select_for_update(skip_locked=True, no_key=True)
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if gebruiker is None:
+                return
+            # empty when another run claimed them between the two statements: then on to the next recipient
+            pks = list(vrij.filter(gebruiker_id=gebruiker).values_list("pk", flat=True))
+            wachtrij.model.objects.filter(pk__in=pks).update(claim=token, geclaimd_op=nu)
+        if pks:
+            yield pks
 
 
 def _geef_vrij(model, token: str) -> None:
@@ -376,7 +398,7 @@ def verstuur_direct(vandaag: date | None = None) -> int:
     ).exclude(gebruiker__email="")
     token, verstuurd = uuid.uuid4().hex, 0
     try:
-        while pks := _claim(wachtrij, token, timezone.now()):
+        for pks in _claims(wachtrij, token):
             meldingen = list(
                 Melding.objects.filter(pk__in=pks, claim=token).select_related("gebruiker").order_by("datum", "pk")
             )
@@ -475,7 +497,7 @@ def verstuur_overzichten(vandaag: date | None = None) -> int:
     wachtrij = Overzicht.objects.filter(week=week, verstuurd_op=None, fout="", gebruiker__in=deelnemers)
     token, verstuurd, samenvatting_ = uuid.uuid4().hex, 0, None
     try:
-        while pks := _claim(wachtrij, token, timezone.now()):
+        for pks in _claims(wachtrij, token):
             overzicht = Overzicht.objects.select_related("gebruiker").get(pk=pks[0])
             gebruiker = overzicht.gebruiker
             meldingen = list(open_meldingen(gebruiker).filter(moment__lte=vandaag).order_by("datum", "pk"))

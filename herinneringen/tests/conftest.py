@@ -45,3 +45,11 @@ def manager(maak_gebruiker):
     user.email = "manager@example.org"
     user.save()
     return user
+
+
+@pytest.fixture
+def zonder_statushouders(settings, monkeypatch):
+    """The statushouders module off (here and in worker subprocesses): in an empty database it reminds of
+    the missing period of the current half year, which tests about the machinery do not count."""
+    settings.MODULE_TAAKSTELLING_ACTIEF = False
+    monkeypatch.setenv("MODULE_TAAKSTELLING_ACTIEF", "0")

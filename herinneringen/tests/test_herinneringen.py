@@ -21,6 +21,8 @@ from programma.tests.factories import ActieFactory
 VANDAAG = date(2026, 12, 2)  # a Wednesday
 ACTIE = "programma.actie_te_laat"
 
+pytestmark = pytest.mark.usefixtures("zonder_statushouders")
+
 
 @pytest.fixture
 def doelgroepen(db):

@@ -14,7 +14,11 @@ from programma.models import ActieStatus
 from programma.tests.factories import ActieFactory
 from tests.werker import Werker, via_wachtrij, wacht_op, werker
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("zonder_statushouders"),
+]
 
 TAAK = "herinneringen.versturen"
 
@@ -42,12 +46,13 @@ def adviseurs(maak_gebruiker):
     return mensen
 
 
-def _een_per_adviseur(postbus, adviseurs):
+def _elke_herinnering_een_keer(postbus, adviseurs):
+    """Each adviseur received each of their two reminders exactly once, in one e-mail."""
     for user in adviseurs:
         berichten = postbus.aan(user.email)
+        teksten = " ".join(b.get_body(("plain",)).get_content() for b in berichten)
+        assert teksten.count("Actie over de geplande einddatum") == 2, f"{user.email}: {teksten}"
         assert len(berichten) == 1, f"{user.email}: {len(berichten)} e-mails"
-        assert berichten[0].get_body(("plain",)).get_content().count("Actie over de geplande einddatum") == 2
-    assert len(postbus.berichten) == len(adviseurs)
     assert not Melding.objects.filter(verstuurd_op=None).exists()
 
 
@@ -57,7 +62,8 @@ def test_twee_werkers_tegelijk_sturen_niets_dubbel(omgeving, adviseurs, tmp_path
         taken = [celery_app.send_task(TAAK), celery_app.send_task(TAAK)]
         resultaten = [t.get(timeout=90) for t in taken]
     assert sum(r["verstuurd"] for r in resultaten) == 2 * len(adviseurs)  # 2 reminders per adviseur, once
-    _een_per_adviseur(omgeving, adviseurs)
+    _elke_herinnering_een_keer(omgeving, adviseurs)
+    assert len(omgeving.berichten) == len(adviseurs)
 
 
 def test_gedode_werker_stuurt_na_herstart_niets_dubbel(omgeving, adviseurs, tmp_path):
@@ -83,7 +89,8 @@ def test_gedode_werker_stuurt_na_herstart_niets_dubbel(omgeving, adviseurs, tmp_
         Melding.objects.exclude(claim="").update(geclaimd_op=F("geclaimd_op") - diensten.claim_duur())
         assert celery_app.send_task(TAAK).get(timeout=60)["verstuurd"] == 2
         assert celery_app.send_task(TAAK).get(timeout=60)["verstuurd"] == 0
-    _een_per_adviseur(omgeving, adviseurs)
+    _elke_herinnering_een_keer(omgeving, adviseurs)
+    assert len(omgeving.berichten) == len(adviseurs)
 
 
 def test_smtp_storing_wordt_opnieuw_geprobeerd_zonder_verlies_of_dubbel(smtp, omgeving, adviseurs, tmp_path):
@@ -101,4 +108,5 @@ def test_smtp_storing_wordt_opnieuw_geprobeerd_zonder_verlies_of_dubbel(smtp, om
         omgeving.wacht_op(len(adviseurs))
         assert taak.get(timeout=60)["verstuurd"] == 2 * (len(adviseurs) - 1)
         assert celery_app.send_task(TAAK).get(timeout=60)["verstuurd"] == 0
-    _een_per_adviseur(omgeving, adviseurs)
+    _elke_herinnering_een_keer(omgeving, adviseurs)
+    assert len(omgeving.berichten) == len(adviseurs)

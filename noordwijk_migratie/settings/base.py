@@ -263,9 +263,10 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
 
-# E-mail (the reminders): one mailer (Django's MAILERS) from EMAIL_URL (submission://gebruiker:wachtwoord@host for
-# STARTTLS on 587, smtp://…:465?ssl=1, console://) or from the usual variables EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
-# EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT. Links in e-mails start with BASIS_URL (the address users open).
+# E-mail (the reminders): one mailer (Django's MAILERS) from EMAIL_URL (submission://gebruiker:wachtwoord@host
+# for STARTTLS on 587, smtp://…:465?ssl=1, console://) or from the usual variables EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT (see settings/env.py).
+# Links in e-mails start with BASIS_URL (the address users open).
 MAILERS = {"default": env_mailer()}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
