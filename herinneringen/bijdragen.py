@@ -11,11 +11,5 @@ app = App(
         # the roles the registered reminder kinds address
         "beleidsadviseur": (ONTVANGEN,),
         "opgavemanager": (ONTVANGEN,),
-        # the focus area of a beleidsadviseur is kept in the user's profile, edited with the user
-        "functioneel_beheerder": (
-            "herinneringen.view_profiel",
-            "herinneringen.add_profiel",
-            "herinneringen.change_profiel",
-        ),
     },
 )

@@ -288,12 +288,7 @@ def test_functioneel_beheerder_stelt_de_focus_in(client, maak_gebruiker, adviseu
         "groups": [g.pk for g in adviseur.groups.all()],
         "date_joined_0": "01-01-2026",
         "date_joined_1": "09:00:00",
-        "profiel-TOTAL_FORMS": "1",
-        "profiel-INITIAL_FORMS": "0",
-        "profiel-MIN_NUM_FORMS": "0",
-        "profiel-MAX_NUM_FORMS": "1",
-        "profiel-0-focus": [doelgroepen["statushouders"].pk],
-        "profiel-0-gebruiker": adviseur.pk,
+        "focus": [doelgroepen["statushouders"].pk],
     }
     antwoord = client.post(url, data)
     assert antwoord.status_code == 302, antwoord.content.decode()[:3000]
