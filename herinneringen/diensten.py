@@ -22,7 +22,7 @@ import logging
 import smtplib
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -150,8 +150,7 @@ class Uitkomst:
     open: int = 0
     vervallen: int = 0
     verstuurd: int = 0
-    overzichten: int = 0
-    per_soort: Counter = field(default_factory=Counter)
+    ontvangers: list | None = None
 
 
 def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
@@ -210,7 +209,7 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
         ]
         Melding.objects.filter(pk__in=[pk for pk, _g in weg]).update(vervallen_op=nu)
     vergeet_kop({o.gebruiker.pk for o in mensen} | {g for _pk, g in weg})
-    return Uitkomst(open=len(gewenst), vervallen=len(weg), per_soort=Counter(code for code, *_rest in gewenst))
+    return Uitkomst(open=len(gewenst), vervallen=len(weg), ontvangers=mensen)
 
 
 def ververs(meldingen, vandaag: date) -> tuple[list[Melding], list[Melding]]:

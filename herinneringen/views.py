@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from noordwijk_migratie import generic, registry
+from noordwijk_migratie.models import Doelgroep
 
 from . import diensten
 from .bijdragen import ONTVANGEN
@@ -29,12 +30,12 @@ class MijnWerkView(generic.ObjectPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         gebruiker = self.request.user
         # the current state, not that of the last run: done work is gone, new work is here
-        diensten.bijwerken(timezone.localdate(), gebruikers=[gebruiker])
+        uitkomst = diensten.bijwerken(timezone.localdate(), gebruikers=[gebruiker])
         soorten = {code: s.titel for code, s in registry.herinneringen().items()}
         meldingen = list(diensten.open_meldingen(gebruiker).order_by("datum", "pk"))
         for m in meldingen:
             m.titel = soorten.get(m.soort, m.soort)
-        ontvanger = next(iter(diensten.ontvangers([gebruiker])), None)
+        ontvanger = next(iter(uitkomst.ontvangers), None)
         context = super().get_context_data(**kwargs)
         context.update(
             titel=_("Mijn werk"),
@@ -42,9 +43,7 @@ class MijnWerkView(generic.ObjectPermissionMixin, TemplateView):
             open=[m for m in meldingen if m.gezien_op is None],
             gezien=[m for m in meldingen if m.gezien_op is not None],
             voorkeur=ontvanger.voorkeur if ontvanger else None,
-            focus=sorted(gebruiker.profiel.focus.all(), key=lambda d: d.volgorde)
-            if hasattr(gebruiker, "profiel")
-            else [],
+            focus=Doelgroep.objects.filter(code__in=ontvanger.focus).order_by("volgorde") if ontvanger else [],
             is_beleidsadviseur=bool(ontvanger and "beleidsadviseur" in ontvanger.rollen),
         )
         return context

@@ -14,7 +14,7 @@ Every project app has a module ``<app>/bijdragen.py`` (found with Django's
         secties=(Sectie(HALFJAAR, "oekraine", _("Oekraïense ontheemden: opvang"), 70, panelen.oekraine),),
         indicatoren=(Indicator("iw_informatiebereik", indicatoren.informatiebereik),),
         signalen=(panelen.signalen,),
-        herinneringen=(Herinnering("opvang.beleidsdatum", _("Beleidsdatum nadert"), herinneringen.beleidsdatum,
+        herinneringen=(Herinnering("opvang.beleidsdatum", _("Beleidsdatum nadert"), herinneringen.beleidsdatums,
                                    rollen=("beleidsadviseur", "opgavemanager"), dagen_vooraf=(90, 30, 7)),),
     )
 
