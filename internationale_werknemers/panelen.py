@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie.getallen import getal
+from noordwijk_migratie.getallen import procent
 from noordwijk_migratie.panelen import cijfer, paneel
 
 from . import grafieken, queries
@@ -34,7 +34,7 @@ def internationale_werknemers(peil) -> dict:
         cijfer(_("Trend inschrijvingen"), k.registraties_trend),
         cijfer(
             _("Vergunde woningen die voldoen"),
-            f"{getal(k.aandeel_woningen_voldoen)} %" if k.aandeel_woningen_voldoen is not None else onbekend,
+            procent(k.aandeel_woningen_voldoen, onbekend=onbekend),
             reverse("internationale_werknemers:woning_list"),
         ),
     ]

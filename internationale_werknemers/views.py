@@ -73,17 +73,28 @@ class PilotlocatieListView(generic.ObjectListView):
     filterset_class = filtersets.PilotlocatieFilterSet
 
 
-class PilotstandListView(generic.ObjectListView):
-    table_class = tables.PilotstandTable
-    filterset_class = filtersets.PilotstandFilterSet
+class LijstMetVerloopView(generic.ObjectListView):
+    """A list of dated stands with, above it, the chart of their course from the first stand until today."""
+
     template_name = "internationale_werknemers/lijst_met_grafiek.html"
+
+    def verloop(self, van, tot):
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        eerste = models.Pilotstand.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
+        eerste = self.model.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
         if eerste:
-            context["grafiek"] = grafieken.pilotbedden(queries.pilot_reeks(eerste, timezone.localdate()))
+            context["grafiek"] = self.verloop(eerste, timezone.localdate())
         return context
+
+
+class PilotstandListView(LijstMetVerloopView):
+    table_class = tables.PilotstandTable
+    filterset_class = filtersets.PilotstandFilterSet
+
+    def verloop(self, van, tot):
+        return grafieken.pilotbedden(queries.pilot_reeks(van, tot))
 
 
 class WoningListView(generic.ObjectListView):
@@ -107,17 +118,12 @@ class InspectieListView(generic.ObjectListView):
     filterset_class = filtersets.InspectieFilterSet
 
 
-class RegistratiestandListView(generic.ObjectListView):
+class RegistratiestandListView(LijstMetVerloopView):
     table_class = tables.RegistratiestandTable
     filterset_class = filtersets.RegistratiestandFilterSet
-    template_name = "internationale_werknemers/lijst_met_grafiek.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        eerste = models.Registratiestand.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
-        if eerste:
-            context["grafiek"] = grafieken.inschrijvingen(queries.registratie_reeks(eerste, timezone.localdate()))
-        return context
+    def verloop(self, van, tot):
+        return grafieken.inschrijvingen(queries.registratie_reeks(van, tot))
 
 
 class InformatiebereikListView(generic.ObjectListView):
@@ -220,15 +226,10 @@ class InspectieDetailView(generic.ObjectDetailView):
 # -- edit -------------------------------------------------------------------------------------------
 
 
-class IwEditView(generic.ObjectEditView):
-    """Prefills foreign keys from the query string (e.g. ?woning=3 from a dwelling's page)."""
+class IwEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
+    """Prefills the parent from the query string (e.g. ?woning=3 on the "add" link of a dwelling's page)."""
 
-    def get_initial(self):
-        initial = super().get_initial()
-        for naam in ("woning", "pilot", "post", "beleidsplan"):
-            if naam in self.request.GET and self.request.GET[naam].isdigit():
-                initial[naam] = int(self.request.GET[naam])
-        return initial
+    initieel_uit_query = ("woning", "pilot", "post", "beleidsplan")
 
 
 class BeoordelenView(generic.ObjectPermissionMixin, django_generic.DetailView):

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from .audit import BewaarAttributieAdminMixin
-from .models import Doelgroep, Gemeente
+from .models import Doelgroep, Gemeente, Rolkoppeling
 from .roles import heeft_rechten_buiten_rollen, rolgroepen
 
 
@@ -53,3 +53,12 @@ class GebruikerAdmin(BewaarAttributieAdminMixin, UserAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._binnen_rollen(request, obj)
+
+
+@admin.register(Rolkoppeling)
+class RolkoppelingAdmin(admin.ModelAdmin):
+    """Which group of the gemeente's identity provider gives which role (applied at every login)."""
+
+    list_display = ("groep", "rol")
+    list_filter = ("rol",)
+    search_fields = ("groep",)

@@ -16,7 +16,9 @@ class KernConfig(AppConfig):
 
         from . import (
             inloggen,  # noqa: F401 - connects the login receivers
+            oidc,  # noqa: F401 - its system checks
             registry,
+            tweestaps,  # noqa: F401 - records at login what the second factor still needs
         )
         from .audit import scherm_geheimen_af, weiger_verwijderen_met_wijzigingen
         from .cache import bij_wijziging

@@ -1,5 +1,10 @@
 """Server-side SVG charts, used identically in HTML pages and WeasyPrint PDFs.
 
+One API: an app describes a chart as data with :func:`grafiek_lijn` or :func:`grafiek_staaf` (a
+JSON-serialisable spec, so it can live in a report snapshot or a cache; each app keeps its specs in
+``<app>/grafieken.py``) and draws it with :func:`maak_grafiek` (or the ``teken`` template filter), or as a
+small multiple with :func:`maak_kleine_grafiek`. The drawing functions below them are private.
+
 Every chart comes with a data table (``Chart.columns``/``Chart.rows``) as its text
 alternative; render both with ``templates/includes/chart.html``. The SVG contains no
 scripts and no ``style`` attributes (strict CSP) and only uses presentation attributes.
@@ -38,7 +43,7 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 @dataclass
-class Series:
+class _Reeks:
     """A named data series; ``points`` are ``(x, value)`` with x a date or category."""
 
     label: str
@@ -263,7 +268,7 @@ class _Lijnen:
     refs: list[tuple[str, Decimal]]
 
 
-def _lijnen(series: list[Series], reference_lines, x_label: str | None = None) -> _Lijnen:
+def _lijnen(series: list[_Reeks], reference_lines, x_label: str | None = None) -> _Lijnen:
     data = [{x.date() if isinstance(x, datetime) else x: _num(v) for x, v in s.points if x is not None} for s in series]
     xs = list(dict.fromkeys(x for d in data for x in d))
     is_date = all(isinstance(x, date) for x in xs)
@@ -283,7 +288,7 @@ def _x_positie(lijnen: _Lijnen, left: float, plot_w: float):
     return lambda x: left + plot_w * (index[x] + 0.5) / len(xs)
 
 
-def _lijn_tabel_en_samenvatting(series: list[Series], lijnen: _Lijnen) -> tuple[list[list], str]:
+def _lijn_tabel_en_samenvatting(series: list[_Reeks], lijnen: _Lijnen) -> tuple[list[list], str]:
     """The data table (text alternative) and the <desc> summary of a line chart."""
     data, xs = lijnen.data, lijnen.xs
     rows = [[_x_label(x), *(getal(d[x]) if d.get(x) is not None else EMPTY_CELL for d in data)] for x in xs]
@@ -294,9 +299,9 @@ def _lijn_tabel_en_samenvatting(series: list[Series], lijnen: _Lijnen) -> tuple[
     return rows, _summary(start, _("hoogste waarde %(value)s"), max(lijnen.values), lijnen.values, lijnen.refs)
 
 
-def line_chart(
+def _lijngrafiek(
     title: str,
-    series: list[Series],
+    series: list[_Reeks],
     *,
     y_label: str = "",
     reference_lines: list[tuple[str, float]] = (),
@@ -354,10 +359,10 @@ def line_chart(
     return Chart(title, desc, _svg(chart_id, title, desc, width, frame.height, body), lijnen.columns, rows, chart_id)
 
 
-def bar_chart(
+def _staafgrafiek(
     title: str,
     categories: list[str],
-    series: list[Series],
+    series: list[_Reeks],
     *,
     stacked: bool = False,
     y_label: str = "",
@@ -495,9 +500,9 @@ def _datum_of_waarde(x):
     return x
 
 
-def _uit_spec(spec: dict) -> tuple[list[Series], list[tuple[str, float]]]:
+def _uit_spec(spec: dict) -> tuple[list[_Reeks], list[tuple[str, float]]]:
     """The series and reference lines of a stored chart spec."""
-    reeksen = [Series(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
+    reeksen = [_Reeks(r["label"], [(_datum_of_waarde(x), v) for x, v in r["punten"]]) for r in spec.get("reeksen", [])]
     return reeksen, [(label, v) for label, v in spec.get("referentielijnen", [])]
 
 
@@ -505,7 +510,7 @@ def maak_grafiek(spec: dict) -> Chart:
     """Draw a chart stored by ``grafiek_lijn`` / ``grafiek_staaf``."""
     reeksen, refs = _uit_spec(spec)
     if spec.get("soort") == "staaf":
-        return bar_chart(
+        return _staafgrafiek(
             spec["titel"],
             spec.get("categorieen", []),
             reeksen,
@@ -513,7 +518,7 @@ def maak_grafiek(spec: dict) -> Chart:
             y_label=spec.get("y_label", ""),
             reference_lines=refs,
         )
-    return line_chart(
+    return _lijngrafiek(
         spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs, x_label=spec.get("x_label") or None
     )
 
@@ -521,9 +526,9 @@ def maak_grafiek(spec: dict) -> Chart:
 # --- small multiples (PDF reports: many series side by side) ------------------------------------
 
 
-def small_line_chart(
+def _kleine_lijngrafiek(
     title: str,
-    series: list[Series],
+    series: list[_Reeks],
     *,
     reference_lines: list[tuple[str, float]] = (),
     width: int = 240,
@@ -532,11 +537,11 @@ def small_line_chart(
 ) -> Chart:
     """A compact line chart for small multiples: few SVG nodes, so a report can hold hundreds.
 
-    Same data, table and <desc> summary as :func:`line_chart`, drawn lean: the lowest and highest
+    Same data, table and <desc> summary as :func:`_lijngrafiek`, drawn lean: the lowest and highest
     y tick and the first and last x value as the only labels, one path per series for the line and
     one for its points (round caps on zero-length segments), reference lines dotted without a label
     and no legend inside the SVG (the page around the charts explains the line styles once; series
-    differ by colour *and* dash like in :func:`line_chart`). ``x_labels=False`` leaves the first and
+    differ by colour *and* dash like in :func:`_lijngrafiek`). ``x_labels=False`` leaves the first and
     last x value out of the SVG, for a caller that prints the range beside the chart (as text that is
     cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter).
     """
@@ -598,6 +603,6 @@ def small_line_chart(
 
 
 def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, height: int = 96) -> Chart:
-    """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`small_line_chart`)."""
+    """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`_kleine_lijngrafiek`)."""
     reeksen, refs = _uit_spec(spec)
-    return small_line_chart(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)
+    return _kleine_lijngrafiek(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)

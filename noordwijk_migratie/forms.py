@@ -1,5 +1,7 @@
 """Form base classes: HTML5 date inputs, NL Design System classes, optimistic locking."""
 
+import datetime
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +47,8 @@ def begrens_lange_keuzelijsten(form):
         field.help_text = f"{field.help_text} {uitleg}".strip()
         huidig = str(form[naam].value() or "")  # after the help text: the bound field copies it
         nieuwste = queryset.order_by("-pk").values("pk")[:n]
-        keuzes = queryset.filter(Q(pk__in=nieuwste) | Q(pk=int(huidig) if huidig.isdigit() else None))
+        # isdecimal, not isdigit: '²' is a digit that int() refuses
+        keuzes = queryset.filter(Q(pk__in=nieuwste) | Q(pk=int(huidig) if huidig.isdecimal() else None))
         field.widget.choices = _Keuzes(field, keuzes)
 
 
@@ -102,12 +105,32 @@ class JaNeeVeld(forms.TypedChoiceField):
         return super().to_python((value or "").strip().lower())
 
 
-class PeildatumForm(forms.Form):
-    """ "Show the figures as they were on date X" (dashboard, overviews)."""
+# Every date read from the query string lies in this range: the arithmetic behind a page (a year back, ten
+# weeks ahead) cannot overflow, and a typo such as 0202-07-01 is an error instead of an empty overview.
+DATUM_MIN = datetime.date(2000, 1, 1)
+DATUM_MAX = datetime.date(2100, 12, 31)
 
-    peildatum = forms.DateField(
-        label=_("Peildatum"),
-        widget=DatumInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        required=False,
-    )
+
+class QueryDatumVeld(forms.DateField):
+    """A date from the query string (a peildatum, the date of a count): jjjj-mm-dd or dd-mm-jjjj between
+    DATUM_MIN and DATUM_MAX, else a Dutch error. Empty is allowed: the view then uses its default."""
+
+    def __init__(self, **kwargs):
+        attrs = {"class": "utrecht-textbox utrecht-textbox--html-input", "min": f"{DATUM_MIN}", "max": f"{DATUM_MAX}"}
+        kwargs.setdefault("required", False)
+        super().__init__(input_formats=["%Y-%m-%d", "%d-%m-%Y"], widget=DatumInput(attrs=attrs), **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not DATUM_MIN <= value <= DATUM_MAX:
+            raise forms.ValidationError(
+                _("Kies een datum tussen %(min)s en %(max)s."),
+                code="buiten_bereik",
+                params={"min": f"{DATUM_MIN:%d-%m-%Y}", "max": f"{DATUM_MAX:%d-%m-%Y}"},
+            )
+
+
+class PeildatumForm(forms.Form):
+    """ "Show the figures as they were on date X" (dashboard, overviews): ``?peildatum=``."""
+
+    peildatum = QueryDatumVeld(label=_("Peildatum"))

@@ -18,6 +18,7 @@ from django import forms
 from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
@@ -490,13 +491,38 @@ def _titel_van(url_naam: str) -> str:
     return model._meta.verbose_name_plural.capitalize()
 
 
+def uit_query(data, form_class, standaard):
+    """(value, form) for the one field of ``form_class`` read from ``data`` (the query string), validated by
+    that field. Absent or empty: ``standaard`` and an unbound form showing it. Invalid (no date, outside the
+    allowed range, no such period): ``standaard`` and the bound form, whose Dutch error the page shows."""
+    naam = next(iter(form_class.base_fields))
+    if not data.get(naam):
+        return standaard, form_class(initial={naam: standaard})
+    form = form_class({naam: data[naam]})
+    return (form.cleaned_data[naam], form) if form.is_valid() else (standaard, form)
+
+
 class PeildatumMixin:
-    """Views that show figures "on a peildatum": ``?peildatum=jjjj-mm-dd``, default today.
-    Render the form with ``{% include "includes/peildatum.html" %}``."""
+    """Views that show figures "on a peildatum": ``?peildatum=jjjj-mm-dd`` (see :func:`uit_query`), default
+    today. Render the form with ``{% include "includes/peildatum.html" %}``."""
 
     def peildatum(self):
-        form = PeildatumForm(self.request.GET or None)
-        if form.is_bound and form.is_valid() and form.cleaned_data["peildatum"]:
-            return form.cleaned_data["peildatum"], form
-        vandaag = timezone.localdate()
-        return vandaag, PeildatumForm(initial={"peildatum": vandaag})
+        return uit_query(self.request.GET, PeildatumForm, timezone.localdate())
+
+
+class InitieelUitQueryMixin:
+    """Prefills fields of a new object's form from the query string (``?actie=3`` on the "add" link of an
+    action's page). Each value is validated by the form's own field (a foreign key: an existing object the
+    field offers); an invalid value is ignored and the field keeps its default."""
+
+    initieel_uit_query: tuple[str, ...] = ()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if getattr(self, "object", None) is None:  # an existing object keeps its own values
+            velden = self.get_form_class().base_fields
+            for naam in self.initieel_uit_query:
+                if naam in velden and self.request.GET.get(naam):
+                    with contextlib.suppress(ValidationError):  # the value as the form shows it (a pk)
+                        initial[naam] = velden[naam].prepare_value(velden[naam].clean(self.request.GET[naam]))
+        return initial

@@ -44,6 +44,13 @@ def getal(waarde) -> str:
     return tekst.replace("-", MIN)
 
 
+def procent(waarde, decimalen: int = 1, onbekend: str = "onbekend") -> str:
+    """A percentage as text with a fixed number of decimals: ``65,0 %``, ``6,3 %``."""
+    if waarde is None:
+        return onbekend
+    return f"{formats.number_format(afgerond(waarde, decimalen), decimalen, use_l10n=True)} %".replace("-", MIN)
+
+
 def saldo(n: int | None, onbekend: str = "onbekend") -> str:
     """Signed figure for saldi: +19, −17, 0."""
     if n is None:

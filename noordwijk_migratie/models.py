@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .roles import ROLLEN
+
 
 class VersieModel(models.Model):
     """Optimistic locking: a form carries the version it was loaded with (see generic views)."""
@@ -104,3 +106,41 @@ class ImportTaak(models.Model):
     @property
     def bezig(self) -> bool:
         return self.status in (self.Status.WACHTRIJ, self.Status.BEZIG)
+
+
+class Rolkoppeling(models.Model):
+    """A group of the gemeente's identity provider (a value of its roles claim, ``OIDC_ROLLEN_CLAIM``) and
+    the role it gives; kept by the functioneel beheerder. Applied at every login through OpenID Connect."""
+
+    groep = models.CharField(
+        _("groep in de inlogdienst"),
+        max_length=255,
+        unique=True,
+        help_text=_("De waarde zoals de inlogdienst haar meestuurt, bijv. de naam of het object-ID van de groep."),
+    )
+    rol = models.CharField(_("rol"), max_length=40, choices=[(rol.code, rol.naam) for rol in ROLLEN])
+
+    class Meta:
+        verbose_name = _("rolkoppeling")
+        verbose_name_plural = _("rolkoppelingen")
+        ordering = ["groep"]
+
+    def __str__(self):
+        return f"{self.groep} → {self.get_rol_display()}"
+
+
+class OidcIdentiteit(models.Model):
+    """The account of a user at the gemeente's identity provider: its ``sub`` claim, which never changes
+    (an e-mail address or name can)."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="oidc_identiteit", verbose_name=_("gebruiker")
+    )
+    sub = models.CharField(_("kenmerk bij de inlogdienst (sub)"), max_length=255, unique=True)
+
+    class Meta:
+        verbose_name = _("account bij de inlogdienst")
+        verbose_name_plural = _("accounts bij de inlogdienst")
+
+    def __str__(self):
+        return self.sub

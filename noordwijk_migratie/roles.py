@@ -30,6 +30,11 @@ class Rol:
                 return self.regels[sleutel]
         return self.regels.get(DOMEIN, ()) if app_label in registry.domein_labels() else ()
 
+    @property
+    def schrijft(self) -> bool:
+        """Whether the role may change anything at all (every action but viewing)."""
+        return any(actie != "view" for acties in self.regels.values() for actie in acties)
+
 
 BELEIDSADVISEUR = Rol(
     "beleidsadviseur",
@@ -77,6 +82,18 @@ def rolgroepen():
 def heeft_rechten_buiten_rollen(user) -> bool:
     """Superuser, single permissions or a group that is not a role: more than the roles can give."""
     return user.is_superuser or user.user_permissions.exists() or user.groups.exclude(pk__in=rolgroepen()).exists()
+
+
+def tweede_factor_vereist(user) -> bool:
+    """A local account needs a second factor when it can change anything: a role that writes (so always the
+    functioneel beheerder), staff, superusers, single permissions."""
+    schrijvend = [rol.naam for rol in ROLLEN if rol.schrijft]
+    return (
+        user.is_superuser
+        or user.is_staff
+        or user.user_permissions.exists()
+        or user.groups.filter(name__in=schrijvend).exists()
+    )
 
 
 def permissies_voor(rol: Rol) -> list[Permission]:

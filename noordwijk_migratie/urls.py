@@ -1,9 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
+from mozilla_django_oidc.views import OIDCLogoutView
 
-from . import generic, registry, views
+from . import generic, oidc, registry, tweestaps, views
 from .models import Doelgroep, Gemeente
 
 kern_patterns = [
@@ -25,12 +26,18 @@ kern_patterns = [
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/live", views.liveness, name="liveness"),
+    path("inloggen/", tweestaps.InloggenView.as_view(), name="login"),
+    path("inloggen/gemeente/", oidc.aanvraag, name="oidc_authentication_init"),
+    path("inloggen/gemeente/terug/", oidc.terugkeer, name="oidc_authentication_callback"),
+    path("inloggen/code/", tweestaps.VerifierenView.as_view(), name="tweestaps_verifieren"),
+    path("account/tweestapsverificatie/", tweestaps.InstellenView.as_view(), name="tweestaps_instellen"),
+    # the local session, and the provider's where the session began there
+    path("uitloggen/", OIDCLogoutView.as_view(), name="logout"),
+    # the admin has no login of its own: ours, with its second factor and its guards
     path(
-        "inloggen/",
-        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
+        "beheer/admin/login/",
+        login_not_required(RedirectView.as_view(pattern_name="login", query_string=True)),
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("importen/<int:pk>/", generic.ImportTaakView.as_view(), name="importtaak"),
     # the apps' pages, where each app's bijdragen.py mounts them
     *(path(prefix, include(module)) for app in registry.apps() for prefix, module in app.urls),

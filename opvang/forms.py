@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.forms import BaseModelForm, DatumInput
+from noordwijk_migratie.forms import BaseModelForm, QueryDatumVeld
 from noordwijk_migratie.models import Doelgroep
 
 from .models import (
@@ -114,10 +114,7 @@ class OekraineMaandcijferForm(_OpvangForm):
 
 
 class SnelInvoerDatumForm(forms.Form):
-    datum = forms.DateField(
-        label=_("Datum van de telling"),
-        widget=DatumInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
-    )
+    datum = QueryDatumVeld(label=_("Datum van de telling"))
 
 
 class SnelInvoerForm(forms.Form):

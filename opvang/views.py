@@ -124,13 +124,6 @@ class OpvanglocatieDetailView(generic.ObjectDetailView):
 # --- occupancy: fast entry ----------------------------------------------------------------------
 
 
-def _datum_uit(data, veld="datum"):
-    form = SnelInvoerDatumForm(data={"datum": data.get(veld)}) if data.get(veld) else None
-    if form is not None and form.is_valid():
-        return form.cleaned_data["datum"]
-    return None
-
-
 class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
     """One date, every active location × doelgroep in one screen; all-or-nothing, idempotent per date."""
 
@@ -139,7 +132,8 @@ class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
     template_name = "opvang/bezetting_invoer.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.datum = _datum_uit(request.POST if request.method == "POST" else request.GET) or timezone.localdate()
+        data = request.POST if request.method == "POST" else request.GET
+        self.datum, self.datum_form = generic.uit_query(data, SnelInvoerDatumForm, timezone.localdate())
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, data=None):
@@ -148,14 +142,14 @@ class BezettingInvoerView(generic.ObjectPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["titel"] = _("Bezetting invoeren")
-        context["datum_form"] = SnelInvoerDatumForm(initial={"datum": self.datum})
+        context["datum_form"] = self.datum_form
         context.setdefault("form", self.get_form())
         context["datum"] = self.datum
         return context
 
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.POST)
-        if form.is_valid():
+        if not self.datum_form.errors and form.is_valid():  # never saved under another date than the one posted
             try:
                 aantal = invoer.sla_snelinvoer_op(
                     form.datum,

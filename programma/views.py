@@ -30,19 +30,6 @@ class IndexView(generic.AppIndexView):
         return context
 
 
-class InitieelUitQueryMixin:
-    """Prefill foreign keys from the query string (e.g. ``?actie=3`` from an action's page)."""
-
-    initieel_uit_query: tuple[str, ...] = ()
-
-    def get_initial(self):
-        initial = super().get_initial()
-        for naam in self.initieel_uit_query:
-            if (waarde := self.request.GET.get(naam, "")).isdigit():
-                initial[naam] = int(waarde)
-        return initial
-
-
 class ProgrammalijnListView(generic.ObjectListView):
     table_class = ProgrammalijnTable
 
@@ -106,7 +93,7 @@ class ActieDetailView(generic.ObjectDetailView):
         return context
 
 
-class ActieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class ActieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = ActieForm
     initieel_uit_query = ("programmalijn",)
 
@@ -116,7 +103,7 @@ class VoortgangsnotitieListView(generic.ObjectListView):
     filterset_class = VoortgangsnotitieFilterSet
 
 
-class VoortgangsnotitieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class VoortgangsnotitieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = VoortgangsnotitieForm
     initieel_uit_query = ("actie",)
 
@@ -157,7 +144,7 @@ class MetingDetailView(generic.ObjectDetailView):
     velden = ("indicator", "datum", "waarde_getal", "waarde_ja_nee", "waarde_tekst", "bron", "toelichting")
 
 
-class MetingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class MetingEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = MetingForm
     initieel_uit_query = ("indicator",)
 

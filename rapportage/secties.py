@@ -32,7 +32,7 @@ Charts are stored in the snapshot as data (``grafiek_lijn`` / ``grafiek_staaf``)
 ``noordwijk_migratie.charts`` at rendering time (``maak_grafiek``), as vector SVG in the PDF. Many
 series side by side (the evaluatierapport's indicators) are drawn as small multiples instead:
 ``{% load rapport_pdf %}{% for rij in indicatoren|kleine_grafieken:3 %}`` gives rows of (item, chart)
-with a lean SVG each (``charts.small_line_chart``). WeasyPrint's cost grows with boxes, SVG nodes and
+with a lean SVG each (``charts.maak_kleine_grafiek``). WeasyPrint's cost grows with boxes, SVG nodes and
 SVG text characters (it lays SVG text out letter by letter), so keep long PDF content plain.
 
 A new report kind: ``soort("code", "Titel", peildatum_regel)`` here, plus sections for it.

@@ -46,14 +46,13 @@ class RapportListView(generic.ObjectListView):
         return Rapport.objects.select_related("aangevraagd_door").defer("snapshot")
 
 
-class RapportAanvraagView(generic.ObjectPermissionMixin, django_generic.FormView):
+class RapportAanvraagView(generic.InitieelUitQueryMixin, generic.ObjectPermissionMixin, django_generic.FormView):
     model = Rapport
     permission_action = "add"
     form_class = AanvraagForm
     template_name = "generic/object_form.html"
-
-    def get_initial(self):
-        return {"soort": self.request.GET.get("soort", secties.HALFJAAR)}
+    initial = {"soort": secties.HALFJAAR}
+    initieel_uit_query = ("soort",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -25,9 +25,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import F, Q
-from django.utils.formats import number_format
 
-from noordwijk_migratie.getallen import afgerond, datum, percentage, saldo
+from noordwijk_migratie.getallen import afgerond, datum, percentage, procent, saldo
 
 KOPPEL_TERMIJN = timedelta(weeks=10)  # woning aanbieden binnen 10 weken na koppeling
 VERHUIS_TERMIJN = timedelta(weeks=2)  # verhuizen binnen 2 weken na ingang huurovereenkomst
@@ -46,11 +45,6 @@ SALDO_BRON_TEKST = {
 }
 
 MAANDNAMEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-
-
-def procent(waarde) -> str:
-    """A percentage as the pages write it (one decimal, as ``floatformat:1``): 76,9 %, 65,0 %."""
-    return "onbekend" if waarde is None else f"{number_format(waarde, 1, use_l10n=True)} %"
 
 
 # --------------------------------------------------------------------------- perioden

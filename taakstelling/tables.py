@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.getallen import procent
 from noordwijk_migratie.tables import BaseTable, DatumKolom
 
 from . import rules
@@ -163,7 +164,7 @@ class InburgeringCohortTable(BaseTable):
 
     def render_succesratio(self, record):
         ratio = rules.succesratio(record.voldaan_binnen_termijn, record.inburgeringsplichtig)
-        return "—" if ratio is None else rules.procent(ratio)
+        return "—" if ratio is None else procent(ratio)
 
 
 class TijdelijkeLocatieTable(BaseTable):

@@ -200,14 +200,9 @@ class NareizigerListView(generic.ObjectListView):
     filterset_class = NareizigerFilterSet
 
 
-class NareizigerEditView(generic.ObjectEditView):
+class NareizigerEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     fields = ("plaatsing", "datum", "aantal")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if "plaatsing" in self.request.GET:
-            initial["plaatsing"] = self.request.GET["plaatsing"]
-        return initial
+    initieel_uit_query = ("plaatsing",)
 
 
 class CoaStandListView(generic.ObjectListView):
@@ -252,11 +247,9 @@ class RegioVergelijkingView(CssMixin, generic.ObjectPermissionMixin, django_gene
         context["nieuw_url"] = None
         perioden = Periode.objects.order_by("-begindatum")
         met_cijfers = perioden.filter(regiocijfers__isnull=False).distinct()
-        form = RegioVergelijkingForm(self.request.GET or None)
-        gekozen = form.cleaned_data["periode"] if form.is_valid() else (met_cijfers.first() or perioden.first())
-        if gekozen is not None and not form.is_bound:
-            form = RegioVergelijkingForm(initial={"periode": gekozen.label})
-        context["form"] = form
+        gekozen, context["form"] = generic.uit_query(
+            self.request.GET, RegioVergelijkingForm, met_cijfers.first() or perioden.first()
+        )
         if gekozen is not None:
             vergelijking = queries.regio_vergelijking(gekozen, timezone.localdate())
             context["vergelijking"] = vergelijking

@@ -23,6 +23,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
+from noordwijk_migratie import oidc
+
 from .werker import BASIS, database_url
 
 HOST = "127.0.0.1"
@@ -146,7 +148,7 @@ class Gebruiker:
     def __init__(self, poort: int, user):
         sessie = SessionStore()
         sessie[SESSION_KEY] = str(user.pk)
-        sessie[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        sessie[BACKEND_SESSION_KEY] = oidc.BACKEND  # as in production: through the gemeente's identity provider
         sessie[HASH_SESSION_KEY] = user.get_session_auth_hash()
         sessie.create()
         self.poort = poort

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from noordwijk_migratie.audit import AFGESCHERMD, is_geheim
 from noordwijk_migratie.models import Gemeente
@@ -63,6 +64,9 @@ def test_geen_enkel_geheim_veld_van_een_gelogd_model_komt_in_de_trail():
         diff = model_instance_diff(oud, nieuw) or {}
         assert "geheime-waarde" not in json.dumps(diff), (model._meta.label, veld.name)
         assert veld.name not in diff or list(diff[veld.name]) == [AFGESCHERMD, AFGESCHERMD]
+    # django-otp's TOTP secret is a field named just ``key``: masked all the same
+    oud, nieuw = TOTPDevice(key="aa" * 20), TOTPDevice(key="bb" * 20)
+    assert list(model_instance_diff(oud, nieuw)["key"]) == [AFGESCHERMD, AFGESCHERMD]
     # and nothing else is masked (that would empty the trail) but the COA reference, by the settings
     gemaskeerd = {
         (model._meta.label, naam)
@@ -70,7 +74,10 @@ def test_geen_enkel_geheim_veld_van_een_gelogd_model_komt_in_de_trail():
         for naam in auditlog.get_model_fields(model)["mask_fields"]
         if naam in {f.name for f in model._meta.concrete_fields}
     }
-    assert gemaskeerd - {(m._meta.label, v.name) for m, v in velden} == {("taakstelling.Plaatsing", "coa_referentie")}
+    assert gemaskeerd - {(m._meta.label, v.name) for m, v in velden} == {
+        ("taakstelling.Plaatsing", "coa_referentie"),
+        ("otp_totp.TOTPDevice", "key"),
+    }
 
 
 @pytest.mark.parametrize(

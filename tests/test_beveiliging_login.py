@@ -155,6 +155,7 @@ def test_te_veel_pogingen_per_minuut_krijgen_429_zonder_wachtwoordcontrole(achte
 @pytest.fixture
 def server_achter_proxy(transactional_db, tmp_path, static_root, settings, monkeypatch):
     monkeypatch.setenv("VERTROUWDE_PROXIES", PROXY)
+    monkeypatch.setenv("LOKAAL_INLOGGEN_ACTIEF", "true")  # the password login these layers guard
     settings.MEDIA_ROOT = tmp_path / "media"
     with server(tmp_path, static_root) as s:
         yield s

@@ -13,7 +13,15 @@ from .factories import FACTORIES
 
 # URL names that are not pages of the application itself.
 OPENBAAR = {"healthz", "liveness", "login"}
-NIET_VOOR_POST = {"login", "logout"}  # authentication itself
+# authentication itself: the provider's login and its return, the second factor (a user's own account)
+NIET_VOOR_POST = {
+    "login",
+    "logout",
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "tweestaps_verifieren",
+    "tweestaps_instellen",
+}
 # Values for URL keywords other than pk (extend when an app adds such a route).
 EXTRA_KWARGS = {"jaar": 2025}
 # Objects only the user they belong to may open (anyone else gets 404): made for the walking user.

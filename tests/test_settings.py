@@ -17,6 +17,11 @@ PRODUCTIE_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "ALLOWED_HOSTS": "migratie.noordwijk.nl",
 }
+# Login through the gemeente's identity provider; local login off (production's default).
+OIDC_ENV = {
+    "OIDC_ISSUER": "https://login.microsoftonline.com/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/v2.0",
+    "OIDC_CLIENT_ID": "migratie-noordwijk",
+}
 
 
 def _run(module, env_extra, *args):
@@ -49,12 +54,35 @@ def test_productie_weigert_te_starten_zonder(ontbrekend):
     assert ontbrekend in result.stderr
 
 
-def test_check_deploy_is_schoon_in_productie():
+def test_check_deploy_is_schoon_in_productie(tmp_path):
+    geheim = tmp_path / "oidc_client_secret"
+    geheim.write_text(secrets.token_urlsafe(32))  # a Docker secret: OIDC_CLIENT_SECRET_FILE
+    env = {**PRODUCTIE_ENV, **OIDC_ENV, "OIDC_CLIENT_SECRET_FILE": str(geheim)}
+    result = _run("noordwijk_migratie.settings.production", env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_productie_zonder_inlogdienst_en_zonder_lokaal_inloggen_waarschuwt():
     result = _run(
         "noordwijk_migratie.settings.production", PRODUCTIE_ENV, "check", "--deploy", "--fail-level", "WARNING"
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+    assert result.returncode != 0 and "Niemand kan inloggen" in result.stderr
+
+
+def test_inlogdienst_zonder_clientgeheim_weigert():
+    result = _run("noordwijk_migratie.settings.production", {**PRODUCTIE_ENV, **OIDC_ENV}, "check")
+    assert result.returncode != 0 and "OIDC_CLIENT_SECRET ontbreekt" in result.stderr
+
+
+def test_productie_staat_lokaal_inloggen_alleen_toe_als_het_aan_staat(monkeypatch):
+    for key, value in PRODUCTIE_ENV.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("LOKAAL_INLOGGEN_ACTIEF", raising=False)
+    module = importlib.reload(importlib.import_module("noordwijk_migratie.settings.production"))
+    assert module.LOKAAL_INLOGGEN_ACTIEF is False and module.TWEEDE_FACTOR_VERPLICHT is True
+    dev = importlib.reload(importlib.import_module("noordwijk_migratie.settings.dev"))
+    assert dev.LOKAAL_INLOGGEN_ACTIEF is True and dev.TWEEDE_FACTOR_VERPLICHT is False
 
 
 def test_productie_maakt_nooit_demogebruikers():

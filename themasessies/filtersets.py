@@ -2,6 +2,8 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.filtersets import JaarFilter
+
 from .models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
 from .rules import vervolg_te_laat_q
 
@@ -33,7 +35,7 @@ class ThemaFilterSet(django_filters.FilterSet):
 
 
 class SessieFilterSet(django_filters.FilterSet):
-    jaar = django_filters.NumberFilter(field_name="datum", lookup_expr="year", label=_("Jaar"))
+    jaar = JaarFilter(field_name="datum", label=_("Jaar"))
     aanwezig = django_filters.ModelChoiceFilter(queryset=Partner.objects.all(), label=_("Aanwezige partner"))
 
     class Meta:

@@ -3,7 +3,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
-from programma.views import InitieelUitQueryMixin
 
 from .filtersets import (
     BevindingFilterSet,
@@ -63,7 +62,7 @@ class ContactpersoonListView(generic.ObjectListView):
     filterset_class = ContactpersoonFilterSet
 
 
-class ContactpersoonEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class ContactpersoonEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = ContactpersoonForm
     initieel_uit_query = ("partner",)
 
@@ -135,7 +134,7 @@ class BevindingListView(generic.ObjectListView):
     filterset_class = BevindingFilterSet
 
 
-class BevindingEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class BevindingEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = BevindingForm
     initieel_uit_query = ("sessie",)
 
@@ -152,6 +151,6 @@ class VervolgactieDetailView(generic.ObjectDetailView):
     velden = ("sessie", "omschrijving", "eigenaar", "deadline", "status", "afgerond_op", "actie", "programmalijn")
 
 
-class VervolgactieEditView(InitieelUitQueryMixin, generic.ObjectEditView):
+class VervolgactieEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
     form_class = VervolgactieForm
     initieel_uit_query = ("sessie", "actie")

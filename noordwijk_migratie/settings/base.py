@@ -3,6 +3,7 @@
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -32,6 +33,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
     "noordwijk_migratie.apps.KernConfig",
     "taakstelling",
     "opvang",
@@ -51,8 +56,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "noordwijk_migratie.middleware.PriveNietBewarenMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "noordwijk_migratie.tweestaps.TweedeFactorMiddleware",
     "noordwijk_migratie.registry.ModuleSchakelaarMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -95,10 +102,37 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Local accounts (username + password; noordwijk_migratie/tweestaps.py) only where switched on, and the
+# gemeente's identity provider (OpenID Connect, noordwijk_migratie/oidc.py) where configured.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "noordwijk_migratie.tweestaps.LokaleBackend",
+    "noordwijk_migratie.oidc.InlogdienstBackend",
 ]
+LOKAAL_INLOGGEN_ACTIEF = env_bool("LOKAAL_INLOGGEN_ACTIEF", False)
+# A second factor (TOTP, recovery codes) after the password, for every local account that can change
+# anything (noordwijk_migratie.roles.tweede_factor_vereist). Only development and the tests relax it.
+TWEEDE_FACTOR_VERPLICHT = True
+OTP_TOTP_ISSUER = f"{env('GEMEENTE_NAAM', 'Gemeente Noordwijk')} asiel en migratie"
+OTP_TOTP_THROTTLE_FACTOR = 1  # 1, 2, 4, 8 … seconds after successive wrong codes
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# OpenID Connect (mozilla-django-oidc): authorization code flow with PKCE. Configured by the environment;
+# the endpoints come from the provider's discovery document. Which directory group gives which role is
+# kept by the functioneel beheerder (Rolkoppeling).
+OIDC_ISSUER = (env("OIDC_ISSUER", "") or "").rstrip("/")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256")
+OIDC_ROLLEN_CLAIM = env("OIDC_ROLLEN_CLAIM", "groups")
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDEN", 10)
+OIDC_OP_LOGOUT_URL_METHOD = "noordwijk_migratie.oidc.uitlog_url"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -157,7 +191,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # logging out redirects the form's POST to the provider's logout (RP-initiated logout)
+    "form-action": [CSP.SELF, *([urlsplit(OIDC_ISSUER)._replace(path="").geturl()] if OIDC_ISSUER else [])],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -166,7 +201,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A session ends after this much inactivity: every request moves the expiry on.
+SESSION_COOKIE_AGE = env_int("SESSIE_INACTIEF_MINUTEN", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 
 REDIS_URL = env("REDIS_URL", "")
@@ -255,7 +292,16 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True  # IP addresses of staff are not needed for 
 # last_login changes on every login: noise, left out.
 AUDITLOG_MASK_TRACKING_FIELDS = ("coa_referentie",)
 AUDITLOG_MASK_CALLABLE = "noordwijk_migratie.audit.afschermen"
-AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("last_login",)
+# Likewise the bookkeeping of every second-factor check (django-otp): the device's last time step, last use
+# and throttling; enrolling, confirming and removing a device are in the trail, the key masked.
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = (
+    "last_login",
+    "last_t",
+    "drift",
+    "last_used_at",
+    "throttling_failure_timestamp",
+    "throttling_failure_count",
+)
 # Raw saves are deserialisation (loaddata, a test's serialized rollback): restoring stored rows is
 # not a change by a user, and logging it would look up content types while they are being restored.
 AUDITLOG_DISABLE_ON_RAW_SAVE = True

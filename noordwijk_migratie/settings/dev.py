@@ -2,10 +2,13 @@
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
-from .env import env_mailer
+from .env import env_bool, env_mailer
 
 DEBUG = True
 DEMO_GEBRUIKERS_TOEGESTAAN = True
+# The demo users log in with a password; a second factor is offered, not demanded.
+LOKAAL_INLOGGEN_ACTIEF = env_bool("LOKAAL_INLOGGEN_ACTIEF", True)
+TWEEDE_FACTOR_VERPLICHT = False
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 WHITENOISE_USE_FINDERS = True

@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 
 from noordwijk_migratie.charts import (
     Chart,
-    Series,
-    bar_chart,
+    _kleine_lijngrafiek,
+    _lijngrafiek,
+    _Reeks,
+    _staafgrafiek,
     grafiek_lijn,
-    line_chart,
     maak_kleine_grafiek,
     nice_ticks,
-    small_line_chart,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -86,22 +86,22 @@ def _fmt(v: float) -> str:
 
 @pytest.fixture
 def saldo_bars() -> Chart:
-    return bar_chart(
+    return _staafgrafiek(
         "Saldo per kwartaal",
         ["Q1", "Q2", "Q3"],
-        [Series("Saldo", [("Q1", -25), ("Q2", 19), ("Q3", None)]), Series("Ander", [("Q1", 3), ("Q2", -4.5)])],
+        [_Reeks("Saldo", [("Q1", -25), ("Q2", 19), ("Q3", None)]), _Reeks("Ander", [("Q1", 3), ("Q2", -4.5)])],
         reference_lines=[("Doel", 10)],
     )
 
 
 @pytest.fixture
 def instroom() -> Chart:
-    return line_chart(
+    return _lijngrafiek(
         "Instroom",
         [
-            Series("Gemeente", [(date(2025, 1, 1), 100), (date(2025, 4, 1), None), (date(2025, 7, 1), 300)]),
-            Series("Regio", [(date(2025, 1, 1), 1234), (date(2025, 2, 1), 12.5), (date(2025, 7, 1), 7)]),
-            Series("Leeg", []),
+            _Reeks("Gemeente", [(date(2025, 1, 1), 100), (date(2025, 4, 1), None), (date(2025, 7, 1), 300)]),
+            _Reeks("Regio", [(date(2025, 1, 1), 1234), (date(2025, 2, 1), 12.5), (date(2025, 7, 1), 7)]),
+            _Reeks("Leeg", []),
         ],
         reference_lines=[("Opgave", 221)],
         y_label="Aantal personen",
@@ -166,7 +166,7 @@ def test_line_chart_breaks_at_none_and_distinguishes_series(instroom):
 
 def test_line_chart_time_axis_is_proportional():
     days = [date(2025, 1, 1), date(2025, 1, 2), date(2025, 1, 31)]
-    root = parse(line_chart("T", [Series("A", [(d, 1) for d in days])]))
+    root = parse(_lijngrafiek("T", [_Reeks("A", [(d, 1) for d in days])]))
     xs = [float(c.get("cx")) for c in root.iter(f"{SVG}circle")][:3]
     assert (xs[1] - xs[0]) / (xs[2] - xs[0]) == pytest.approx(1 / 30, abs=0.01)
 
@@ -211,10 +211,10 @@ def test_bar_series_are_distinguished_by_pattern(saldo_bars):
 
 
 def test_stacked_bars_stack():
-    chart = bar_chart(
+    chart = _staafgrafiek(
         "Gestapeld",
         ["a", "b"],
-        [Series("x", [("a", 10), ("b", 5)]), Series("y", [("a", 20), ("b", -5)])],
+        [_Reeks("x", [("a", 10), ("b", 5)]), _Reeks("y", [("a", 20), ("b", -5)])],
         stacked=True,
     )
     root = assert_valid(chart)
@@ -225,10 +225,10 @@ def test_stacked_bars_stack():
 
 
 def test_hostile_labels_are_escaped():
-    series = [Series(HOSTILE, [(date(2025, 1, 1), 1), (date(2025, 3, 1), 2)])]
+    series = [_Reeks(HOSTILE, [(date(2025, 1, 1), 1), (date(2025, 3, 1), 2)])]
     for chart in (
-        line_chart(HOSTILE, series, y_label=HOSTILE, reference_lines=[(HOSTILE, 1)]),
-        bar_chart(HOSTILE, [HOSTILE], [Series(HOSTILE, [(HOSTILE, 1)])], reference_lines=[(HOSTILE, 1)]),
+        _lijngrafiek(HOSTILE, series, y_label=HOSTILE, reference_lines=[(HOSTILE, 1)]),
+        _staafgrafiek(HOSTILE, [HOSTILE], [_Reeks(HOSTILE, [(HOSTILE, 1)])], reference_lines=[(HOSTILE, 1)]),
     ):
         root = assert_valid(chart)
         clean = HOSTILE.replace("\x01", "")
@@ -241,11 +241,11 @@ def test_hostile_labels_are_escaped():
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: line_chart("Leeg", []),
-        lambda: line_chart("Leeg", [Series("A", [])]),
-        lambda: line_chart("Leeg", [Series("A", [(date(2025, 1, 1), None), (date(2025, 2, 1), float("nan"))])]),
-        lambda: bar_chart("Leeg", [], []),
-        lambda: bar_chart("Leeg", ["a", "b"], [Series("A", [("a", None)])]),
+        lambda: _lijngrafiek("Leeg", []),
+        lambda: _lijngrafiek("Leeg", [_Reeks("A", [])]),
+        lambda: _lijngrafiek("Leeg", [_Reeks("A", [(date(2025, 1, 1), None), (date(2025, 2, 1), float("nan"))])]),
+        lambda: _staafgrafiek("Leeg", [], []),
+        lambda: _staafgrafiek("Leeg", ["a", "b"], [_Reeks("A", [("a", None)])]),
     ],
 )
 def test_empty_input_shows_geen_gegevens(make):
@@ -257,16 +257,16 @@ def test_empty_input_shows_geen_gegevens(make):
 
 def test_output_is_deterministic():
     def make():
-        return line_chart("Det", [Series("A", [(date(2025, 1, 1), 1.5), (date(2025, 6, 1), 3)])])
+        return _lijngrafiek("Det", [_Reeks("A", [(date(2025, 1, 1), 1.5), (date(2025, 6, 1), 3)])])
 
     assert make() == make()
-    other = line_chart("Det", [Series("A", [(date(2025, 1, 1), 1.5), (date(2025, 6, 1), 4)])])
+    other = _lijngrafiek("Det", [_Reeks("A", [(date(2025, 1, 1), 1.5), (date(2025, 6, 1), 4)])])
     assert other.id != make().id
 
 
 def test_single_point_and_categories():
-    assert_valid(line_chart("Een", [Series("A", [(date(2025, 1, 1), 5)])]))
-    chart = line_chart("Cat", [Series("A", [("2023", 5), ("2024", 8)])])
+    assert_valid(_lijngrafiek("Een", [_Reeks("A", [(date(2025, 1, 1), 5)])]))
+    chart = _lijngrafiek("Cat", [_Reeks("A", [("2023", 5), ("2024", 8)])])
     assert_valid(chart)
     assert chart.columns[0] == "Categorie" and chart.rows == [["2023", "5"], ["2024", "8"]]
 
@@ -279,7 +279,7 @@ def test_template_renders_figure_and_table(instroom):
         libraries={"i18n": "django.templatetags.i18n"},
     )
     template = engine.get_template("includes/chart.html")
-    hostile = bar_chart(HOSTILE, ["a"], [Series(HOSTILE, [("a", 1)])])
+    hostile = _staafgrafiek(HOSTILE, ["a"], [_Reeks(HOSTILE, [("a", 1)])])
     html = template.render(Context({"chart": hostile}))
     assert "<script>" not in html and "&lt;script&gt;" in html
     html = template.render(Context({"chart": instroom}))
@@ -290,7 +290,7 @@ def test_template_renders_figure_and_table(instroom):
     assert "<caption>Instroom</caption>" in html
     assert html.count('<th scope="col">') == 4 and html.count('<th scope="row">') == 4
     assert "1.234" in html
-    empty = template.render(Context({"chart": line_chart("Leeg", [])}))
+    empty = template.render(Context({"chart": _lijngrafiek("Leeg", [])}))
     assert "<table" not in empty and "Geen gegevens beschikbaar." in empty
 
 
@@ -308,10 +308,10 @@ SLOW = hsettings(deadline=None, max_examples=150, suppress_health_check=[HealthC
     st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=2),
 )
 def test_line_chart_property(raw, refs):
-    series = [Series(f"Reeks {i}", points) for i, points in enumerate(raw)]
-    chart = line_chart("Test", series, reference_lines=[(f"Ref {i}", v) for i, v in enumerate(refs)])
+    series = [_Reeks(f"Reeks {i}", points) for i, points in enumerate(raw)]
+    chart = _lijngrafiek("Test", series, reference_lines=[(f"Ref {i}", v) for i, v in enumerate(refs)])
     assert_valid(chart)
-    assert chart == line_chart("Test", series, reference_lines=[(f"Ref {i}", v) for i, v in enumerate(refs)])
+    assert chart == _lijngrafiek("Test", series, reference_lines=[(f"Ref {i}", v) for i, v in enumerate(refs)])
     if chart.rows:
         assert all(len(row) == len(series) + 1 for row in chart.rows)
 
@@ -324,8 +324,8 @@ def test_line_chart_property(raw, refs):
     st.integers(min_value=200, max_value=1200),
 )
 def test_bar_chart_property(categories, raw, stacked, width):
-    series = [Series(label, list(zip(categories, vals, strict=False))) for label, vals in raw]
-    chart = bar_chart("Test", categories, series, stacked=stacked, width=width, reference_lines=[("Ref", -3)])
+    series = [_Reeks(label, list(zip(categories, vals, strict=False))) for label, vals in raw]
+    chart = _staafgrafiek("Test", categories, series, stacked=stacked, width=width, reference_lines=[("Ref", -3)])
     root = assert_valid(chart)
     if chart.rows:
         assert [row[0] for row in chart.rows] == list(dict.fromkeys(categories))
@@ -335,7 +335,7 @@ def test_bar_chart_property(categories, raw, stacked, width):
 
 def test_dates_far_apart_and_close():
     for d0, d1 in [(date(1, 1, 1), date(9999, 12, 31)), (date(2025, 1, 1), date(2025, 1, 20))]:
-        root = assert_valid(line_chart("D", [Series("A", [(d0, 1), (d1, 2), (d0 + timedelta(1), 3)])]))
+        root = assert_valid(_lijngrafiek("D", [_Reeks("A", [(d0, 1), (d1, 2), (d0 + timedelta(1), 3)])]))
         assert len(texts(root)) > 5
 
 
@@ -348,11 +348,11 @@ def _reeks(n: int, start: date = date(2025, 1, 6)) -> list[tuple[date, float]]:
 
 def test_small_line_chart_has_the_same_data_and_summary_as_the_full_chart(instroom):
     series = [
-        Series("Gemeente", [(date(2025, 1, 1), 100), (date(2025, 4, 1), None), (date(2025, 7, 1), 300)]),
-        Series("Regio", [(date(2025, 1, 1), 1234), (date(2025, 2, 1), 12.5), (date(2025, 7, 1), 7)]),
-        Series("Leeg", []),
+        _Reeks("Gemeente", [(date(2025, 1, 1), 100), (date(2025, 4, 1), None), (date(2025, 7, 1), 300)]),
+        _Reeks("Regio", [(date(2025, 1, 1), 1234), (date(2025, 2, 1), 12.5), (date(2025, 7, 1), 7)]),
+        _Reeks("Leeg", []),
     ]
-    klein = small_line_chart("Instroom", series, reference_lines=[("Opgave", 221)])
+    klein = _kleine_lijngrafiek("Instroom", series, reference_lines=[("Opgave", 221)])
     root = assert_valid(klein)
     assert (klein.columns, klein.rows, klein.description) == (instroom.columns, instroom.rows, instroom.description)
     assert root.find(f"{SVG}desc").text == klein.description
@@ -365,11 +365,11 @@ def test_small_line_chart_has_the_same_data_and_summary_as_the_full_chart(instro
 
 def test_small_line_chart_stays_lean_however_many_points():
     """Hundreds of these go into one PDF: the node count must not grow with the number of points."""
-    sizes = {len(list(parse(small_line_chart("Reeks", [Series("Handmatig", _reeks(n))])).iter())) for n in (2, 12, 100)}
+    sizes = {len(list(parse(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(n))])).iter())) for n in (2, 12, 100)}
     assert len(sizes) == 1 and sizes.pop() <= 12
-    full = parse(line_chart("Reeks", [Series("Handmatig", _reeks(12))]))
+    full = parse(_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(12))]))
     assert (
-        len(list(parse(small_line_chart("Reeks", [Series("Handmatig", _reeks(12))])).iter()))
+        len(list(parse(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(12))])).iter()))
         < len(list(full.iter())) / 3
     )
 
@@ -377,7 +377,7 @@ def test_small_line_chart_stays_lean_however_many_points():
 def test_small_line_chart_points_gaps_and_series_styles():
     punten = [(date(2025, 1, 1), 3), (date(2025, 2, 1), None), (date(2025, 3, 1), 5), (date(2025, 4, 1), 6)]
     root = assert_valid(
-        small_line_chart("Reeks", [Series("Handmatig", punten), Series("Berekend", [(date(2025, 1, 1), 4)])])
+        _kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", punten), _Reeks("Berekend", [(date(2025, 1, 1), 4)])])
     )
     lijnen, punten_paths = by_class(root, "series"), by_class(root, "points")
     assert lijnen[0].get("d").count("M") == 2 and lijnen[0].get("d").count("L") == 1  # the gap breaks the line
@@ -388,14 +388,14 @@ def test_small_line_chart_points_gaps_and_series_styles():
 
 
 def test_small_line_chart_without_x_labels_and_empty():
-    root = assert_valid(small_line_chart("Reeks", [Series("Handmatig", _reeks(5))], x_labels=False))
+    root = assert_valid(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(5))], x_labels=False))
     assert texts(root) == ["60", "−20"]  # values -20 … 54
-    leeg = small_line_chart("Reeks", [Series("Handmatig", [(date(2025, 1, 1), None)])])
+    leeg = _kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", [(date(2025, 1, 1), None)])])
     assert leeg.rows == [] and "Geen gegevens" in texts(parse(leeg))
 
 
 def test_small_line_chart_escapes_hostile_text():
-    chart = small_line_chart(HOSTILE, [Series(HOSTILE, [("a" + HOSTILE, 1), ("b", 2)])])
+    chart = _kleine_lijngrafiek(HOSTILE, [_Reeks(HOSTILE, [("a" + HOSTILE, 1), ("b", 2)])])
     root = assert_valid(chart)
     assert "<script" not in str(chart.svg)
     assert root.find(f"{SVG}title").text == HOSTILE.replace("\x01", "")
@@ -414,7 +414,7 @@ def test_small_line_chart_escapes_hostile_text():
 @hsettings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 def test_small_line_chart_any_input_gives_valid_svg(punten, streef):
     refs = [("Streefwaarde", streef)] if streef is not None else []
-    assert_valid(small_line_chart("Reeks", [Series("Handmatig", punten)], reference_lines=refs))
+    assert_valid(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", punten)], reference_lines=refs))
 
 
 def test_maak_kleine_grafiek_draws_a_stored_spec():

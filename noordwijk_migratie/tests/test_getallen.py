@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from noordwijk_migratie.getallen import afgerond, datum, getal, lange_datum, percentage, saldo
+from noordwijk_migratie.getallen import afgerond, datum, getal, lange_datum, percentage, procent, saldo
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,10 @@ def test_percentage_rondt_half_naar_boven_af_overal_hetzelfde():
 def test_percentage_is_het_afgeronde_quotient(deel, geheel):
     exact = Decimal(deel) * 100 / Decimal(geheel)
     assert abs(percentage(deel, geheel) - exact) <= Decimal("0.05")
+
+
+def test_procent_met_vaste_decimalen():
+    assert (procent(6.25), procent(65), procent(-1.5), procent(None)) == ("6,3 %", "65,0 %", "−1,5 %", "onbekend")
 
 
 def test_saldo_en_datums():

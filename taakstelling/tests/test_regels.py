@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from noordwijk_migratie.getallen import procent
 from taakstelling import rules as s
 
 
@@ -227,7 +228,7 @@ def test_percentages_ronden_half_naar_boven_af():
         == 6.3
     )
     assert s.succesratio(1, 16) == 6.3
-    assert s.procent(6.3) == "6,3 %" and s.procent(65.0) == "65,0 %" and s.procent(None) == "onbekend"
+    assert procent(6.3) == "6,3 %" and procent(65.0) == "65,0 %" and procent(None) == "onbekend"
 
 
 def test_regiovergelijking_tegen_het_gemiddelde_van_de_andere_gemeenten():
