@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: run test soak lint install bench clean audit
+.PHONY: run test test-snel soak lint install bench clean audit
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python >= 3.12 nodig (zie .python-version)")'
@@ -27,13 +27,19 @@ run: install
 test: install
 	bash scripts/test.sh $(ARGS)
 
+# The daily loop: the same services and ruff, without the slow tests that drive real processes
+# (Chromium, a Celery worker, gunicorn) or put load and faults on them. `make test` runs everything.
+SNEL := not (browser or worker or server or last or storing)
+test-snel: install
+	bash scripts/test.sh -m "$(SNEL)" $(ARGS)
+
 # Long fault/load run: 16 users x 60 s against gunicorn, outages, 60 fuzz examples per form/import.
 soak: install
 	bash scripts/soak.sh $(ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
+	$(VENV)/bin/ruff format --check .
 
 clean:
 	rm -rf var/ staticfiles/ .pytest_cache .ruff_cache

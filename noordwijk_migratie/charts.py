@@ -519,7 +519,11 @@ def maak_grafiek(spec: dict) -> Chart:
             reference_lines=refs,
         )
     return _lijngrafiek(
-        spec["titel"], reeksen, y_label=spec.get("y_label", ""), reference_lines=refs, x_label=spec.get("x_label") or None
+        spec["titel"],
+        reeksen,
+        y_label=spec.get("y_label", ""),
+        reference_lines=refs,
+        x_label=spec.get("x_label") or None,
     )
 
 

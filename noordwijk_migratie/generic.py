@@ -95,9 +95,7 @@ def crud_urls(
         ("edit", edit, edit_kwargs, f"{prefix}/<int:pk>/wijzigen/"),
         ("delete", ObjectDeleteView if delete is True else delete, {"model": model}, f"{prefix}/<int:pk>/verwijderen/"),
     )
-    return [
-        path(route, view.as_view(**kwargs), name=f"{name}_{actie}") for actie, view, kwargs, route in views if view
-    ]
+    return [path(route, view.as_view(**kwargs), name=f"{name}_{actie}") for actie, view, kwargs, route in views if view]
 
 
 class ObjectPermissionMixin(PermissionRequiredMixin):
@@ -476,10 +474,17 @@ class AppIndexView(generic.TemplateView):
         context["inleiding"] = self.inleiding
         label = django_apps.get_containing_app_config(type(self).__module__).label
         context["secties"] = [
-            {"titel": pagina.titel or _titel_van(pagina.url_naam), "url": reverse(pagina.url_naam),
-             "omschrijving": pagina.omschrijving}
+            {
+                "titel": pagina.titel or _titel_van(pagina.url_naam),
+                "url": reverse(pagina.url_naam),
+                "omschrijving": pagina.omschrijving,
+            }
             for pagina in registry.paginas(label)
-            if (self.request.user.has_perm(pagina.permissie) if pagina.permissie else mag_openen(self.request, pagina.url_naam))
+            if (
+                self.request.user.has_perm(pagina.permissie)
+                if pagina.permissie
+                else mag_openen(self.request, pagina.url_naam)
+            )
         ]
         return context
 

@@ -61,9 +61,23 @@ def wrk(path, cookie, verbindingen, seconden):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
         fh.write(WRK_LUA)
     uit = subprocess.run(  # noqa: S603
-        ["wrk", f"-t{min(verbindingen, 2)}", f"-c{verbindingen}", f"-d{seconden}s", "--timeout", "10s",
-         "-H", f"Cookie: {cookie}", "-s", fh.name, BASIS + path],  # noqa: S607
-        capture_output=True, text=True, timeout=seconden + 60, check=True,
+        [
+            "wrk",
+            f"-t{min(verbindingen, 2)}",
+            f"-c{verbindingen}",
+            f"-d{seconden}s",
+            "--timeout",
+            "10s",
+            "-H",
+            f"Cookie: {cookie}",
+            "-s",
+            fh.name,
+            BASIS + path,
+        ],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=seconden + 60,
+        check=True,
     ).stdout
     return json.loads(uit.strip().splitlines()[-1])
 
@@ -169,8 +183,17 @@ def main():
         doorvoer = wrk(path, cookie, 8, 10)
         enkel = wrk(path, cookie, 1, 5)
         koud = koud_ms(path, cookie)
-        resultaten.append({"label": label, "path": path, "queries": aantal, **doorvoer, "p50_1": enkel["p50"],
-                           "p95_1": enkel["p95"], "koud": koud})
+        resultaten.append(
+            {
+                "label": label,
+                "path": path,
+                "queries": aantal,
+                **doorvoer,
+                "p50_1": enkel["p50"],
+                "p95_1": enkel["p95"],
+                "koud": koud,
+            }
+        )
     kaal = resultaten[0]["rps"]
     paginas_totaal = alle_paginas(user)
     extra = extra_metingen()
@@ -178,8 +201,10 @@ def main():
     if basis and Path(basis).exists():
         extra = [tuple(r) for r in json.loads(Path(basis).read_text())] + extra
     web_rss = max((piek_rss_mb(p) or 0) for p in kinderen(int(os.environ["GUNICORN_PID"])))
-    celery_rss = max([piek_rss_mb(int(os.environ["CELERY_PID"])) or 0]
-                     + [piek_rss_mb(p) or 0 for p in kinderen(int(os.environ["CELERY_PID"]))])
+    celery_rss = max(
+        [piek_rss_mb(int(os.environ["CELERY_PID"])) or 0]
+        + [piek_rss_mb(p) or 0 for p in kinderen(int(os.environ["CELERY_PID"]))]
+    )
     schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal)
 
 

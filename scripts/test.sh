@@ -12,6 +12,7 @@ start_services
 export DJANGO_SETTINGS_MODULE=noordwijk_migratie.settings.test
 
 "$VENV_BIN/ruff" check .
+"$VENV_BIN/ruff" format --check . || { echo "ruff format: run .venv/bin/ruff format . (see above)"; exit 1; }
 set +e
 "$VENV_BIN/python" -m pytest "$@"
 rc=$?

@@ -1,14 +1,49 @@
 """Fixtures for the fault and load tests: a real gunicorn against the test database."""
 
+import hashlib
+import os
+import shutil
+
 import pytest
 
-from .server import server
+from .server import server, verzamel_statische_bestanden
+from .werker import BASIS
+
+
+def _sleutel_statische_bestanden() -> str:
+    """What collectstatic's output depends on: every file the static finders find (path and content),
+    the settings and the locked requirements (Django's and WhiteNoise's post-processing)."""
+    from django.contrib.staticfiles import finders
+
+    h = hashlib.sha256()
+    for bestand in [BASIS / "requirements.lock", *sorted((BASIS / "noordwijk_migratie" / "settings").glob("*.py"))]:
+        h.update(bestand.read_bytes())
+    for finder in finders.get_finders():
+        for pad, opslag in sorted(finder.list([]), key=lambda t: t[0]):
+            h.update(pad.encode())
+            with opslag.open(pad) as fh:
+                h.update(fh.read())
+    return h.hexdigest()[:16]
 
 
 @pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
-    """collectstatic runs once per test session (production settings use the manifest storage)."""
-    return tmp_path_factory.mktemp("static")
+    """collectstatic's output with production settings (the manifest storage), made once per set of
+    static files and kept in var/test-static/<key>: a session collects again only after a change (it
+    costs about 9 s of CPU); older keys are removed."""
+    kast = BASIS / "var" / "test-static"
+    doel = kast / _sleutel_statische_bestanden()
+    if not (doel / "staticfiles.json").exists():
+        kast.mkdir(parents=True, exist_ok=True)
+        for oud in kast.iterdir():
+            shutil.rmtree(oud, ignore_errors=True)
+        bezig = kast / f".{doel.name}-{os.getpid()}"
+        verzamel_statische_bestanden(bezig, tmp_path_factory.mktemp("media"))
+        try:
+            bezig.rename(doel)
+        except OSError:  # another session in this checkout was first
+            shutil.rmtree(bezig, ignore_errors=True)
+    return doel
 
 
 @pytest.fixture

@@ -204,6 +204,8 @@ def gemeten(verzoek_doen) -> float:
     return time.perf_counter() - begin
 
 
+@pytest.mark.server
+@pytest.mark.last
 def test_inlogvloed_raakt_gezondheid_en_echte_gebruiker_niet(server_achter_proxy, django_user_model, settings):
     poort = server_achter_proxy.poort
     hasher = PBKDF2PasswordHasher()  # production's hasher: every checked password costs a real PBKDF2

@@ -17,7 +17,7 @@ from taakstelling.tests.factories import PlaatsingFactory
 
 from .server import GELADEN_VERSIE, belast, plaatsing_gegevens
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.last, pytest.mark.server, pytest.mark.django_db(transaction=True)]
 
 GEBRUIKERS = 16
 SECONDEN = float(os.environ.get("LAST_SECONDEN", "15"))

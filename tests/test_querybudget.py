@@ -8,12 +8,12 @@ other main lists and overviews. Both data sets come from the synthetic generator
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from noordwijk_migratie.cache import verhoog_data_versie
 from noordwijk_migratie.testdata.generator import Schaal, genereer
 from noordwijk_migratie.testdata.paginas import bench_paginas, overige_paginas
+
+from .queries import geteld, queries_van
 
 BUDGET = 15
 KLEIN = Schaal(4, 60, 3, 1, 16, 20, 4, 5, 5, 3)
@@ -27,10 +27,7 @@ def _tel(client, pad, *, koud=False):
     client.get(pad)
     if koud:
         verhoog_data_versie()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(pad)
-    assert response.status_code == 200, pad
-    return len(ctx)
+    return queries_van(client, pad).aantal
 
 
 def _tellingen(client, schaal):
@@ -88,10 +85,10 @@ def test_plaatsingenimport_queries_per_rij_vast_en_coa_referentie_blijft_uniek()
         Plaatsing.objects.all().delete()
         PlaatsingImporter().importeer(_xlsx([_rij(i) for i in range(bestaand)]))
         rijen = [{**_rij(i), "volwassenen": 2} for i in range(n)]  # the first `bestaand` rows change
-        with CaptureQueriesContext(connection) as ctx:
+        with geteld() as telling:
             resultaat = PlaatsingImporter().importeer(_xlsx(rijen))
         assert (resultaat.aangemaakt, resultaat.bijgewerkt) == (n - bestaand, bestaand)
-        return len(ctx)
+        return telling.aantal
 
     # bulk: the same handful of queries for 50 and 500 rows, new or changed (audit entries included)
     queries(5)  # warm: the content type of the audit entries is cached per process

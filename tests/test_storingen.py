@@ -155,6 +155,8 @@ LEESPAGINAS = (
 )
 
 
+@pytest.mark.storing
+@pytest.mark.server
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is(
@@ -195,6 +197,9 @@ def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is
     assert status == 200 and body.startswith(b"%PDF")
 
 
+@pytest.mark.storing
+@pytest.mark.server
+@pytest.mark.last
 @pytest.mark.django_db(transaction=True)
 def test_app_herstelt_zich_na_herstart_van_postgresql_onder_last_zonder_herstart_van_gunicorn(
     app_server, basisgegevens, maak_gebruiker

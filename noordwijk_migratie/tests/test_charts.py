@@ -365,7 +365,9 @@ def test_small_line_chart_has_the_same_data_and_summary_as_the_full_chart(instro
 
 def test_small_line_chart_stays_lean_however_many_points():
     """Hundreds of these go into one PDF: the node count must not grow with the number of points."""
-    sizes = {len(list(parse(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(n))])).iter())) for n in (2, 12, 100)}
+    sizes = {
+        len(list(parse(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(n))])).iter())) for n in (2, 12, 100)
+    }
     assert len(sizes) == 1 and sizes.pop() <= 12
     full = parse(_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(12))]))
     assert (

@@ -44,6 +44,7 @@ def _post_en_volg(gebruiker, pad, start: threading.Barrier) -> tuple[int, str]:
     return status, body.decode()
 
 
+@pytest.mark.server
 def test_twee_versies_tegelijk_definitief_maken_lukt_voor_precies_een(app_server, maak_gebruiker):
     """Two opgavemanagers finalise version 1 and version 2 of the same report at the same moment, each
     through its own gunicorn worker: exactly one succeeds, the other gets a Dutch message (no 500)."""

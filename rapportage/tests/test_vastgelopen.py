@@ -42,6 +42,7 @@ def _status(pk):
     return Rapport.objects.values_list("status", "voortgang").get(pk=pk)
 
 
+@pytest.mark.storing
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_gedode_werker_laat_geen_rapport_voor_altijd_bezig(tmp_path):
