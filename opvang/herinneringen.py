@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from noordwijk_migratie.actualiteit import is_verouderd
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.registry import Aanleiding
 
@@ -58,12 +59,16 @@ def mijlpalen_verlopen(vandaag):
         )
 
 
-def _verouderd(rijen, datumveld: str, grens: int, tekst: str):
+def _verouderd(vandaag, rijen, datumveld: str, grens: int, tekst: str):
+    """The rows whose date is verouderd on ``vandaag`` (:func:`noordwijk_migratie.actualiteit.is_verouderd`);
+    the item's date is the count's own date (the reminder is due while it stays the latest)."""
     for rij in rijen.select_related("locatie", "doelgroep").order_by(datumveld, "pk"):
         dag = getattr(rij, datumveld)
+        if not is_verouderd(dag, vandaag, grens):
+            continue
         yield Aanleiding(
             f"{rij.locatie_id}-{rij.doelgroep_id}-{dag.isoformat()}",
-            dag + timedelta(days=grens + 1),
+            dag,
             tekst % {"locatie": rij.locatie, "doelgroep": rij.doelgroep, "datum": datum(dag), "dagen": grens},
             rij.locatie.get_absolute_url(),
             (rij.doelgroep.code,),
@@ -73,6 +78,7 @@ def _verouderd(rijen, datumveld: str, grens: int, tekst: str):
 def bezetting_verouderd(vandaag):
     """The latest occupancy of a location in use (per doelgroep) is older than its limit."""
     return _verouderd(
+        vandaag,
         queries.actuele_bezettingen(vandaag),
         "datum",
         settings.OPVANG_BEZETTING_VEROUDERD_DAGEN,
@@ -85,6 +91,7 @@ def bezetting_verouderd(vandaag):
 def capaciteit_verouderd(vandaag):
     """The capacity stand in force at a location in use (per doelgroep) is older than its limit."""
     return _verouderd(
+        vandaag,
         queries.actuele_standen(vandaag),
         "ingangsdatum",
         settings.OPVANG_CAPACITEIT_VEROUDERD_DAGEN,

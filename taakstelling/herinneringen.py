@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from noordwijk_migratie.actualiteit import is_verouderd
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.registry import Aanleiding
 
@@ -101,15 +102,18 @@ def periode_ontbreekt(vandaag):
 
 
 def coa_stand_verouderd(vandaag):
-    """The latest COA stand (published on the 1st of the next month) is older than its limit."""
+    """The latest COA stand (published on the 1st of the next month) is verouderd on ``vandaag``
+    (:func:`noordwijk_migratie.actualiteit.is_verouderd`); the item's date is the stand's date."""
     laatste = CoaStand.objects.order_by("-maand").only("maand").first()
     if laatste is None:
         return
     gepubliceerd = rules.volgende_maand(laatste.maand)
     grens = settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN
+    if not is_verouderd(gepubliceerd, vandaag, grens):
+        return
     yield Aanleiding(
         laatste.maand.isoformat(),
-        gepubliceerd + timedelta(days=grens + 1),
+        gepubliceerd,
         _(
             "De laatste COA-stand is die van %(maand)s (stand per %(datum)s), ouder dan %(dagen)s dagen: voer de nieuwe stand in."
         )

@@ -87,7 +87,7 @@ def test_coa_stand_ouder_dan_de_grens(settings):
     stand = CoaStandFactory(periode=_periode(date(2026, 7, 1), date(2026, 12, 31)), maand=date(2026, 9, 1))
     assert due("taakstelling.coa_stand_verouderd", date(2026, 11, 15)) == {}  # published 01-10, 45 days old
     moment, tekst = due("taakstelling.coa_stand_verouderd", date(2026, 11, 16))["2026-09-01"]
-    assert moment == date(2026, 11, 16) and "sep 2026 (stand per 01-10-2026), ouder dan 45 dagen" in tekst
+    assert moment == date(2026, 10, 1) and "sep 2026 (stand per 01-10-2026), ouder dan 45 dagen" in tekst
     settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN = 60
     assert due("taakstelling.coa_stand_verouderd", date(2026, 11, 16)) == {}
     CoaStandFactory(periode=stand.periode, maand=date(2026, 10, 1))
@@ -135,13 +135,13 @@ def test_bezetting_en_capaciteit_ouder_dan_hun_grens(settings):
     BezettingFactory(locatie=locatie, datum=date(2025, 6, 30), aantal=230)
     assert due("opvang.bezetting_verouderd", date(2025, 8, 14)) == {}
     [(moment, tekst)] = due("opvang.bezetting_verouderd", date(2025, 8, 15)).values()
-    assert moment == date(2025, 8, 15)
+    assert moment == date(2025, 6, 30)  # the count's own date: one reminder while it stays the latest
     assert tekst == (
         "De bezetting van Trampoline (Oekraïense ontheemden) is het laatst geteld op 30-06-2025, "
         "meer dan 45 dagen geleden."
     )
     assert due("opvang.capaciteit_verouderd", date(2025, 12, 27)) == {}
-    assert [m for m, _t in due("opvang.capaciteit_verouderd", date(2025, 12, 28)).values()] == [date(2025, 12, 28)]
+    assert [m for m, _t in due("opvang.capaciteit_verouderd", date(2025, 12, 28)).values()] == [date(2025, 6, 30)]
     BezettingFactory(locatie=locatie, datum=date(2025, 12, 1), aantal=240)  # counted again
     assert [m for m, _t in due("opvang.bezetting_verouderd", date(2025, 12, 28)).values()] == []
     settings.OPVANG_CAPACITEIT_VEROUDERD_DAGEN = 365
