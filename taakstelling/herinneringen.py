@@ -9,6 +9,7 @@ the rules are those of :mod:`taakstelling.rules`. A household is only ever its s
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -79,26 +80,32 @@ def halfjaar(dag: date) -> tuple[date, date]:
     return date(dag.year, 7, 1), date(dag.year, 12, 31)
 
 
-def periode_ontbreekt(vandaag):
-    """Every half year from the end of the entered chain (or today's half year when there is none) up to
-    the next one without a period; due from its lead time (2 weeks) before the half year begins."""
-    perioden = list(Periode.objects.only("begindatum", "einddatum"))
-    begin = max((p.einddatum for p in perioden), default=None)
-    begin = begin + DAG if begin else halfjaar(vandaag)[0]
-    volgende = halfjaar(vandaag)[1] + DAG
-    while begin <= volgende:
+def ontbrekende_halfjaren(laatste_einddatum: date | None, vandaag: date) -> list[tuple[date, date]]:
+    """The half years still to be entered: from the day after the last period through the running and the
+    next half year (without any period: those two)."""
+    begin = laatste_einddatum + DAG if laatste_einddatum else halfjaar(vandaag)[0]
+    tot = halfjaar(halfjaar(vandaag)[1] + DAG)[1]
+    uit = []
+    while begin <= tot:
         begin, eind = halfjaar(begin)
-        if rules.periode_van(begin, perioden) is None:
-            label = rules.periode_label(begin, eind)
-            yield Aanleiding(
-                label,
-                begin,
-                _("Periode %(label)s (%(van)s t/m %(tot)s) ontbreekt: voer de netto taakstelling in.")
-                % {"label": label, "van": datum(begin), "tot": datum(eind)},
-                reverse("taakstelling:periode_add"),
-                STATUSHOUDERS,
-            )
+        uit.append((begin, eind))
         begin = eind + DAG
+    return uit
+
+
+def periode_ontbreekt(vandaag):
+    """Every half year still to be entered, due from its lead time (2 weeks) before the half year begins."""
+    laatste = Periode.objects.aggregate(laatste=Max("einddatum"))["laatste"]
+    for begin, eind in ontbrekende_halfjaren(laatste, vandaag):
+        label = rules.periode_label(begin, eind)
+        yield Aanleiding(
+            label,
+            begin,
+            _("Periode %(label)s (%(van)s t/m %(tot)s) ontbreekt: voer de netto taakstelling in.")
+            % {"label": label, "van": datum(begin), "tot": datum(eind)},
+            reverse("taakstelling:periode_add"),
+            STATUSHOUDERS,
+        )
 
 
 def coa_stand_verouderd(vandaag):

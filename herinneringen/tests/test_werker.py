@@ -66,6 +66,7 @@ def test_twee_werkers_tegelijk_sturen_niets_dubbel(omgeving, adviseurs, tmp_path
     assert len(omgeving.berichten) == len(adviseurs)
 
 
+@pytest.mark.storing
 def test_gedode_werker_stuurt_na_herstart_niets_dubbel(omgeving, adviseurs, tmp_path):
     omgeving.houd_vast_na(1)  # the first e-mail is accepted, the second hangs: the worker waits on the server
     eerste = Werker(tmp_path / "w1.log")
@@ -93,6 +94,7 @@ def test_gedode_werker_stuurt_na_herstart_niets_dubbel(omgeving, adviseurs, tmp_
     assert len(omgeving.berichten) == len(adviseurs)
 
 
+@pytest.mark.storing
 def test_smtp_storing_wordt_opnieuw_geprobeerd_zonder_verlies_of_dubbel(smtp, omgeving, adviseurs, tmp_path):
     smtp.stop()  # the mail server is down: connection refused
     with werker(tmp_path / "w.log") as w:
