@@ -1,5 +1,11 @@
-"""Middleware of the project package."""
+"""Middleware of the project package. None of it resolves the session or the user unless the view or a
+write needs them: a health check or the login page runs no session or user query."""
 
+import time
+
+from auditlog.cid import set_cid
+from auditlog.context import set_actor
+from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 
@@ -13,6 +19,46 @@ class PriveNietBewarenMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        # every response to a request that carries a session is private: decided without loading it
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class AuditActeurMiddleware:
+    """The audit trail's actor and correlation id, as auditlog's own middleware sets them, but with the
+    lazy ``request.user``: the session and the user are loaded only when an entry is written (auditlog
+    checks the actor then), not on every request. ``set_actor`` and ``set_cid`` are auditlog's
+    documented API; an anonymous request's entries get no actor, as with auditlog's middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        set_cid(request)
+        with set_actor(request.user):
+            return self.get_response(request)
+
+
+class SessieVerlengenMiddleware:
+    """A session ends after ``SESSION_COOKIE_AGE`` of inactivity: a request to a page behind login moves its
+    end on. Saving on every request (``SESSION_SAVE_EVERY_REQUEST``) would write the session row on each
+    request, health checks included; this saves it only when the last move is older than a tenth of the
+    age (at most a minute), so the end is at most that much earlier than exactly idle-time after the
+    last request."""
+
+    SLEUTEL = "_verlengd_op"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True) or not request.user.is_authenticated:
+            return None
+        nu = int(time.time())
+        if nu - request.session.get(self.SLEUTEL, 0) >= min(60, settings.SESSION_COOKIE_AGE // 10):
+            request.session[self.SLEUTEL] = nu  # modified: saved with a new expiry, cookie renewed
+        return None

@@ -86,6 +86,11 @@ class TweedeFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):  # as LoginRequiredMiddleware: the login page, health
+            return None
         user = request.user
         if user.is_authenticated and not user.is_verified():
             stap = request.session.get(STAP)
@@ -95,7 +100,7 @@ class TweedeFactorMiddleware:
                 pagina = reverse(self.PAGINA[stap])
                 if request.path not in (pagina, reverse("logout")):
                     return redirect_to_login(request.get_full_path(), pagina)
-        return self.get_response(request)
+        return None
 
 
 # --- forms and views -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 VENV_BIN="$PWD/.venv/bin"
 source scripts/services.sh
 
-ensure_packages redis-server:redis-server chromium:chromium pdftotext:poppler-utils
+ensure_packages redis-server:redis-server chromium:chromium pdftotext:poppler-utils docker-compose:docker-compose
 start_services
 export DJANGO_SETTINGS_MODULE=noordwijk_migratie.settings.test
 

@@ -59,12 +59,13 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "noordwijk_migratie.middleware.PriveNietBewarenMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "noordwijk_migratie.middleware.SessieVerlengenMiddleware",
     "noordwijk_migratie.tweestaps.TweedeFactorMiddleware",
     "noordwijk_migratie.registry.ModuleSchakelaarMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "noordwijk_migratie.middleware.AuditActeurMiddleware",
     "noordwijk_migratie.inloggen.InlogbeperkingMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -201,9 +202,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# A session ends after this much inactivity: every request moves the expiry on.
+# A session ends after this much inactivity: requests to pages move the expiry on
+# (noordwijk_migratie.middleware.SessieVerlengenMiddleware).
 SESSION_COOKIE_AGE = env_int("SESSIE_INACTIEF_MINUTEN", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 
 REDIS_URL = env("REDIS_URL", "")

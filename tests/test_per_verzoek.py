@@ -1,0 +1,51 @@
+"""No per-request work the view doesn't ask for: a health check or the login page of a logged-in
+browser loads neither its session nor its user; the audit trail still names who wrote."""
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from noordwijk_migratie.models import Gemeente
+
+from .queries import queries_van
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("naam", "sql"), [("liveness", []), ("healthz", ["SELECT 1"])])
+def test_health_checks_laden_geen_sessie_of_gebruiker(adviseur_client, naam, sql):
+    telling = queries_van(adviseur_client, reverse(naam))
+    assert telling.response.status_code == 200
+    assert [q["sql"] for q in telling.queries] == sql
+    # still private: the request carried a session
+    assert "no-store" in telling.response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_schrijven_legt_de_gebruiker_vast_in_de_wijzigingsgeschiedenis(client, maak_gebruiker):
+    beheerder = maak_gebruiker("functioneel_beheerder")
+    client.force_login(beheerder)
+    response = client.post(reverse("kern:gemeente_add"), {"naam": "Teylingen", "cbs_code": "GM1525"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    gemeente = Gemeente.objects.get(naam="Teylingen")
+    entry = LogEntry.objects.get_for_object(gemeente).get()
+    assert entry.actor == beheerder
+
+
+@pytest.mark.django_db
+def test_een_pagina_verlengt_de_sessie_hooguit_eens_per_minuut(adviseur_client, settings):
+    from django.contrib.sessions.models import Session
+
+    settings.SESSION_COOKIE_AGE = 30 * 60
+    pad = reverse("opvang:index")
+    adviseur_client.get(pad)
+    sessie = Session.objects.get()
+    eerst = sessie.expire_date
+    # right after: no write of the session row
+    telling = queries_van(adviseur_client, pad)
+    assert not [q for q in telling.queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]]
+    # a minute later the next page moves the end on
+    opgeslagen = sessie.get_decoded()
+    opgeslagen["_verlengd_op"] -= 61
+    Session.objects.filter(pk=sessie.pk).update(session_data=Session.objects.encode(opgeslagen))
+    adviseur_client.get(pad)
+    assert Session.objects.get().expire_date > eerst
