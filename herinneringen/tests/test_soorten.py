@@ -146,9 +146,12 @@ def test_bezetting_en_capaciteit_ouder_dan_hun_grens(settings):
     assert [m for m, _t in due("opvang.bezetting_verouderd", date(2025, 12, 28)).values()] == []
     settings.OPVANG_CAPACITEIT_VEROUDERD_DAGEN = 365
     assert due("opvang.capaciteit_verouderd", date(2025, 12, 28)) == {}
-    locatie.fase, locatie.einddatum = Fase.BEEINDIGD, date(2026, 1, 31)
-    locatie.save()
-    assert due("opvang.bezetting_verouderd", date(2026, 6, 1)) == {}  # not in use any more
+    # a location no longer in use is not counted any more
+    gestopt = OpvanglocatieFactory(fase=Fase.BEEINDIGD, startdatum=date(2024, 7, 1), einddatum=date(2025, 1, 31))
+    CapaciteitsstandFactory(locatie=gestopt, ingangsdatum=date(2024, 7, 1), plaatsen=50)
+    BezettingFactory(locatie=gestopt, datum=date(2024, 7, 1), aantal=40)
+    assert [t for _m, t in due("opvang.bezetting_verouderd", date(2026, 6, 1)).values() if str(gestopt) in t] == []
+    assert [t for _m, t in due("opvang.capaciteit_verouderd", date(2026, 6, 1)).values() if str(gestopt) in t] == []
 
 
 def test_module_uit_haalt_zijn_herinneringen_weg(settings, maak_gebruiker):
