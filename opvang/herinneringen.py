@@ -24,13 +24,14 @@ DAG = timedelta(days=1)
 
 def beleidsdatums(vandaag):
     """Every policy date of :func:`opvang.queries.beleidsdatums` not yet passed (the lead times count back)."""
-    eigen = dict(Beleidsdatum.objects.values_list("code", "pk"))
+    # the row by code and date: the stand in force, also when a code has several stands over time
+    eigen = {(code, dag): pk for code, dag, pk in Beleidsdatum.objects.values_list("code", "datum", "pk")}
     for b in queries.beleidsdatums(vandaag):
         if b.verstreken:
             continue
         url = (
-            reverse("opvang:beleidsdatum_detail", args=[eigen[b.code]])
-            if b.code in eigen
+            reverse("opvang:beleidsdatum_detail", args=[eigen[b.code, b.datum]])
+            if (b.code, b.datum) in eigen
             else reverse("opvang:opgave_list")  # the cycle end of an opgave
         )
         yield Aanleiding(
