@@ -51,3 +51,29 @@ def test_losse_variabelen_en_de_console_voor_make_run(monkeypatch):
     assert mailer["BACKEND"] == SMTP and mailer["OPTIONS"]["port"] == 2525 and mailer["OPTIONS"]["use_tls"] is True
     dev = importlib.reload(importlib.import_module("noordwijk_migratie.settings.dev"))
     assert dev.MAILERS["default"]["OPTIONS"]["host"] == "smtp.example.org"
+
+
+def test_links_in_e_mails_in_productie_naar_het_adres_van_de_gebruikers(monkeypatch):
+    """Production's e-mail links never point at the development address: BASIS_URL, else the trusted origin,
+    else the allowed host; a host pattern alone names no address, and production then refuses to start."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    for naam, waarde in {"SECRET_KEY": "x" * 60, "DATABASE_URL": "postgres://a@h/d", "REDIS_URL": "redis://h"}.items():
+        monkeypatch.setenv(naam, waarde)
+    monkeypatch.delenv("BASIS_URL", raising=False)
+    monkeypatch.setenv("ALLOWED_HOSTS", "migratie.noordwijk.nl,localhost")
+    monkeypatch.delenv("CSRF_TRUSTED_ORIGINS", raising=False)
+
+    def productie():
+        return importlib.reload(importlib.import_module("noordwijk_migratie.settings.production"))
+
+    assert productie().BASIS_URL == "https://migratie.noordwijk.nl"
+    monkeypatch.setenv("CSRF_TRUSTED_ORIGINS", "https://migratie.noordwijk.nl:8443")
+    assert productie().BASIS_URL == "https://migratie.noordwijk.nl:8443"
+    monkeypatch.setenv("BASIS_URL", "https://werk.noordwijk.nl")
+    assert productie().BASIS_URL == "https://werk.noordwijk.nl"
+    monkeypatch.delenv("BASIS_URL")
+    monkeypatch.delenv("CSRF_TRUSTED_ORIGINS")
+    monkeypatch.setenv("ALLOWED_HOSTS", ".noordwijk.nl")
+    with pytest.raises(ImproperlyConfigured, match="BASIS_URL"):
+        productie()
