@@ -49,10 +49,12 @@ CHROMIUM_ARGS = [
 @pytest.fixture(autouse=True)
 def _verse_cacheversie():
     """Each test starts on a new data version: the database is rolled back between tests but Redis is
-    not, so a page cached by an earlier test must never be served to the next one."""
+    not, so a page or a user's rights cached by an earlier test must never be served to the next one."""
     from noordwijk_migratie.cache import verhoog_data_versie
+    from noordwijk_migratie.rechten import verhoog_rechten_versie
 
     verhoog_data_versie()
+    verhoog_rechten_versie()
 
 
 @pytest.fixture(scope="session")

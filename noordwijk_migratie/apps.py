@@ -17,6 +17,7 @@ class KernConfig(AppConfig):
         from . import (
             inloggen,  # noqa: F401 - connects the login receivers
             oidc,  # noqa: F401 - its system checks
+            rechten,
             registry,
             tweestaps,  # noqa: F401 - records at login what the second factor still needs
         )
@@ -34,6 +35,7 @@ class KernConfig(AppConfig):
         post_delete.connect(bij_wijziging, dispatch_uid="data-versie-delete")
         m2m_changed.connect(bij_wijziging, dispatch_uid="data-versie-m2m")
         scherm_geheimen_af()
+        rechten.verbind()
         pre_delete.connect(
             weiger_verwijderen_met_wijzigingen, sender=get_user_model(), dispatch_uid="gebruiker-met-wijzigingen"
         )

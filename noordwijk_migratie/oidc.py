@@ -32,6 +32,7 @@ from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from .models import OidcIdentiteit, Rolkoppeling
+from .rechten import GecachteRechtenMixin
 from .roles import FUNCTIONEEL_BEHEERDER, ROLLEN, rolgroepen
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def rollen_uit_claims(claims: dict) -> list[Group]:
     return list(rolgroepen().filter(name__in=[rol.naam for rol in ROLLEN if rol.code in codes]))
 
 
-class InlogdienstBackend(OIDCAuthenticationBackend):
+class InlogdienstBackend(GecachteRechtenMixin, OIDCAuthenticationBackend):
     """Users by ``sub``; name, e-mail and roles from the claims at every login (see the module docstring)."""
 
     get_settings = staticmethod(instelling)

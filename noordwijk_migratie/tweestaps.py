@@ -38,13 +38,14 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import oidc
+from .rechten import GecachteRechtenMixin
 from .roles import tweede_factor_vereist
 
 STAP = "tweede_factor_stap"  # session: "", "verifieren" or "instellen"
 AANTAL_HERSTELCODES = 10
 
 
-class LokaleBackend(ModelBackend):
+class LokaleBackend(GecachteRechtenMixin, ModelBackend):
     """Username and password, only where local login is switched on."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):

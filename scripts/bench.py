@@ -28,6 +28,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from noordwijk_migratie import oidc  # noqa: E402
+
 BASIS = os.environ["BENCH_URL"]
 WRK_LUA = """
 done = function(summary, latency, requests)
@@ -51,7 +53,7 @@ def sessie_cookie():
     user.groups.add(Group.objects.get(name="Opgavemanager"))
     sessie = SessionStore()
     sessie["_auth_user_id"] = str(user.pk)
-    sessie["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    sessie["_auth_user_backend"] = oidc.BACKEND  # as in production: through the gemeente's identity provider
     sessie["_auth_user_hash"] = user.get_session_auth_hash()
     sessie.create()
     return user, f"sessionid={sessie.session_key}"

@@ -49,3 +49,34 @@ def test_een_pagina_verlengt_de_sessie_hooguit_eens_per_minuut(adviseur_client, 
     Session.objects.filter(pk=sessie.pk).update(session_data=Session.objects.encode(opgeslagen))
     adviseur_client.get(pad)
     assert Session.objects.get().expire_date > eerst
+
+
+@pytest.mark.django_db
+def test_rechten_uit_de_cache_en_een_rolwijziging_geldt_bij_het_volgende_verzoek(client, maak_gebruiker, rollen):
+    from django.contrib.auth.models import Permission
+
+    gebruiker = maak_gebruiker("beleidsadviseur")
+    client.force_login(gebruiker)
+    toevoegen = reverse("opvang:opvanglocatie_add")
+    assert client.get(toevoegen).status_code == 200
+    # warm: no permission query any more
+    telling = queries_van(client, toevoegen)
+    assert telling.response.status_code == 200
+    assert not [q for q in telling.queries if "auth_permission" in q["sql"]]
+
+    # the role taken away (from the user's side): refused on the next request
+    gebruiker.groups.remove(rollen["Beleidsadviseur"])
+    assert client.get(toevoegen).status_code == 403
+    # given back from the group's side
+    rollen["Beleidsadviseur"].user_set.add(gebruiker)
+    assert client.get(toevoegen).status_code == 200
+    # the role itself loses the right: every member's cached rights are stale
+    recht = Permission.objects.get(codename="add_opvanglocatie")
+    rollen["Beleidsadviseur"].permissions.remove(recht)
+    assert client.get(toevoegen).status_code == 403
+    rollen["Beleidsadviseur"].permissions.add(recht)
+    assert client.get(toevoegen).status_code == 200
+    # a deactivated user has no rights (and no session)
+    gebruiker.is_active = False
+    gebruiker.save()
+    assert client.get(toevoegen).status_code in (302, 403)

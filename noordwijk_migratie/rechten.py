@@ -1,0 +1,83 @@
+"""A user's permissions from the cache: every page asks ``has_perm`` and Django's ModelBackend answers it with
+two queries per request (the user's own and its groups' permissions). Here they come from Redis in one
+round trip, and a change of what a user may do takes effect on the next request:
+
+- a change of a user (active, superuser) or of its groups or own permissions drops that user's entry;
+- a change of a group, of a permission, or of a group's permissions raises the rights version, which
+  makes every entry stale.
+
+When Redis is unreachable the cache answers nothing and the permissions come from the database."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSIE_SLEUTEL = "rechten-versie"
+CACHE_SECONDEN = 300  # also bounds staleness if a change happened while Redis was unreachable
+
+
+def _sleutel(pk) -> str:
+    return f"rechten:{pk}"
+
+
+class GecachteRechtenMixin:
+    """For a ModelBackend: ``get_all_permissions`` (which ``has_perm`` and ``has_module_perms`` use) from
+    the cache, kept on the user object for the rest of the request."""
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return super().get_all_permissions(user_obj, obj=obj)
+        if not hasattr(user_obj, "_rechten_uit_cache"):
+            sleutel = _sleutel(user_obj.pk)
+            gevonden = cache.get_many([sleutel, VERSIE_SLEUTEL])
+            versie = gevonden.get(VERSIE_SLEUTEL, 0)
+            opgeslagen = gevonden.get(sleutel)
+            if opgeslagen and opgeslagen[0] == versie:
+                rechten = opgeslagen[1]
+            else:
+                rechten = super().get_all_permissions(user_obj)
+                cache.set(sleutel, (versie, rechten), CACHE_SECONDEN)
+            user_obj._rechten_uit_cache = frozenset(rechten)
+        return user_obj._rechten_uit_cache
+
+
+def verhoog_rechten_versie(**kwargs) -> None:
+    try:
+        cache.incr(VERSIE_SLEUTEL)
+    except ValueError:  # the first change since the cache started
+        cache.set(VERSIE_SLEUTEL, 1, None)
+
+
+def _vergeet_gebruiker(sender, instance, **kwargs) -> None:
+    cache.delete(_sleutel(instance.pk))
+
+
+def _lidmaatschap_gewijzigd(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """``user.groups`` / ``user.user_permissions`` from either side (``group.user_set.add(…)`` too)."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        cache.delete(_sleutel(instance.pk))
+    elif pk_set is None:  # clear() from the group's or permission's side: who was in it is gone
+        verhoog_rechten_versie()
+    else:
+        cache.delete_many([_sleutel(pk) for pk in pk_set])
+
+
+def _groeprechten_gewijzigd(sender, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        verhoog_rechten_versie()
+
+
+def verbind() -> None:
+    """Connected from the project's AppConfig.ready()."""
+    User = get_user_model()
+    for model in (Group, Permission):
+        post_save.connect(verhoog_rechten_versie, sender=model, dispatch_uid=f"rechten-{model.__name__}-save")
+        post_delete.connect(verhoog_rechten_versie, sender=model, dispatch_uid=f"rechten-{model.__name__}-delete")
+    m2m_changed.connect(_groeprechten_gewijzigd, sender=Group.permissions.through, dispatch_uid="rechten-groep")
+    post_save.connect(_vergeet_gebruiker, sender=User, dispatch_uid="rechten-gebruiker-save")
+    post_delete.connect(_vergeet_gebruiker, sender=User, dispatch_uid="rechten-gebruiker-delete")
+    for through in (User.groups.through, User.user_permissions.through):
+        m2m_changed.connect(_lidmaatschap_gewijzigd, sender=through, dispatch_uid=f"rechten-{through.__name__}")
