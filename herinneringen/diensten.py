@@ -252,16 +252,16 @@ def _kop_sleutel(gebruiker_id) -> str:
 
 
 def kop(gebruiker) -> dict:
-    """For the header: whether the user receives reminders and how many open, unseen ones they have.
-    One cached value; on a miss the permission check and one indexed count."""
+    """For the header: whether the user receives reminders (their permissions, so a changed role shows on
+    the next request) and how many open, unseen ones they have (cached; on a miss one indexed count)."""
+    if not gebruiker.has_perm("herinneringen.ontvangen"):
+        return {"recht": False, "aantal": 0}
     sleutel = _kop_sleutel(gebruiker.pk)
-    waarde = cache.get(sleutel)
-    if waarde is None:
-        recht = gebruiker.has_perm("herinneringen.ontvangen")
-        aantal = open_meldingen(gebruiker).filter(gezien_op=None).count() if recht else 0
-        waarde = {"recht": recht, "aantal": aantal}
-        cache.set(sleutel, waarde, KOP_SECONDEN)
-    return waarde
+    aantal = cache.get(sleutel)
+    if aantal is None:
+        aantal = open_meldingen(gebruiker).filter(gezien_op=None).count()
+        cache.set(sleutel, aantal, KOP_SECONDEN)
+    return {"recht": True, "aantal": aantal}
 
 
 def bij_inloggen(sender, request, user, **kwargs) -> None:

@@ -266,6 +266,15 @@ def test_raadpleger_en_beheerder_hebben_geen_mijn_werk(client, maak_gebruiker):
 
 
 @pytest.mark.django_db
+def test_mijn_werk_verdwijnt_uit_de_kop_bij_het_volgende_verzoek_na_het_intrekken_van_de_rol(client, adviseur):
+    pad, mijn_werk = reverse("kern:beheer"), reverse("herinneringen:mijn_werk")
+    client.force_login(adviseur)
+    assert mijn_werk in client.get(pad).content.decode()
+    adviseur.groups.clear()
+    assert mijn_werk not in client.get(pad).content.decode()
+
+
+@pytest.mark.django_db
 def test_functioneel_beheerder_stelt_de_focus_in(client, maak_gebruiker, adviseur, doelgroepen):
     from auditlog.models import LogEntry
 
