@@ -12,6 +12,7 @@ Permissions follow the model: ``<app>.view_<model>`` for lists and details, ``ad
 """
 
 import contextlib
+import hashlib
 
 from auditlog.models import LogEntry
 from django import forms
@@ -19,13 +20,14 @@ from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage
+from django.core.paginator import EmptyPage, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, path, resolve, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -36,7 +38,7 @@ from django_tables2.data import TableQuerysetData
 from django_tables2.export import ExportMixin
 
 from . import registry
-from .cache import CACHE_SECONDEN, data_versie, is_projectdata
+from .cache import CACHE_SECONDEN, data_versie, gecachet, is_projectdata
 from .exports import NederlandseTableExport
 from .forms import (
     VERSIE_CONFLICT,
@@ -133,6 +135,21 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
         return crumbs
 
 
+class TellingUitCachePaginator(Paginator):
+    """The list's ``COUNT(*)`` (the paginator's, on every request) cached under the data version, keyed by
+    the query itself: any change of project data, or another filter, sort or user, counts again."""
+
+    def __init__(self, object_list, per_page, *, queryset, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.queryset = queryset
+
+    @cached_property
+    def count(self):
+        sql, params = self.queryset.query.sql_with_params()
+        sleutel = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        return gecachet("lijst-aantal", (sleutel,), lambda: len(self.object_list))
+
+
 class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, FilterView):
     """Filterset + filter form + sortable, paginated table + htmx partial + CSV/XLSX export."""
 
@@ -177,10 +194,13 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
             pagina = max(int(self.request.GET.get("page", 1)), 1)
         except ValueError:
             pagina = 1
+        teller = {}
+        if isinstance(table.data, TableQuerysetData) and is_projectdata(table.data.data.model):
+            teller = {"paginator_class": TellingUitCachePaginator, "queryset": table.data.data}
         try:
-            table.paginate(per_page=per_page, page=pagina)
+            table.paginate(per_page=per_page, page=pagina, **teller)
         except EmptyPage:
-            table.paginate(per_page=per_page, page=table.paginator.num_pages)
+            table.paginate(per_page=per_page, page=table.paginator.num_pages, **teller)
         return table
 
     def get_export_filename(self, export_format):

@@ -11,10 +11,15 @@ from datetime import date
 from .models import Periode, TijdelijkeLocatie, Trede, TredeHistorie
 
 BRON = "Bestuursopdracht Asiel & Migratie 2025-2027 (30-06-2025), tabel taakstelling statushouders"
+# The chain starts in 2022 without voor- or achterstand: the anchor that later, earlier periods are
+# reconciled against instead of shifting 2022–2025.
+BEGINSALDO_KETEN = (date(2022, 1, 1), 0, f"{BRON}: 2022 begint zonder voor- of achterstand")
+# 2025-H1's realisation is the stand of the document's date, not the period's final figure.
+REALISATIE_PER = {date(2025, 1, 1): date(2025, 6, 30)}
 
 PERIODEN = (
     # begindatum, einddatum, netto, officiële realisatie, notities
-    (date(2022, 1, 1), date(2022, 12, 31), 62, 81, "Hele jaar (historisch). Beginsaldo 0 (opening)."),
+    (date(2022, 1, 1), date(2022, 12, 31), 62, 81, "Hele jaar (historisch). Beginsaldo van de keten 0."),
     (
         date(2023, 1, 1),
         date(2023, 12, 31),
@@ -41,6 +46,13 @@ PERIODEN = (
 
 
 def laad(log):
+    # a chain already anchored elsewhere (an earlier period entered by hand) keeps its anchor
+    anker_elders = Periode.objects.filter(beginsaldo_keten__isnull=False).exclude(begindatum=BEGINSALDO_KETEN[0])
+    anker = (
+        {}
+        if anker_elders.exists()
+        else {"beginsaldo_keten": BEGINSALDO_KETEN[1], "beginsaldo_keten_bron": BEGINSALDO_KETEN[2]}
+    )
     for begindatum, einddatum, netto, realisatie, notities in PERIODEN:
         Periode.objects.update_or_create(
             begindatum=begindatum,
@@ -48,8 +60,10 @@ def laad(log):
             defaults={
                 "netto_taakstelling": netto,
                 "realisatie_officieel": realisatie,
+                "realisatie_officieel_per": REALISATIE_PER.get(begindatum),
                 "bron": BRON,
                 "notities": notities,
+                **(anker if begindatum == BEGINSALDO_KETEN[0] else {}),
             },
         )
     log(f"Perioden taakstelling: {Periode.objects.count()}")

@@ -21,7 +21,8 @@ app = App(
         ),
         Pagina("taakstelling:plaatsing_list", _("Huishoudens van koppeling tot huisvesting, met termijnsignalen.")),
         Pagina(
-            "taakstelling:nareiziger_list", _("Later aangekomen gezinsleden; tellen mee in de periode van aankomst.")
+            "taakstelling:nareiziger_list",
+            _("Later aangekomen gezinsleden; tellen mee zodra het huishouden is gehuisvest."),
         ),
         Pagina("taakstelling:coastand_list", _("Maandstanden van het COA per periode."), _("COA-standen")),
         Pagina(

@@ -13,11 +13,15 @@ from django.utils import formats
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from noordwijk_migratie.forms import JaNeeVeld
 from noordwijk_migratie.imports import Importer, ImportFout, log_wijzigingen, validatiefouten
 from noordwijk_migratie.models import Gemeente
 
-from . import rules
-from .models import CoaStand, Periode, Plaatsing, RegioCijfer
+from . import afsluiting, rules
+from .models import CoaStand, Nareiziger, Periode, Plaatsing, RegioCijfer
+
+# the columns of a row that decide when and how many persons count (a refusal names those that changed)
+TELVELDEN = ("datum_gehuisvest", "volwassenen", "minderjarigen", "beeindiging")
 
 
 def _datum(label, verplicht=False, help_text=""):
@@ -50,6 +54,9 @@ class PlaatsingImportForm(forms.Form):
     )
     volwassenen = forms.IntegerField(min_value=0)
     minderjarigen = forms.IntegerField(min_value=0, required=False)
+    groot_huishouden_bevestigd = JaNeeVeld(
+        help_text=_("ja als een huishouden van meer dan 15 personen echt zo groot is (leeg = nee)")
+    )
     verwachte_nareizigers = forms.IntegerField(min_value=0, required=False)
     woonvorm = forms.ChoiceField(choices=[("", "—"), *Plaatsing._meta.get_field("woonvorm").choices], required=False)
     corporatie = forms.CharField(max_length=100, required=False, help_text=_("Naam van de corporatie"))
@@ -63,6 +70,13 @@ class PlaatsingImportForm(forms.Form):
     reden_beeindiging = forms.CharField(required=False, help_text=_("Reden van ontkoppeling of annulering"))
     coa_referentie = forms.CharField(
         max_length=50, required=False, help_text=_("COA-koppelreferentie (optioneel; wordt nooit geëxporteerd)")
+    )
+    reden_correctie = forms.CharField(
+        required=False,
+        help_text=_(
+            "Alleen als de rij de cijfers van een afgesloten periode verandert (alleen de opgavemanager): de reden "
+            "van die correctie na afsluiten"
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -96,7 +110,9 @@ class PlaatsingImporter(Importer):
         is derived as in save(), ``versie`` goes up on a change (a form opened before the import is then
         refused as stale), and the audit trail is written with :func:`log_wijzigingen`; the dashboard
         cache is bumped once by ``Importer.importeer``. Unchanged rows are counted as bijgewerkt but
-        not written (no audit entry, same ``versie``)."""
+        not written (no audit entry, same ``versie``). A row that changes a closed period's figures is
+        checked as the form does (:mod:`taakstelling.afsluiting`: refused without the right, with it only
+        with a ``reden_correctie``), against the periods and nareizigers read once."""
         sleutels, referenties = {}, {}
         for pk, koppel, samenstelling, nr, ref in Plaatsing.objects.values_list(
             "pk", "koppeldatum", "samenstelling", "volgnummer", "coa_referentie"
@@ -106,8 +122,17 @@ class PlaatsingImporter(Importer):
                 referenties[ref] = pk
         codes = [(w["koppeldatum"], w["samenstelling"], w["volgnummer"]) for _n, w in schoon]
         bestaand = {p.pk: p for p in Plaatsing.objects.filter(pk__in=[sleutels[c] for c in codes if c in sleutels])}
-        nieuw, gewijzigd = [], []
+        nareizigers = {}
+        if bestaand:
+            for pk, dag, aantal in Nareiziger.objects.filter(plaatsing__in=bestaand).values_list(
+                "plaatsing_id", "datum", "aantal"
+            ):
+                nareizigers.setdefault(pk, []).append((dag, aantal))
+        toets = afsluiting.Toets()
+        nieuw, gewijzigd, correcties = [], [], []
         for (nummer, waarden), code in zip(schoon, codes, strict=True):
+            waarden = dict(waarden)
+            reden = waarden.pop(afsluiting.REDEN_VELD, "")
             pk = sleutels.get(code)
             if pk is None:
                 oud, obj = None, Plaatsing(**waarden)
@@ -121,6 +146,16 @@ class PlaatsingImporter(Importer):
             except ValidationError as exc:
                 resultaat.fouten.extend(validatiefouten(nummer, exc))
                 continue
+            geraakt = toets.plaatsing(oud, obj, nareizigers.get(pk, []))
+            fout = afsluiting.weigering(self.door, geraakt, reden)
+            if fout is not None:
+                kolommen = [k for k in TELVELDEN if oud is None or getattr(oud, k) != getattr(obj, k)]
+                kolom = afsluiting.REDEN_VELD if hasattr(fout, "error_dict") else ", ".join(kolommen) or "—"
+                resultaat.fouten.extend(ImportFout(nummer, kolom, m) for m in fout.messages)
+                continue
+            if geraakt:
+                afsluiting.markeer(obj, geraakt, reden)
+                correcties.append((geraakt, reden, obj, _("toegevoegd") if oud is None else _("gewijzigd")))
             ref = obj.coa_referentie
             eigen = pk if pk is not None else ("rij", nummer)
             if ref and referenties.get(ref, eigen) != eigen:
@@ -162,6 +197,10 @@ class PlaatsingImporter(Importer):
             Plaatsing.objects.bulk_update([n for _o, n in gewijzigd], velden, batch_size=1000)
         Plaatsing.objects.bulk_create(nieuw, batch_size=1000)
         log_wijzigingen([*gewijzigd, *((None, obj) for obj in nieuw)], self.door)
+        for geraakt, reden, obj, actie in correcties:
+            afsluiting.leg_vast(
+                self.door, geraakt, reden, _("%(obj)s %(actie)s (import)") % {"obj": obj, "actie": actie}
+            )
 
 
 class CoaStandImportForm(forms.Form):

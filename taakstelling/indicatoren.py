@@ -9,6 +9,14 @@ def taakstelling_voldaan(peildatum):
     """Ja when the running period is on schedule, else when the last closed period ended ≥ 0."""
     overzicht = queries.periode_overzicht(peildatum)
     lopend = rules.huidige_periode(overzicht)
+    if lopend is not None and lopend.realisatie_verouderd:
+        return Berekend(
+            waarde=None,
+            toelichting=(
+                f"Lopende periode {lopend.label}: de officiële realisatie (stand {lopend.realisatie_per or 'zonder datum'}) "
+                "is verouderd; daaruit volgt geen oordeel."
+            ),
+        )
     if lopend is not None:
         return Berekend(
             waarde=lopend.op_schema,

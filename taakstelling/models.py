@@ -2,6 +2,7 @@
 regional figures, inburgering cohorts. Households are counts of persons: no names, BSN,
 V-nummers or birth dates, ever. The rules live in rules.py (pure), the figures in queries.py."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -24,7 +25,18 @@ def _niet_negatief(veld):
     return MinValueValidator(0, message=_("%(veld)s kan niet negatief zijn.") % {"veld": veld})
 
 
-class Periode(VersieModel):
+class CorrectieNaAfsluiten:
+    """A change of a closed period's figures carries its periods and reason into the audit trail:
+    django-auditlog puts what ``get_additional_data()`` returns in the entry of a save or delete (its
+    documented hook). Set by :mod:`taakstelling.afsluiting` on the object about to be written."""
+
+    correctie_na_afsluiten: dict | None = None
+
+    def get_additional_data(self):
+        return {"correctie_na_afsluiten": self.correctie_na_afsluiten} if self.correctie_na_afsluiten else None
+
+
+class Periode(CorrectieNaAfsluiten, VersieModel):
     """A half year (historically also a whole year) with its netto taakstelling."""
 
     label = models.CharField(_("periode"), max_length=10, unique=True, editable=False)
@@ -35,13 +47,30 @@ class Periode(VersieModel):
         validators=[_niet_negatief(_("De netto taakstelling"))],
         help_text=_("Aantal personen volgens de halfjaarlijkse brief van het Rijk."),
     )
-    saldo_begin_officieel = models.IntegerField(
-        _("officieel beginsaldo"),
+    beginsaldo_keten = models.IntegerField(
+        _("beginsaldo van de keten"),
         null=True,
         blank=True,
         help_text=_(
-            "Alleen invullen bij de eerste periode (openingssaldo) of als het COA een officieel beginsaldo "
-            "opgeeft; dit vervangt dan het saldo eind van de vorige periode. Voorsprong positief, achterstand negatief."
+            "Alleen bij de eerste echte periode van de keten: de voor- of achterstand waarmee de keten begint "
+            "(0 als er geen was; voorsprong positief, achterstand negatief). Dit getal blijft staan als later "
+            "eerdere perioden worden toegevoegd; die worden ertegen afgestemd."
+        ),
+    )
+    beginsaldo_keten_bron = models.CharField(
+        _("bron van het beginsaldo van de keten"),
+        max_length=200,
+        blank=True,
+        help_text=_("Waar het beginsaldo van de keten vandaan komt, bijvoorbeeld de bestuursopdracht."),
+    )
+    saldo_begin_officieel = models.IntegerField(
+        _("officieel beginsaldo (COA)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen als het COA voor deze periode een ander beginsaldo opgeeft dan het saldo eind van de vorige "
+            "periode: dit getal vervangt dan het doorgeschoven saldo. Voorsprong positief, achterstand negatief. "
+            "Niet voor het begin van de keten: gebruik daar het beginsaldo van de keten."
         ),
     )
     realisatie_officieel = models.IntegerField(
@@ -52,6 +81,15 @@ class Periode(VersieModel):
         help_text=_(
             "Officieel totaal aantal gehuisveste personen in deze periode. Leeg laten om de eigen registratie "
             "(plaatsingen en nareizigers) te tellen; ingevuld wordt dit getal gebruikt."
+        ),
+    )
+    realisatie_officieel_per = models.DateField(
+        _("officiële realisatie per"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De datum van de stand van het officiële totaal. Verplicht zolang de periode loopt; leeg bij een "
+            "afgesloten periode betekent: het eindcijfer van de periode."
         ),
     )
     bron = models.CharField(
@@ -80,9 +118,10 @@ class Periode(VersieModel):
         return reverse("taakstelling:periode_detail", args=[self.pk])
 
     def is_afgesloten(self, peildatum=None):
-        return self.einddatum is not None and self.einddatum < (peildatum or timezone.localdate())
+        return self.einddatum is not None and rules.is_afgesloten(self.einddatum, peildatum or timezone.localdate())
 
     def clean(self):
+        self.clean_beginsaldo()
         if self.begindatum is None or self.einddatum is None:
             return
         if self.einddatum <= self.begindatum:
@@ -100,6 +139,75 @@ class Periode(VersieModel):
         fouten = rules.valideer_keten([*andere, (label, self.begindatum, self.einddatum)])
         if fouten:
             raise ValidationError(fouten)
+        self.clean_begin_van_de_keten(andere)
+
+    def clean_beginsaldo(self):
+        fouten = {}
+        if self.beginsaldo_keten is not None and not self.beginsaldo_keten_bron.strip():
+            fouten["beginsaldo_keten_bron"] = _("Vul de bron van het beginsaldo van de keten in.")
+        if self.beginsaldo_keten is None and self.beginsaldo_keten_bron.strip():
+            fouten["beginsaldo_keten"] = _("Vul het beginsaldo van de keten in, of laat ook de bron leeg.")
+        if self.beginsaldo_keten is not None and self.saldo_begin_officieel is not None:
+            fouten["saldo_begin_officieel"] = _(
+                "Deze periode begint de keten met het beginsaldo van de keten; een officieel beginsaldo (COA) "
+                "vervangt alleen het saldo eind van een vorige periode. Vul één van beide in."
+            )
+        lopend = self.einddatum is not None and not self.is_afgesloten()
+        if self.realisatie_officieel is not None and self.realisatie_officieel_per is None and lopend:
+            fouten["realisatie_officieel_per"] = _(
+                "Vul in per welke datum het officiële totaal geldt: de periode loopt nog, dus het is een stand."
+            )
+        if self.realisatie_officieel_per and self.realisatie_officieel_per > timezone.localdate():
+            fouten["realisatie_officieel_per"] = _("De datum van de stand kan niet in de toekomst liggen.")
+        if self.realisatie_officieel_per and self.realisatie_officieel is None:
+            fouten["realisatie_officieel"] = _("Vul het officiële totaal in, of laat ook de datum leeg.")
+        if fouten:
+            raise ValidationError(fouten)
+
+    def clean_begin_van_de_keten(self, andere):
+        """One period anchors the chain, with the beginsaldo van de keten: the first period entered gets it,
+        and it never moves or disappears (a period added before it is reconciled against it)."""
+        anker = Periode.objects.exclude(pk=self.pk).filter(beginsaldo_keten__isnull=False).first()
+        if anker is not None and self.beginsaldo_keten is not None:
+            raise ValidationError(
+                {
+                    "beginsaldo_keten": _(
+                        "Periode %(periode)s heeft al het beginsaldo van de keten; een keten heeft er één. Een "
+                        "periode ervoor wordt tegen dat beginsaldo afgestemd."
+                    )
+                    % {"periode": anker.label}
+                }
+            )
+        if anker is None and self.beginsaldo_keten is None:
+            if self.pk and Periode.objects.filter(pk=self.pk, beginsaldo_keten__isnull=False).exists():
+                melding = _(
+                    "Het beginsaldo van de keten kan niet worden gewist: de cijfers van alle latere perioden "
+                    "hangen ervan af."
+                )
+            elif not andere and not self.pk:
+                melding = _(
+                    "Dit is de eerste periode van de keten: vul het beginsaldo van de keten in (0 als er geen "
+                    "voor- of achterstand was) met de bron."
+                )
+            elif andere and all(self.einddatum < begin for _l, begin, _e in andere):
+                eerste = min(andere, key=lambda p: p[1])[0]
+                melding = _(
+                    "Periode %(eerste)s is nu de eerste van de keten en heeft geen beginsaldo van de keten. Vul "
+                    "dat eerst in bij %(eerste)s, zodat een eerdere periode de cijfers vanaf %(eerste)s niet "
+                    "verandert."
+                ) % {"eerste": eerste}
+            else:
+                return
+            raise ValidationError({"beginsaldo_keten": melding})
+        if self.saldo_begin_officieel is not None and not any(eind < self.begindatum for _l, _b, eind in andere):
+            raise ValidationError(
+                {
+                    "saldo_begin_officieel": _(
+                        "Er is geen vorige periode om te vervangen: het begin van de keten is het beginsaldo van "
+                        "de keten."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         if self.begindatum and self.einddatum:
@@ -133,6 +241,7 @@ class Samenstelling(models.TextChoices):
     STEL = "stel", _("Stel zonder kinderen")
     EENOUDERGEZIN = "eenoudergezin", _("Eenoudergezin")
     GEZIN = "gezin", _("Gezin met kinderen")
+    MINDERJARIGE = rules.MINDERJARIGE_ZONDER_VOLWASSENE, _("Minderjarige(n) zonder volwassene (bijv. voogdij Nidos)")
     OVERIG = "overig", _("Overig")
 
 
@@ -158,7 +267,7 @@ class PlaatsingStatus(models.TextChoices):
     GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
 
-class Plaatsing(VersieModel):
+class Plaatsing(CorrectieNaAfsluiten, VersieModel):
     """One household linked by the COA, as counts of persons and dates.
 
     Natural key (for idempotent imports): koppeldatum + samenstelling + volgnummer. The optional
@@ -177,6 +286,11 @@ class Plaatsing(VersieModel):
     )
     volwassenen = models.PositiveSmallIntegerField(_("volwassenen"), default=1)
     minderjarigen = models.PositiveSmallIntegerField(_("minderjarigen"), default=0)
+    groot_huishouden_bevestigd = models.BooleanField(
+        _("groot huishouden bevestigd"),
+        default=False,
+        help_text=_("Aanvinken als een huishouden van meer dan 15 personen echt zo groot is."),
+    )
     verwachte_nareizigers = models.PositiveSmallIntegerField(_("verwachte nareizigers"), default=0)
     woonvorm = models.CharField(_("woonvorm"), max_length=20, choices=Woonvorm.choices, blank=True)
     tijdelijke_locatie = models.ForeignKey(
@@ -254,28 +368,13 @@ class Plaatsing(VersieModel):
         return (self.volwassenen or 0) + (self.minderjarigen or 0)
 
     def clean(self):
-        fouten = {}
-        if (self.volwassenen or 0) + (self.minderjarigen or 0) < 1:
-            fouten["volwassenen"] = _("Een huishouden bestaat uit ten minste één persoon.")
-        stappen = [
-            ("datum_woning_aangeboden", self.datum_woning_aangeboden, _("de woning is aangeboden")),
-            ("datum_huurovereenkomst", self.datum_huurovereenkomst, _("de huurovereenkomst is ingegaan")),
-            ("datum_gehuisvest", self.datum_gehuisvest, _("het huishouden is gehuisvest")),
-        ]
-        vorige_datum, vorige_tekst = self.koppeldatum, _("de koppeling")
-        for veld, datum, tekst in stappen:
-            if datum is not None:
-                if vorige_datum is None:
-                    fouten[veld] = _("Vul eerst de datum in waarop %(vorige)s.") % {"vorige": vorige_tekst}
-                elif datum < vorige_datum:
-                    fouten[veld] = _("Deze datum ligt vóór de datum waarop %(vorige)s (%(datum)s).") % {
-                        "vorige": vorige_tekst,
-                        "datum": getallen.datum(vorige_datum),
-                    }
-            vorige_datum, vorige_tekst = datum, tekst
+        fouten = rules.huishouden_fouten(
+            self.samenstelling, self.volwassenen or 0, self.minderjarigen or 0, self.groot_huishouden_bevestigd
+        )
+        fouten.update(rules.pijplijn_fouten({veld: getattr(self, veld) for veld, *_rest in rules.PIJPLIJN}))
         vandaag = timezone.localdate()
         if self.datum_gehuisvest and self.datum_gehuisvest > vandaag:
-            fouten["datum_gehuisvest"] = _("De datum gehuisvest kan niet in de toekomst liggen.")
+            fouten.setdefault("datum_gehuisvest", _("De datum gehuisvest kan niet in de toekomst liggen."))
         if self.datum_woning_aangeboden and not self.woonvorm:
             fouten["woonvorm"] = _("Vul de woonvorm in zodra een woning is aangeboden.")
         if self.tijdelijke_locatie_id and self.woonvorm != Woonvorm.TIJDELIJK:
@@ -310,14 +409,19 @@ class Plaatsing(VersieModel):
         super().save(*args, **kwargs)
 
 
-class Nareiziger(VersieModel):
-    """Family members arriving later; they count in the period of their own arrival date."""
+class Nareiziger(CorrectieNaAfsluiten, VersieModel):
+    """Family members arriving later. They count once their household is housed, on the later of its
+    housing date and their arrival (rules.nareiziger_telmoment)."""
 
     plaatsing = models.ForeignKey(
         Plaatsing, on_delete=models.PROTECT, related_name="nareizigers", verbose_name=_("plaatsing (huishouden)")
     )
     datum = models.DateField(
-        _("aangekomen en gehuisvest op"), help_text=_("Deze datum bepaalt de periode waarin de nareizigers meetellen.")
+        _("aangekomen op"),
+        help_text=_(
+            "De nareizigers tellen mee zodra het huishouden is gehuisvest: op de latere van hun aankomst en de "
+            "datum gehuisvest van het huishouden."
+        ),
     )
     aantal = models.PositiveSmallIntegerField(_("aantal personen"), validators=[MinValueValidator(1)])
 
@@ -343,7 +447,42 @@ class Nareiziger(VersieModel):
             if self.plaatsing.beeindiging:
                 raise ValidationError({"plaatsing": _("Deze plaatsing is ontkoppeld of geannuleerd.")})
             if self.datum < self.plaatsing.koppeldatum:
-                raise ValidationError({"datum": _("De datum ligt vóór de koppeldatum van het huishouden.")})
+                raise ValidationError(
+                    {
+                        "datum": _(
+                            "De aankomstdatum (%(datum)s) ligt vóór de koppeldatum van het huishouden (%(koppel)s)."
+                        )
+                        % {"datum": getallen.datum(self.datum), "koppel": getallen.datum(self.plaatsing.koppeldatum)}
+                    }
+                )
+
+
+class Correctie(models.Model):
+    """A change of a closed period's figures after it closed, with the reason the opgavemanager gave
+    (only who has ``taakstelling.wijzig_afgesloten_periode`` may make one; :mod:`taakstelling.afsluiting`).
+    Shown on the period's page as "correctie na afsluiten"; written once, never changed."""
+
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="correcties", verbose_name=_("periode"))
+    op = models.DateTimeField(_("op"), auto_now_add=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("door")
+    )
+    onderwerp = models.CharField(_("wijziging"), max_length=300)
+    voor = models.IntegerField(_("personen in de periode voor"), null=True, blank=True)
+    na = models.IntegerField(_("personen in de periode na"), null=True, blank=True)
+    reden = models.TextField(_("reden"))
+
+    class Meta:
+        verbose_name = _("correctie na afsluiten")
+        verbose_name_plural = _("correcties na afsluiten")
+        ordering = ["-op", "-pk"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return _("Correctie van %(periode)s: %(onderwerp)s") % {"periode": self.periode, "onderwerp": self.onderwerp}
+
+    def get_absolute_url(self):
+        return self.periode.get_absolute_url()
 
 
 class CoaStand(VersieModel):

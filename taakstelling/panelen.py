@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.panelen import cijfer, paneel
 
 from . import grafieken, queries
@@ -29,10 +30,12 @@ def statushouders(peil) -> dict:
             cijfer(_("Saldo begin"), p.saldo_begin_tekst),
             cijfer(_("Gecorrigeerde taakstelling"), p.gecorrigeerd),
             cijfer(
-                _("Gerealiseerd (%(bron)s)") % {"bron": p.bron_tekst},
+                _("Gerealiseerd (%(bron)s, stand %(datum)s)")
+                % {"bron": p.bron_tekst, "datum": p.realisatie_per or "?"},
                 p.realisatie,
                 reverse("taakstelling:plaatsing_list"),
             ),
+            cijfer(_("Volgens COA"), p.coa_tekst or _("nog geen COA-stand")),
             cijfer(_("COA-norm op schema"), p.op_schema_norm),
             cijfer(_("Prognose einde periode"), kern.prognose_realisatie),
         ]
@@ -69,10 +72,51 @@ def statushouders(peil) -> dict:
 
 
 def signalen(peil) -> list[dict]:
-    """Placements past their legal terms and the interventieladder's warning."""
+    """No period for the peildatum (with the one-click "volgende periode toevoegen"), stale official
+    figures of the running period, a chain that does not reconcile with its beginsaldo, placements past
+    their legal terms and the interventieladder's warning."""
     kern = kerncijfers(peil)
     lijst = reverse("taakstelling:plaatsing_list")
     uit = []
+    if kern.periode is None:
+        url = reverse("taakstelling:periode_aanvullen")
+        tekst = _("Geen periode voor %(datum)s: volgende periode toevoegen") % {"datum": datum(peil.datum)}
+        if kern.ontbrekend:
+            tekst = _(
+                "Geen periode voor %(datum)s: de netto taakstelling van %(perioden)s ontbreekt — volgende periode toevoegen"
+            ) % {
+                "datum": datum(peil.datum),
+                "perioden": ", ".join(kern.ontbrekend),
+            }
+        uit.append({"ernst": "waarschuwing", "url": url, "tekst": tekst})
+    else:
+        p = kern.periode
+        detail = reverse("taakstelling:periode_detail", args=[p.id]) if p.id else reverse("taakstelling:index")
+        if p.realisatie_verouderd:
+            uit.append(
+                {
+                    "ernst": "waarschuwing",
+                    "url": detail,
+                    "tekst": _(
+                        "Officiële realisatie %(periode)s is verouderd (stand %(datum)s): status onbekend — voer een "
+                        "nieuwe stand in"
+                    )
+                    % {"periode": p.label, "datum": p.realisatie_per or _("zonder datum")},
+                }
+            )
+        if p.coa_verouderd:
+            uit.append(
+                {
+                    "ernst": "waarschuwing",
+                    "url": f"{reverse('taakstelling:coastand_list')}?periode={p.id}",
+                    "tekst": _("Realisatie volgens COA %(periode)s: %(stand)s — vraag een nieuwe stand op bij het COA")
+                    % {"periode": p.label, "stand": p.coa_tekst},
+                }
+            )
+    for r in overzicht(peil):
+        if r.aansluiting and r.saldo_begin_soort == "anker":
+            url = reverse("taakstelling:periode_detail", args=[r.id]) if r.id else reverse("taakstelling:index")
+            uit.append({"ernst": "waarschuwing", "url": url, "tekst": r.aansluiting})
     if kern.koppelingen_over_termijn:
         uit.append(
             {

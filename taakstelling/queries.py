@@ -5,7 +5,7 @@ and strings (``json.dumps(dataclasses.asdict(result))`` works), so views, export
 dashboard and the reports share them and reports can snapshot them.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.conf import settings
@@ -42,11 +42,31 @@ def momenten(peildatum: date | None = None) -> list[tuple[date, int]]:
     nareizigers = (
         Nareiziger.objects.filter(rules.nareiziger_telt_mee_q(peildatum))
         .order_by()
-        .values("datum")
+        .values(dag=rules.nareiziger_telmoment_expr())
         .annotate(n=Sum("aantal"))
-        .values_list("datum", "n")
+        .values_list("dag", "n")
     )
     return [*plaatsingen, *nareizigers]
+
+
+def plaatsing_invoer(p: Plaatsing, nareizigers: Iterable[tuple[date, int]] | None = None) -> rules.PlaatsingInvoer:
+    """One household as the rules see it; ``nareizigers`` (arrival, persons) as stored when None."""
+    if nareizigers is None:
+        nareizigers = p.nareizigers.values_list("datum", "aantal") if p.pk else ()
+    return rules.PlaatsingInvoer(
+        p.koppeldatum,
+        p.personen,
+        p.datum_woning_aangeboden,
+        p.datum_huurovereenkomst,
+        p.datum_gehuisvest,
+        bool(p.beeindiging),
+        tuple(nareizigers),
+    )
+
+
+def periodegrenzen() -> list[tuple[str, date, date]]:
+    """(label, begindatum, einddatum) of every period."""
+    return list(Periode.objects.order_by("begindatum").values_list("label", "begindatum", "einddatum"))
 
 
 def tijdelijke_locaties():
@@ -87,17 +107,24 @@ def periode_invoer(peildatum: date) -> list[rules.PeriodeInvoer]:
                 netto=p.netto_taakstelling,
                 realisatie_eigen=rules.realisatie_in(telmomenten, p.begindatum, p.einddatum),
                 realisatie_officieel=p.realisatie_officieel,
+                realisatie_officieel_per=p.realisatie_officieel_per,
                 realisatie_coa=coa[max(coa)] if coa else None,
+                coa_stand_datum=rules.volgende_maand(max(coa)) if coa else None,
                 saldo_begin_officieel=p.saldo_begin_officieel,
+                beginsaldo_keten=p.beginsaldo_keten,
+                beginsaldo_keten_bron=p.beginsaldo_keten_bron,
             )
         )
     return invoer
 
 
 def periode_overzicht(peildatum: date) -> list[PeriodeResultaat]:
-    """Every period with netto, saldo begin, gecorrigeerd, realisatie (the count used, with its
-    bron), realisatie eigen and COA, saldo eind, nog te realiseren and the COA norm on peildatum."""
-    return rules.bereken_keten(periode_invoer(peildatum), peildatum)
+    """Every period with netto, saldo begin (and where it comes from), gecorrigeerd, realisatie (the
+    count used, with its bron and date), realisatie eigen and COA (with the date of its stand), saldo
+    eind, nog te realiseren and the COA norm on peildatum; stale official figures marked verouderd."""
+    return rules.bereken_keten(
+        periode_invoer(peildatum), peildatum, max_dagen=settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN
+    )
 
 
 def interventieladder_status(
@@ -184,6 +211,24 @@ def regio_vergelijking(periode, peildatum: date | None = None) -> rules.RegioVer
             rijen.sort(key=lambda r: r.gemeente)
             eigen_bron = f"eigen periodecijfers ({resultaat.bron_tekst}); inwoners onbekend"
     return rules.vergelijk_regio(periode.label, rijen, eigen_bron)
+
+
+def correcties(periode: Periode) -> dict:
+    """The corrections after closing of ``periode`` (newest first), and the definitief reports they came
+    after: a definitief report keeps its own figures (its snapshot), so the page says the period changed
+    since ("gecorrigeerd na definitieve rapportage van …")."""
+    from rapportage.models import Rapport
+
+    lijst = list(periode.correcties.select_related("door"))
+    rapporten = []
+    if lijst:
+        laatste = max(c.op for c in lijst)
+        gebruikt = Rapport.objects.filter(definitief=True, definitief_op__lt=laatste, peildatum__gt=periode.begindatum)
+        for rapport in gebruikt.order_by("peildatum"):
+            perioden = rapport.snapshot.get("taakstelling_perioden", {}).get("data", {}).get("perioden", [])
+            if any(p.get("label") == periode.label for p in perioden):
+                rapporten.append(rapport)
+    return {"lijst": lijst, "na_rapporten": rapporten}
 
 
 def inburgering_overzicht(peildatum: date | None = None) -> rules.InburgeringOverzicht:

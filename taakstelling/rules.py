@@ -8,15 +8,22 @@ terms, counted and filtered in the database — its query form (``*_q``) stands 
 
 Carry-over rule (saldo > 0 = voorsprong, saldo < 0 = achterstand)::
 
-    saldo_begin(p)         = saldo_eind(p-1)   (first period: entered opening saldo, default 0;
-                                                 an official COA figure overrides it)
+    saldo_begin(p)         = saldo_eind(p-1)   (the anchor: the "beginsaldo van de keten" entered with its
+                                                 source; an official COA beginsaldo overrides the carry-over;
+                                                 a first period without either opens at 0)
     gecorrigeerd(p)        = netto(p) - saldo_begin(p)
-    realisatie(p)          = persons housed with counting date inside p (nareizigers included),
-                             or the official total of the period when one is entered
+    realisatie(p)          = persons housed with counting date inside p (nareizigers included:
+                             counted once the household is housed, on the later of both dates),
+                             or the official total of the period when one is known on the peildatum
     saldo_eind(p)          = saldo_begin(p) + realisatie(p) - netto(p)
     nog_te_realiseren(p)   = max(0, gecorrigeerd(p) - realisatie(p))
     op_schema_norm(p, dag) = max(0, gecorrigeerd(p)) * verstreken maanden / maanden in p
                              (COA's "1/6 per maand", rounded up to whole persons)
+
+History never changes by adding periods: the period with the beginsaldo van de keten keeps it, and a
+period added before it is reconciled against it (``aansluitverschil``) instead of shifting every later
+saldo. A figure with a date (an official total, a COA stand) older than its limit is *verouderd*
+(:func:`noordwijk_migratie.actualiteit.is_verouderd`) and yields no status.
 """
 
 from collections.abc import Iterable, Sequence
@@ -25,12 +32,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import F, Q
+from django.db.models.functions import Greatest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from noordwijk_migratie.getallen import afgerond, datum, percentage, procent, saldo
+from noordwijk_migratie import actualiteit
+from noordwijk_migratie.actualiteit import STATUS_VEROUDERD, is_verouderd
+from noordwijk_migratie.getallen import afgerond, datum, getal, percentage, procent, saldo
 
 KOPPEL_TERMIJN = timedelta(weeks=10)  # woning aanbieden binnen 10 weken na koppeling
 VERHUIS_TERMIJN = timedelta(weeks=2)  # verhuizen binnen 2 weken na ingang huurovereenkomst
 INBURGERING_TERMIJN_JAREN = 3
+GROOT_HUISHOUDEN = 15  # more persons than this asks for a confirmation
 
 BRON_OFFICIEEL = "officieel"
 BRON_EIGEN = "eigen"
@@ -39,8 +52,9 @@ BRON_TEKST = {
     BRON_EIGEN: "eigen registratie (plaatsingen en nareizigers)",
 }
 SALDO_BRON_TEKST = {
-    "opening": "beginsaldo van de eerste periode (standaard 0)",
-    "officieel": "officieel beginsaldo (COA)",
+    "anker": "beginsaldo van de keten",
+    "officieel": "officieel beginsaldo (COA), in plaats van het saldo eind van de vorige periode",
+    "opening": "geen beginsaldo van de keten ingevoerd: 0",
     "vorige": "saldo eind van de vorige periode",
 }
 
@@ -109,11 +123,46 @@ def in_periode(dag: date, begindatum: date, einddatum: date) -> bool:
     return begindatum <= dag <= einddatum
 
 
+def is_afgesloten(einddatum: date, vandaag: date) -> bool:
+    """A period is closed from the day after its last day: its figures are final."""
+    return einddatum < vandaag
+
+
 def periode_van(dag: date | None, perioden: Iterable):
     """The period (anything with ``begindatum``/``einddatum``) that holds ``dag``; None if none does."""
     if dag is None:
         return None
     return next((p for p in perioden if in_periode(dag, p.begindatum, p.einddatum)), None)
+
+
+def halfjaar_van(dag: date) -> tuple[date, date]:
+    return (
+        (date(dag.year, 1, 1), date(dag.year, 6, 30))
+        if dag.month <= 6
+        else (date(dag.year, 7, 1), date(dag.year, 12, 31))
+    )
+
+
+@dataclass(frozen=True)
+class NieuwePeriode:
+    label: str
+    begindatum: date
+    einddatum: date
+    afgesloten: bool  # only who may change closed periods adds it
+
+
+def ontbrekende_perioden(laatste_einddatum: date | None, vandaag: date) -> list[NieuwePeriode]:
+    """The half years still to be entered: from the day after the last period through the running half
+    year, and the next one (its netto taakstelling may already be known from the Rijk's letter). Without
+    any period: the running and the next half year."""
+    begin = laatste_einddatum + timedelta(days=1) if laatste_einddatum else halfjaar_van(vandaag)[0]
+    tot = halfjaar_van(halfjaar_van(vandaag)[1] + timedelta(days=1))[1]
+    rijen = []
+    while begin <= tot:
+        begin, eind = halfjaar_van(begin)
+        rijen.append(NieuwePeriode(periode_label(begin, eind), begin, eind, is_afgesloten(eind, vandaag)))
+        begin = eind + timedelta(days=1)
+    return rijen
 
 
 @dataclass(frozen=True)
@@ -124,14 +173,18 @@ class PeriodeInvoer:
     netto: int
     realisatie_eigen: int = 0
     realisatie_officieel: int | None = None
+    realisatie_officieel_per: date | None = None  # the date of the official total (None: the period's end)
     realisatie_coa: int | None = None
+    coa_stand_datum: date | None = None  # COA's stand of the latest month: the 1st of the next month
     saldo_begin_officieel: int | None = None
+    beginsaldo_keten: int | None = None  # the anchor of the chain
+    beginsaldo_keten_bron: str = ""
     id: int | None = None
 
 
 @dataclass
 class PeriodeResultaat:
-    """One period with every figure side by side (JSON-serialisable: dates as ISO strings)."""
+    """One period with every figure side by side (JSON-serialisable: dates as ISO strings or dd-mm-jjjj)."""
 
     id: int | None
     label: str
@@ -141,13 +194,19 @@ class PeriodeResultaat:
     status: str  # "afgesloten", "lopend" or "toekomstig" on the peildatum
     netto: int
     saldo_begin: int
+    saldo_begin_soort: str  # "anker", "officieel", "opening" or "vorige" (SALDO_BRON_TEKST)
     saldo_begin_bron: str
     gecorrigeerd: int
-    realisatie: int  # the count used: official total when entered, else own registration
+    realisatie: int  # the count used: official total when known, else own registration
     bron: str  # BRON_OFFICIEEL or BRON_EIGEN
     bron_tekst: str
+    realisatie_per: str  # dd-mm-jjjj: the date the count used stands on ("" when unknown)
+    realisatie_verouderd: bool  # an official total older than its limit: no status from it
     realisatie_eigen: int
     realisatie_coa: int | None
+    coa_stand_datum: str  # dd-mm-jjjj or ""
+    coa_verouderd: bool
+    coa_tekst: str  # the COA figure with its date: "9 (COA-stand 01-06-2025)", "9 (COA-stand 01-06-2025, verouderd)"
     verschil_eigen_coa: int | None
     saldo_eind: int
     nog_te_realiseren: int
@@ -155,6 +214,9 @@ class PeriodeResultaat:
     op_schema: bool
     verstreken_maanden: int
     maanden: int
+    voor_anker: bool = False  # before the period with the beginsaldo van de keten
+    aansluitverschil: int | None = None  # saldo begin − saldo eind of the previous period, where they differ
+    aansluiting: str = ""
 
     @property
     def saldo_begin_tekst(self) -> str:
@@ -165,19 +227,42 @@ class PeriodeResultaat:
         return saldo(self.saldo_eind)
 
 
-def bereken_periode(p: PeriodeInvoer, saldo_begin: int, saldo_begin_bron: str, peildatum: date) -> PeriodeResultaat:
+def _beoordeeld_op(peildatum: date, einddatum: date) -> date:
+    """A figure of a period is judged on the peildatum, or on the day after the period ended: a closed
+    period's final figure does not age."""
+    return min(peildatum, einddatum + timedelta(days=1))
+
+
+def bereken_periode(
+    p: PeriodeInvoer, saldo_begin: int, saldo_begin_soort: str, peildatum: date, max_dagen: int
+) -> PeriodeResultaat:
     gecorrigeerd = p.netto - saldo_begin
-    if p.realisatie_officieel is not None:
-        realisatie, bron = p.realisatie_officieel, BRON_OFFICIEEL
-    else:
-        realisatie, bron = p.realisatie_eigen, BRON_EIGEN
-    norm = op_schema_norm(gecorrigeerd, p.begindatum, p.einddatum, peildatum)
     if peildatum > p.einddatum:
         status = "afgesloten"
     elif peildatum >= p.begindatum:
         status = "lopend"
     else:
         status = "toekomstig"
+    # an official total is a fact of its date (without one: the period's final figure, of its last day);
+    # before that date it is not known, and the own registration counts
+    officieel_per = p.realisatie_officieel_per or p.einddatum
+    beoordeeld_op = _beoordeeld_op(peildatum, p.einddatum)
+    if p.realisatie_officieel is not None and officieel_per <= peildatum:
+        realisatie, bron, per = p.realisatie_officieel, BRON_OFFICIEEL, officieel_per
+        verouderd = is_verouderd(per, beoordeeld_op, max_dagen)
+    else:
+        realisatie, bron, per, verouderd = p.realisatie_eigen, BRON_EIGEN, min(peildatum, p.einddatum), False
+    # no COA stand at all is unknown, not verouderd
+    coa_verouderd = is_verouderd(p.coa_stand_datum, beoordeeld_op, max_dagen)
+    coa_tekst = ""
+    if p.realisatie_coa is not None:
+        coa_tekst = (
+            f"{p.realisatie_coa} ({actualiteit.label(p.coa_stand_datum, beoordeeld_op, max_dagen, _('COA-stand'))})"
+        )
+    norm = op_schema_norm(gecorrigeerd, p.begindatum, p.einddatum, peildatum)
+    bron_saldo = SALDO_BRON_TEKST[saldo_begin_soort]
+    if saldo_begin_soort == "anker" and p.beginsaldo_keten_bron:
+        bron_saldo = f"{bron_saldo}; bron: {p.beginsaldo_keten_bron}"
     return PeriodeResultaat(
         id=p.id,
         label=p.label,
@@ -187,13 +272,19 @@ def bereken_periode(p: PeriodeInvoer, saldo_begin: int, saldo_begin_bron: str, p
         status=status,
         netto=p.netto,
         saldo_begin=saldo_begin,
-        saldo_begin_bron=saldo_begin_bron,
+        saldo_begin_soort=saldo_begin_soort,
+        saldo_begin_bron=bron_saldo,
         gecorrigeerd=gecorrigeerd,
         realisatie=realisatie,
         bron=bron,
         bron_tekst=BRON_TEKST[bron],
+        realisatie_per=datum(per),
+        realisatie_verouderd=verouderd,
         realisatie_eigen=p.realisatie_eigen,
         realisatie_coa=p.realisatie_coa,
+        coa_stand_datum=datum(p.coa_stand_datum),
+        coa_verouderd=coa_verouderd,
+        coa_tekst=coa_tekst,
         verschil_eigen_coa=None if p.realisatie_coa is None else p.realisatie_eigen - p.realisatie_coa,
         saldo_eind=saldo_begin + realisatie - p.netto,
         nog_te_realiseren=max(0, gecorrigeerd - realisatie),
@@ -204,16 +295,51 @@ def bereken_periode(p: PeriodeInvoer, saldo_begin: int, saldo_begin_bron: str, p
     )
 
 
-def bereken_keten(perioden: Sequence[PeriodeInvoer], peildatum: date, opening_saldo: int = 0) -> list[PeriodeResultaat]:
-    """Apply the carry-over rule along the chain (sorted by begindatum)."""
-    resultaten = []
-    saldo_begin, bron = opening_saldo, "opening"
-    for p in sorted(perioden, key=lambda x: x.begindatum):
-        if p.saldo_begin_officieel is not None:
-            saldo_begin, bron = p.saldo_begin_officieel, "officieel"
-        r = bereken_periode(p, saldo_begin, SALDO_BRON_TEKST[bron], peildatum)
+def bereken_keten(
+    perioden: Sequence[PeriodeInvoer], peildatum: date, opening_saldo: int = 0, max_dagen: int = 45
+) -> list[PeriodeResultaat]:
+    """Apply the carry-over rule along the chain (sorted by begindatum). The period with the beginsaldo van
+    de keten starts from it whatever comes before; periods before it are reconciled against it: the
+    difference is shown (``aansluitverschil``, ``aansluiting``), it never shifts the later saldi. An
+    official COA beginsaldo replaces the carry-over; its difference with it is shown too. ``max_dagen``:
+    the age in days from which an official total or COA stand is verouderd."""
+    rij = sorted(perioden, key=lambda x: x.begindatum)
+    anker = next((i for i, p in enumerate(rij) if p.beginsaldo_keten is not None), None)
+    resultaten: list[PeriodeResultaat] = []
+    vorige = None
+    for i, p in enumerate(rij):
+        if p.beginsaldo_keten is not None:
+            begin, soort = p.beginsaldo_keten, "anker"
+        elif p.saldo_begin_officieel is not None:
+            begin, soort = p.saldo_begin_officieel, "officieel"
+        elif vorige is None:
+            begin, soort = opening_saldo, "opening"
+        else:
+            begin, soort = vorige.saldo_eind, "vorige"
+        r = bereken_periode(p, begin, soort, peildatum, max_dagen)
+        r.voor_anker = anker is not None and i < anker
+        if vorige is not None and begin != vorige.saldo_eind:
+            r.aansluitverschil = verschil = begin - vorige.saldo_eind
+            if soort == "anker":
+                r.aansluiting = _(
+                    "Het beginsaldo van de keten van %(periode)s (%(begin)s) sluit niet aan op het saldo eind van "
+                    "%(vorige)s (%(eind)s): verschil %(verschil)s. De cijfers vanaf %(periode)s veranderen daardoor "
+                    "niet; stem de perioden vóór %(periode)s af op het beginsaldo van de keten."
+                )
+            else:
+                r.aansluiting = _(
+                    "Het officiële beginsaldo (COA) van %(periode)s (%(begin)s) wijkt %(verschil)s af van het "
+                    "saldo eind van %(vorige)s (%(eind)s)."
+                )
+            r.aansluiting %= {
+                "periode": p.label,
+                "begin": saldo(begin),
+                "vorige": vorige.label,
+                "eind": saldo(vorige.saldo_eind),
+                "verschil": saldo(verschil),
+            }
         resultaten.append(r)
-        saldo_begin, bron = r.saldo_eind, "vorige"
+        vorige = r
     return resultaten
 
 
@@ -272,17 +398,25 @@ def telmoment(gehuisvest: date | None, beeindigd: bool) -> date | None:
     return None if beeindigd else gehuisvest
 
 
+def nareiziger_telmoment(aankomst: date, gehuisvest: date | None, beeindigd: bool) -> date | None:
+    """Nareizigers count once their household is housed: on the later of its housing date and their
+    own arrival. None while the household is not housed (or was ended)."""
+    huishouden = telmoment(gehuisvest, beeindigd)
+    return None if huishouden is None else max(huishouden, aankomst)
+
+
 def telmomenten(plaatsingen: Iterable[PlaatsingInvoer], peildatum: date | None = None) -> list[tuple[date, int]]:
     """(counting date, persons) known on ``peildatum`` (all when None): a housed household on its
-    housing date, each group of nareizigers on its own arrival date. Ended households never count,
-    nor do their nareizigers. In SQL: :func:`telt_mee_q` and :func:`nareiziger_telt_mee_q`."""
+    housing date, each group of its nareizigers on :func:`nareiziger_telmoment`. Households not housed
+    or ended don't count, nor do their nareizigers. In SQL: :func:`telt_mee_q` for households,
+    :func:`nareiziger_telt_mee_q` and :func:`nareiziger_telmoment_expr` for nareizigers."""
     momenten = []
     for p in plaatsingen:
         dag = telmoment(p.datum_gehuisvest, p.beeindigd)
-        if dag is not None:
-            momenten.append((dag, p.personen))
-        if not p.beeindigd:
-            momenten.extend(p.nareizigers)
+        if dag is None:
+            continue
+        momenten.append((dag, p.personen))
+        momenten.extend((nareiziger_telmoment(aankomst, dag, False), n) for aankomst, n in p.nareizigers)
     return [(dag, n) for dag, n in momenten if peildatum is None or dag <= peildatum]
 
 
@@ -292,10 +426,174 @@ def telt_mee_q(peildatum: date | None = None) -> Q:
     return q if peildatum is None else q & Q(datum_gehuisvest__lte=peildatum)
 
 
+def nareiziger_telmoment_expr():
+    """:func:`nareiziger_telmoment` of a counting nareiziger (see :func:`nareiziger_telt_mee_q`) in SQL."""
+    return Greatest("datum", "plaatsing__datum_gehuisvest")
+
+
 def nareiziger_telt_mee_q(peildatum: date | None = None) -> Q:
-    """:func:`telmomenten` for nareizigers, as a condition on them (counted on their own date)."""
-    q = Q(plaatsing__beeindiging="")
-    return q if peildatum is None else q & Q(datum__lte=peildatum)
+    """:func:`telmomenten` for nareizigers, as a condition on them: their household is housed and not
+    ended, and both their arrival and its housing date lie on or before ``peildatum``."""
+    q = Q(plaatsing__beeindiging="", plaatsing__datum_gehuisvest__isnull=False)
+    return q if peildatum is None else q & Q(datum__lte=peildatum, plaatsing__datum_gehuisvest__lte=peildatum)
+
+
+@dataclass(frozen=True)
+class GeraaktePeriode:
+    """A closed period whose figures a change would alter: the persons of the changed households
+    counted in it before and after the change."""
+
+    label: str
+    begindatum: date
+    einddatum: date
+    voor: int
+    na: int
+
+
+def geraakte_afgesloten_perioden(
+    voor: Iterable[tuple[date, int]],
+    na: Iterable[tuple[date, int]],
+    perioden: Iterable[tuple[str, date, date]],
+    vandaag: date,
+) -> list[GeraaktePeriode]:
+    """The closed periods (label, begindatum, einddatum) whose figures differ between the counting
+    moments (:func:`telmomenten`) before and after a change: a different number of persons, or the
+    same persons on other days (the month-by-month reconciliation with the COA changes too). A change
+    that touches no closed period returns []."""
+    voor, na = list(voor), list(na)
+    geraakt = []
+    for label, begin, eind in perioden:
+        if not is_afgesloten(eind, vandaag):
+            continue
+        oud = sorted((d, n) for d, n in voor if in_periode(d, begin, eind))
+        nieuw = sorted((d, n) for d, n in na if in_periode(d, begin, eind))
+        if _per_dag(oud) != _per_dag(nieuw):
+            geraakt.append(GeraaktePeriode(label, begin, eind, sum(n for _d, n in oud), sum(n for _d, n in nieuw)))
+    return geraakt
+
+
+def _per_dag(momenten) -> dict[date, int]:
+    som: dict[date, int] = {}
+    for d, n in momenten:
+        som[d] = som.get(d, 0) + n
+    return {d: n for d, n in som.items() if n}
+
+
+MINDERJARIGE_ZONDER_VOLWASSENE = "minderjarige"  # the composition of a household without adults
+ALLEENSTAANDE = "alleenstaande"
+
+
+def huishouden_fouten(
+    samenstelling: str, volwassenen: int, minderjarigen: int, groot_bevestigd: bool = False
+) -> dict[str, list[str]]:
+    """Dutch errors per field for an implausible household: an alleenstaande is one adult without
+    minors; a household without adults only with the composition that says so (a minor under guardianship
+    of Nidos); more than GROOT_HUISHOUDEN persons only when confirmed."""
+    fouten: dict[str, list[str]] = {}
+
+    def fout(veld, melding):
+        fouten.setdefault(veld, []).append(melding)
+
+    personen = volwassenen + minderjarigen
+    if personen < 1:
+        fout("volwassenen", _("Een huishouden bestaat uit ten minste één persoon."))
+        return fouten
+    if samenstelling == ALLEENSTAANDE and (volwassenen, minderjarigen) != (1, 0):
+        fout(
+            "samenstelling",
+            _(
+                "Een alleenstaande is één volwassene zonder minderjarigen, niet %(v)s volwassene(n) en "
+                "%(m)s minderjarige(n): pas de samenstelling of de aantallen aan."
+            )
+            % {"v": getal(volwassenen), "m": getal(minderjarigen)},
+        )
+        if volwassenen != 1:
+            fout("volwassenen", _("Een alleenstaande is precies één volwassene."))
+        if minderjarigen:
+            fout("minderjarigen", _("Een alleenstaande heeft geen minderjarigen bij zich."))
+    elif volwassenen == 0 and samenstelling != MINDERJARIGE_ZONDER_VOLWASSENE:
+        fout(
+            "volwassenen",
+            _(
+                "Een huishouden zonder volwassenen (bijvoorbeeld een minderjarige onder voogdij van Nidos) kan "
+                "alleen met de samenstelling ‘Minderjarige(n) zonder volwassene’."
+            ),
+        )
+        fout("samenstelling", _("Kies ‘Minderjarige(n) zonder volwassene’ of vul de volwassenen in."))
+    elif samenstelling == MINDERJARIGE_ZONDER_VOLWASSENE and volwassenen:
+        fout("samenstelling", _("‘Minderjarige(n) zonder volwassene’ betekent: geen volwassenen in het huishouden."))
+        fout("volwassenen", _("Vul 0 in, of kies een andere samenstelling."))
+    if personen > GROOT_HUISHOUDEN and not groot_bevestigd:
+        fout(
+            "groot_huishouden_bevestigd",
+            _(
+                "Een huishouden van %(n)s personen is ongebruikelijk groot (meer dan %(grens)s). Controleer het "
+                "aantal volwassenen en minderjarigen; klopt het, vink dan ‘groot huishouden bevestigd’ aan."
+            )
+            % {"n": getal(personen), "grens": GROOT_HUISHOUDEN},
+        )
+        for veld, aantal in (("volwassenen", volwassenen), ("minderjarigen", minderjarigen)):
+            if aantal and veld not in fouten:
+                fout(veld, _("Samen meer dan %(grens)s personen: controleer dit aantal.") % {"grens": GROOT_HUISHOUDEN})
+    return fouten
+
+
+# (field, the date as the subject of a sentence, the step as its object, how to ask for it, what it says done)
+PIJPLIJN = (
+    ("koppeldatum", gettext_lazy("De koppeldatum"), gettext_lazy("de koppeling"), "", ""),
+    (
+        "datum_woning_aangeboden",
+        gettext_lazy("De datum woning aangeboden"),
+        gettext_lazy("het woningaanbod"),
+        gettext_lazy("Vul de datum in waarop de woning is aangeboden"),
+        "",
+    ),
+    (
+        "datum_huurovereenkomst",
+        gettext_lazy("De ingangsdatum van de huurovereenkomst"),
+        gettext_lazy("de ingang van de huurovereenkomst"),
+        gettext_lazy("Vul de ingangsdatum van de huurovereenkomst in"),
+        gettext_lazy("de huurovereenkomst is al ingegaan op %(datum)s"),
+    ),
+    (
+        "datum_gehuisvest",
+        gettext_lazy("De datum gehuisvest"),
+        gettext_lazy("de huisvesting"),
+        "",
+        gettext_lazy("het huishouden is al gehuisvest op %(datum)s"),
+    ),
+)
+
+
+def pijplijn_fouten(datums: dict[str, date | None]) -> dict[str, str]:
+    """Dutch errors per field for the dates of the pipeline (koppeling → aanbod → huur → gehuisvest):
+    every date that lies before an earlier step, and every earlier step left empty while a later one is
+    filled in. Each wrong field gets its own message naming the real problem."""
+    fouten = {}
+    for i, (veld, onderwerp, _stap, _vraag, _gedaan) in enumerate(PIJPLIJN):
+        dag = datums.get(veld)
+        if dag is None:
+            continue
+        eerder = next(((stap, d) for v, _o, stap, _q, _g in PIJPLIJN[:i] if (d := datums.get(v)) and dag < d), None)
+        if eerder:
+            fouten[veld] = _("%(onderwerp)s (%(dag)s) ligt vóór %(stap)s (%(eerder)s).") % {
+                "onderwerp": onderwerp,
+                "dag": datum(dag),
+                "stap": eerder[0],
+                "eerder": datum(eerder[1]),
+            }
+    gevuld = [i for i, stap in enumerate(PIJPLIJN) if datums.get(stap[0])]
+    if gevuld:
+        laatste_veld, *_rest, gedaan = PIJPLIJN[gevuld[-1]]
+        for veld, _o, _s, vraag, _g in PIJPLIJN[1 : gevuld[-1]]:
+            if datums.get(veld) is None:
+                fouten[veld] = f"{vraag}: {gedaan % {'datum': datum(datums[laatste_veld])}}."
+    return fouten
+
+
+def nareizigers_boven_verwacht(verwacht: int, geregistreerd: int) -> int:
+    """How many more nareizigers are recorded than the household expected (0 when not more)."""
+    return max(0, geregistreerd - verwacht)
 
 
 def realisatie_in(momenten: Iterable[tuple[date, int]], begindatum: date, einddatum: date) -> int:
@@ -460,19 +758,23 @@ STATUS_TEKST = {
     "risico": "risico",
     "achter": "achter",
     "onbekend": "onbekend",
+    "verouderd": str(STATUS_VEROUDERD),
 }
 STATUS_REGEL = (
     "Op schema als de realisatie ten minste de COA-norm haalt (1/6 van de gecorrigeerde taakstelling per "
     "verstreken maand); risico als de realisatie onder die norm ligt maar de prognose (realisatie plus de "
     "personen met een aangeboden woning of huurovereenkomst) de gecorrigeerde taakstelling haalt; achter als "
-    "ook de prognose tekortschiet."
+    "ook de prognose tekortschiet. Onbekend als de gebruikte officiële telling verouderd is."
 )
 
 
 def beoordeel(periode: PeriodeResultaat | None, in_pijplijn: int) -> str:
-    """'op_schema', 'risico', 'achter' or 'onbekend' (see STATUS_REGEL)."""
+    """'op_schema', 'risico', 'achter', 'onbekend', or 'verouderd' when the count used is stale (see
+    STATUS_REGEL): a stale figure never yields a status."""
     if periode is None:
         return "onbekend"
+    if periode.realisatie_verouderd:
+        return "verouderd"
     if periode.op_schema:
         return "op_schema"
     if periode.realisatie + in_pijplijn >= periode.gecorrigeerd:
@@ -499,6 +801,7 @@ class Kerncijfers:
     trede_waarschuwing: bool
     trede_toelichting: str
     laatste_afgesloten: PeriodeResultaat | None
+    ontbrekend: list[str] = field(default_factory=list)  # the half years through the peildatum still to enter
 
 
 def kerncijfers(
@@ -509,20 +812,33 @@ def kerncijfers(
     ladder: Interventiestatus,
 ) -> Kerncijfers:
     """Current period, forecast for its end from the pipeline, status with its rule, the two signals
-    (``over_termijn``: koppelingen, verhuizingen past their term) and the interventieladder."""
+    (``over_termijn``: koppelingen, verhuizingen past their term), the interventieladder, and the half
+    years still to be entered when no period holds the peildatum."""
     periode = huidige_periode(overzicht)
     status = beoordeel(periode, in_pijplijn)
+    ontbrekend = []
     if periode is None:
         prognose = prognose_saldo = None
+        laatste = max((date.fromisoformat(r.einddatum) for r in overzicht), default=None)
+        if laatste is None or laatste < peildatum:
+            ontbrekend = [n.label for n in ontbrekende_perioden(laatste, peildatum) if n.begindatum <= peildatum]
         toelichting = f"Er is geen periode ingevoerd die {datum(peildatum)} bevat."
+        if ontbrekend:
+            toelichting += f" Nog in te voeren: {', '.join(ontbrekend)} (netto taakstelling uit de brief van het Rijk)."
     else:
         prognose = periode.realisatie + in_pijplijn
         prognose_saldo = periode.saldo_begin + prognose - periode.netto
         toelichting = (
-            f"Periode {periode.label}: realisatie {periode.realisatie} ({periode.bron_tekst}) tegen een COA-norm van "
-            f"{periode.op_schema_norm} na {periode.verstreken_maanden} van {periode.maanden} maanden; gecorrigeerde "
-            f"taakstelling {periode.gecorrigeerd}; prognose {prognose} (nog {in_pijplijn} in de pijplijn)."
+            f"Periode {periode.label}: realisatie {periode.realisatie} ({periode.bron_tekst}, stand "
+            f"{periode.realisatie_per or 'onbekend'}) tegen een COA-norm van {periode.op_schema_norm} na "
+            f"{periode.verstreken_maanden} van {periode.maanden} maanden; gecorrigeerde taakstelling "
+            f"{periode.gecorrigeerd}; prognose {prognose} (nog {in_pijplijn} in de pijplijn)."
         )
+        if periode.realisatie_verouderd:
+            toelichting += (
+                f" De officiële telling ({periode.realisatie_per or 'zonder datum'}) is verouderd: daaruit volgt "
+                "geen status. Voer een nieuwe stand in."
+            )
     koppelingen, verhuizingen = over_termijn
     return Kerncijfers(
         peildatum=peildatum.isoformat(),
@@ -542,6 +858,7 @@ def kerncijfers(
         trede_waarschuwing=ladder.waarschuwing,
         trede_toelichting=ladder.toelichting,
         laatste_afgesloten=laatste_afgesloten(overzicht),
+        ontbrekend=ontbrekend,
     )
 
 

@@ -21,6 +21,7 @@ app_name = "taakstelling"
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("regio/", views.RegioVergelijkingView.as_view(), name="regio_vergelijking"),
+    path("perioden/aanvullen/", views.PeriodenAanvullenView.as_view(), name="periode_aanvullen"),
     *generic.crud_urls(
         Periode,
         "perioden",
@@ -34,8 +35,9 @@ urlpatterns = [
         list=views.PlaatsingListView,
         detail=views.PlaatsingDetailView,
         form=forms.PlaatsingForm,
+        edit=views.PlaatsingEditView,
         importer=PlaatsingImporter,
-        delete=True,
+        delete=views.CorrectieVerwijderView,
     ),
     *generic.crud_urls(
         Nareiziger,
@@ -43,7 +45,7 @@ urlpatterns = [
         list=views.NareizigerListView,
         detail=views.DetailView,
         edit=views.NareizigerEditView,
-        delete=True,
+        delete=views.CorrectieVerwijderView,
     ),
     *generic.crud_urls(
         CoaStand,

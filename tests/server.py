@@ -183,7 +183,7 @@ LEESPAGINAS = (
 def plaatsing_gegevens(koppeldatum: datetime.date, minderjarigen: int) -> dict:
     return {
         "koppeldatum": koppeldatum.isoformat(),
-        "samenstelling": "alleenstaande",
+        "samenstelling": "overig",  # one adult with a growing number of minors: no alleenstaande
         "volwassenen": "1",
         "minderjarigen": str(minderjarigen),
         "verwachte_nareizigers": "0",

@@ -80,3 +80,29 @@ def test_rechten_uit_de_cache_en_een_rolwijziging_geldt_bij_het_volgende_verzoek
     gebruiker.is_active = False
     gebruiker.save()
     assert client.get(toevoegen).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_lijst_telt_niet_bij_elk_verzoek_opnieuw_maar_wel_na_een_wijziging(raadpleger_client):
+    from opvang.models import Opvanglocatie
+    from opvang.tests.factories import OpvanglocatieFactory
+
+    OpvanglocatieFactory.create_batch(30)
+    pad = reverse("opvang:opvanglocatie_list")
+
+    def tellingen():
+        telling = queries_van(raadpleger_client, pad, {"per_page": 10})
+        assert telling.response.status_code == 200
+        return telling.response.context["table"].paginator.count, [
+            q for q in telling.queries if q["sql"].startswith("SELECT COUNT(*)")
+        ]
+
+    assert tellingen()[0] == 30
+    aantal, counts = tellingen()
+    assert aantal == 30 and not counts  # counted once, then from the cache
+    Opvanglocatie.objects.first().delete()  # any change of project data counts again
+    aantal, counts = tellingen()
+    assert aantal == 29 and counts
+    # another filter is another count
+    gefilterd = queries_van(raadpleger_client, pad, {"per_page": 10, "q": "niet-bestaand-xyz"})
+    assert gefilterd.response.context["table"].paginator.count == 0

@@ -69,7 +69,7 @@ def _xlsx(rijen):
 def _rij(i, ref=""):
     return {
         "koppeldatum": f"{1 + i % 28:02d}-03-2024",
-        "samenstelling": "alleenstaande",
+        "samenstelling": "overig",  # the changed rows have 2 adults: no alleenstaande
         "volgnummer": 1 + i // 28,
         "volwassenen": 1,
         "coa_referentie": ref,

@@ -339,6 +339,8 @@ LOGGING = {
 TAAKSTELLING_ACHTERSTAND_DREMPEL = env_int("TAAKSTELLING_ACHTERSTAND_DREMPEL", 4)
 # Our own gemeente in the regional comparison (CBS code of Noordwijk).
 TAAKSTELLING_GEMEENTE_CBS_CODE = env("TAAKSTELLING_GEMEENTE_CBS_CODE", "GM0575")
+# A COA stand (or official realisation) older than this many days is verouderd and yields no status.
+TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN = env_int("TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN", 45)
 
 # Reports (rapportage): the automatic halfjaarrapportage comes this many days after each peildatum
 # (1 January, 1 July; COA figures lag), as concept; the evaluatierapport on this date (ISO).

@@ -143,7 +143,8 @@ def _taakstelling(schaal, rnd, log):
             begindatum=begin,
             einddatum=eind,
             netto_taakstelling=rnd.randint(20, 80),
-            saldo_begin_officieel=0 if i == 0 else None,
+            beginsaldo_keten=0 if i == 0 else None,
+            beginsaldo_keten_bron=f"{MARKER} begin van de keten" if i == 0 else "",
             bron=MARKER,
             notities=f"{MARKER} testperiode",
         )
@@ -163,8 +164,8 @@ def _taakstelling(schaal, rnd, log):
         samenstelling = rnd.choice(samenstellingen)
         sleutel = (koppel, samenstelling)
         volgnummers[sleutel] = volgnummers.get(sleutel, 0) + 1
-        volw = 1 if samenstelling in ("alleenstaande", "eenoudergezin") else 2
-        minder = rnd.randint(1, 4) if samenstelling in ("eenoudergezin", "gezin") else 0
+        volw = {"alleenstaande": 1, "eenoudergezin": 1, Samenstelling.MINDERJARIGE: 0}.get(samenstelling, 2)
+        minder = rnd.randint(1, 4) if samenstelling in ("eenoudergezin", "gezin", Samenstelling.MINDERJARIGE) else 0
         p = Plaatsing(
             koppeldatum=koppel,
             samenstelling=samenstelling,

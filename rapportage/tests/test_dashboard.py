@@ -183,9 +183,10 @@ def test_zonder_basisgegevens_toont_het_dashboard_wat_er_is(manager_client):
     """No doelgroepen yet: only the panels that need none; a doelgroep appears as soon as it exists."""
     leeg = dashboard.dashboard(PEILDATUM)
     assert [p["code"] for p in leeg["panelen"]] == ["statushouders", "internationale-werknemers"]
-    assert leeg["signalen"] == []
+    # the one signal: no period holds the peildatum (issue 14)
+    assert [s["url"] for s in leeg["signalen"]] == [reverse("taakstelling:periode_aanvullen")]
     html = manager_client.get(reverse("dashboard")).content.decode()
-    assert "Internationale werknemers" in html and "Geen signalen" in html
+    assert "Internationale werknemers" in html
     assert set(cijfers(paneel(leeg, "internationale-werknemers")).values()) >= {"onbekend"}
 
     doelgroep("oekraine")

@@ -1,16 +1,17 @@
 """Imports (all-or-nothing, per-row errors, idempotent), exports without the COA reference,
 regional comparison, inburgering, indicators, and a query budget for every list."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from noordwijk_migratie.indicatoren import bereken
 from noordwijk_migratie.models import Gemeente
-from taakstelling import queries
+from taakstelling import queries, rules
 from taakstelling.imports import PlaatsingImporter, RegioCijferImporter
 from taakstelling.models import CoaStand, Periode, Plaatsing, RegioCijfer
 
@@ -64,8 +65,14 @@ def test_plaatsingen_import_met_fouten_slaat_niets_op(adviseur_client):
     assert Plaatsing.objects.count() == 0
     # a model rule (housed without lease) is reported per row and column too, and rolls everything back
     resultaat = PlaatsingImporter().importeer(csv("p.csv", [regels[0], regels[1], regels[4]]))
-    assert [(x.rij, x.kolom) for x in resultaat.fouten] == [(3, "datum_gehuisvest")]
-    assert "Vul eerst de datum in" in resultaat.fouten[0].melding
+    # housed without offer or lease: the missing steps are the wrong fields
+    assert [(x.rij, x.kolom) for x in resultaat.fouten] == [
+        (3, "datum_woning_aangeboden"),
+        (3, "datum_huurovereenkomst"),
+    ]
+    assert resultaat.fouten[1].melding == (
+        "Vul de ingangsdatum van de huurovereenkomst in: het huishouden is al gehuisvest op 05-03-2024."
+    )
     assert Plaatsing.objects.count() == 0
 
 
@@ -208,7 +215,10 @@ def test_indicator_taakstelling_voldaan(basisgegevens):
     assert uitkomst.waarde is True and "Lopende periode 2025-H1" in uitkomst.toelichting
     uitkomst = bereken("taakstelling_voldaan", date(2025, 8, 1))
     assert uitkomst.waarde is False and "Saldo eind 2025-H1: −38" in uitkomst.toelichting
-    assert bereken("taakstelling_voldaan", date(2023, 3, 1)).waarde is True  # 2022 ended +19
+    # on 01-03-2023 the official total of 2023 (a fact of 31-12-2023) was not known: the own registration
+    # (nothing entered for 2023) counts, behind the norm
+    uitkomst = bereken("taakstelling_voldaan", date(2023, 3, 1))
+    assert uitkomst.waarde is False and "realisatie 0 (eigen registratie" in uitkomst.toelichting
     assert bereken("taakstelling_voldaan", date(2021, 3, 1)) is None
 
 
@@ -281,7 +291,7 @@ def _auditregels(actie):
 def test_import_schrijft_per_rij_een_auditregel_met_de_importeur(adviseur_client):
     from auditlog.models import LogEntry
 
-    regels = [PLAATSING_KOP] + [f"2024-02-{d:02d};alleenstaande;1;1;0;;;;;REF-{d}" for d in range(1, 8)]
+    regels = [PLAATSING_KOP] + [f"2024-02-{d:02d};overig;1;1;0;;;;;REF-{d}" for d in range(1, 8)]
     response = adviseur_client.post(reverse("taakstelling:plaatsing_import"), {"bestand": csv("p.csv", regels)})
     assert response.status_code == 302
     gebruiker = response.wsgi_request.user
@@ -303,8 +313,8 @@ def test_import_schrijft_per_rij_een_auditregel_met_de_importeur(adviseur_client
     assert set(Plaatsing.objects.values_list("versie", flat=True)) == {1}
 
     # two rows changed: two UPDATE entries with the changed fields, status and version follow
-    regels[2] = "2024-02-02;alleenstaande;1;1;2;corporatiewoning;2024-03-01;;;REF-2"
-    regels[5] = "2024-02-05;alleenstaande;1;3;0;;;;;REF-5"
+    regels[2] = "2024-02-02;overig;1;1;2;corporatiewoning;2024-03-01;;;REF-2"
+    regels[5] = "2024-02-05;overig;1;3;0;;;;;REF-5"
     resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
     assert (resultaat.aangemaakt, resultaat.bijgewerkt, resultaat.fouten) == (0, 7, [])
     bijgewerkt = {r.object_repr: r.changes for r in _auditregels(LogEntry.Action.UPDATE)}
@@ -354,8 +364,10 @@ def test_dashboard_toont_geimporteerde_plaatsingen_direct():
     from noordwijk_migratie.cache import data_versie
     from rapportage import dashboard
 
-    Periode.objects.create(begindatum=date(2025, 1, 1), einddatum=date(2025, 6, 30), netto_taakstelling=80)
-    peildatum = date(2025, 5, 15)
+    # the running half year: an import into a closed one would need the opgavemanager and a reason
+    peildatum = timezone.localdate()
+    begin, eind = rules.halfjaar_van(peildatum)
+    Periode.objects.create(begindatum=begin, einddatum=eind, netto_taakstelling=80)
 
     def gerealiseerd():
         paneel = next(p for p in dashboard.dashboard(peildatum)["panelen"] if p["code"] == "statushouders")
@@ -363,8 +375,11 @@ def test_dashboard_toont_geimporteerde_plaatsingen_direct():
 
     assert gerealiseerd() == 0  # and now cached
     versie = data_versie()
+    koppel = begin - timedelta(days=60)
     regels = [PLAATSING_KOP] + [
-        f"2025-01-{d:02d};gezin;1;2;1;corporatiewoning;2025-01-25;2025-02-01;2025-02-{d:02d};" for d in range(1, 21)
+        f"{koppel + timedelta(days=d)};gezin;1;2;1;corporatiewoning;{koppel + timedelta(days=30)};"
+        f"{koppel + timedelta(days=40)};{begin};"
+        for d in range(1, 21)
     ]
     assert PlaatsingImporter().importeer(csv("p.csv", regels)).aangemaakt == 20
     assert data_versie() == versie + 1  # once per import, not once per row

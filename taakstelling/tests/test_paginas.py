@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from taakstelling import queries
-from taakstelling.forms import AFGESLOTEN_MELDING
 from taakstelling.models import Periode
 
 from .factories import NareizigerFactory, PeriodeFactory, PlaatsingFactory
@@ -109,13 +108,17 @@ def test_afgesloten_periode_alleen_door_opgavemanager_te_wijzigen(client, maak_g
     client.force_login(maak_gebruiker("beleidsadviseur"))
     response = client.post(url, data)
     assert response.status_code == 200
-    assert str(AFGESLOTEN_MELDING) in response.content.decode()
+    assert "alleen de opgavemanager mag haar cijfers nog corrigeren" in response.content.decode()
     periode.refresh_from_db()
     assert periode.netto_taakstelling == 10
     client.force_login(maak_gebruiker("opgavemanager"))
-    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 200  # a correction after closing needs its reason
+    assert "Vul de reden van deze correctie na afsluiten in" in response.content.decode()
+    assert client.post(url, {**data, "reden_correctie": "brief van het Rijk gecorrigeerd"}).status_code == 302
     periode.refresh_from_db()
     assert periode.netto_taakstelling == 99
+    assert periode.correcties.get().reden == "brief van het Rijk gecorrigeerd"
 
 
 def _plaatsing_post(p, **wijzig):
@@ -143,7 +146,7 @@ def _plaatsing_post(p, **wijzig):
 
 
 def test_tweede_adviseur_overschrijft_niets_ongemerkt(client, maak_gebruiker):
-    p = PlaatsingFactory(volwassenen=1)
+    p = PlaatsingFactory(samenstelling="overig", volwassenen=1)
     url = reverse("taakstelling:plaatsing_edit", args=[p.pk])
     eerste = _plaatsing_post(p, volwassenen=2)
     tweede = _plaatsing_post(p, volwassenen=5)  # opened the form at the same version
@@ -160,8 +163,14 @@ def test_tweede_adviseur_overschrijft_niets_ongemerkt(client, maak_gebruiker):
 @pytest.mark.parametrize(
     ("wijzig", "veld_melding"),
     [
-        ({"datum_gehuisvest": "2024-03-01"}, "Vul eerst de datum in waarop de huurovereenkomst is ingegaan."),
-        ({"datum_woning_aangeboden": "2023-01-01", "woonvorm": "corporatiewoning"}, "Deze datum ligt vóór"),
+        (
+            {"datum_gehuisvest": "2024-03-01"},
+            "Vul de ingangsdatum van de huurovereenkomst in: het huishouden is al gehuisvest op 01-03-2024.",
+        ),
+        (
+            {"datum_woning_aangeboden": "2023-01-01", "woonvorm": "corporatiewoning"},
+            "De datum woning aangeboden (01-01-2023) ligt vóór de koppeling (10-01-2024).",
+        ),
         ({"datum_woning_aangeboden": "2024-02-01"}, "Vul de woonvorm in zodra een woning is aangeboden."),
         ({"beeindiging": "geannuleerd"}, "Vul de reden van ontkoppeling of annulering in."),
         ({"volwassenen": 0, "minderjarigen": 0}, "Een huishouden bestaat uit ten minste één persoon."),

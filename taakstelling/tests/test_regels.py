@@ -296,8 +296,9 @@ def test_saldo_eind_laatste_periode_is_opening_plus_realisatie_min_netto(keten, 
     for p, x in zip(keten, r, strict=True):
         assert x.gecorrigeerd == x.netto - x.saldo_begin
         assert x.nog_te_realiseren == max(0, x.gecorrigeerd - x.realisatie)
-        # the official total when entered, else the own registration: checked for both cases
-        officieel = p.realisatie_officieel is not None
+        # the official total when entered and known on the peildatum (a fact of its date, without one of
+        # the period's last day), else the own registration: checked for both cases
+        officieel = p.realisatie_officieel is not None and (p.realisatie_officieel_per or p.einddatum) <= peildatum
         assert (x.realisatie, x.bron) == (
             (p.realisatie_officieel, s.BRON_OFFICIEEL) if officieel else (p.realisatie_eigen, s.BRON_EIGEN)
         )
