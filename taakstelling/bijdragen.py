@@ -115,7 +115,8 @@ app = App(
             herinneringen.coa_stand_verouderd,
             rollen=("beleidsadviseur",),
             omschrijving=_(
-                "De laatste COA-stand is ouder dan de grens (TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN, standaard 45 dagen)."
+                "De COA-stand van de lopende periode is ouder dan de grens (TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN, "
+                "standaard 45 dagen)."
             ),
         ),
         Herinnering(

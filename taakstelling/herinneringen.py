@@ -8,13 +8,11 @@ the rules are those of :mod:`taakstelling.rules`. A household is only ever its s
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from noordwijk_migratie.actualiteit import is_verouderd
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.registry import Aanleiding
 
@@ -73,59 +71,34 @@ def verhuizing(vandaag):
         )
 
 
-def halfjaar(dag: date) -> tuple[date, date]:
-    """The half year (1 January–30 June or 1 July–31 December) that holds ``dag``."""
-    if dag.month <= 6:
-        return date(dag.year, 1, 1), date(dag.year, 6, 30)
-    return date(dag.year, 7, 1), date(dag.year, 12, 31)
-
-
-def ontbrekende_halfjaren(laatste_einddatum: date | None, vandaag: date) -> list[tuple[date, date]]:
-    """The half years still to be entered: from the day after the last period through the running and the
-    next half year (without any period: those two)."""
-    begin = laatste_einddatum + DAG if laatste_einddatum else halfjaar(vandaag)[0]
-    tot = halfjaar(halfjaar(vandaag)[1] + DAG)[1]
-    uit = []
-    while begin <= tot:
-        begin, eind = halfjaar(begin)
-        uit.append((begin, eind))
-        begin = eind + DAG
-    return uit
-
-
 def periode_ontbreekt(vandaag):
-    """Every half year still to be entered, due from its lead time (2 weeks) before the half year begins."""
+    """Every half year still to be entered (:func:`taakstelling.rules.ontbrekende_perioden`), due from its lead
+    time (2 weeks) before the half year begins."""
     laatste = Periode.objects.aggregate(laatste=Max("einddatum"))["laatste"]
-    for begin, eind in ontbrekende_halfjaren(laatste, vandaag):
-        label = rules.periode_label(begin, eind)
+    for n in rules.ontbrekende_perioden(laatste, vandaag):
         yield Aanleiding(
-            label,
-            begin,
+            n.label,
+            n.begindatum,
             _("Periode %(label)s (%(van)s t/m %(tot)s) ontbreekt: voer de netto taakstelling in.")
-            % {"label": label, "van": datum(begin), "tot": datum(eind)},
+            % {"label": n.label, "van": datum(n.begindatum), "tot": datum(n.einddatum)},
             reverse("taakstelling:periode_add"),
             STATUSHOUDERS,
         )
 
 
 def coa_stand_verouderd(vandaag):
-    """The latest COA stand (published on the 1st of the next month) is verouderd on ``vandaag``
-    (:func:`noordwijk_migratie.actualiteit.is_verouderd`); the item's date is the stand's date."""
-    laatste = CoaStand.objects.order_by("-maand").only("maand").first()
-    if laatste is None:
+    """The COA stand of the running period is verouderd (the dashboard's signal, from
+    :func:`taakstelling.queries.periode_overzicht`); one reminder per stand, dated with the stand."""
+    periode = rules.huidige_periode(queries.periode_overzicht(vandaag))
+    if periode is None or not periode.coa_verouderd:
         return
-    gepubliceerd = rules.volgende_maand(laatste.maand)
-    grens = settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN
-    if not is_verouderd(gepubliceerd, vandaag, grens):
-        return
+    maand = CoaStand.objects.filter(periode_id=periode.id).order_by("-maand").values_list("maand", flat=True).first()
     yield Aanleiding(
-        laatste.maand.isoformat(),
-        gepubliceerd,
-        _(
-            "De laatste COA-stand is die van %(maand)s (stand per %(datum)s), ouder dan %(dagen)s dagen: voer de nieuwe stand in."
-        )
-        % {"maand": rules.maand_tekst(laatste.maand), "datum": datum(gepubliceerd), "dagen": grens},
-        reverse("taakstelling:coastand_list"),
+        f"{periode.label}-{maand.isoformat()}",
+        rules.volgende_maand(maand),
+        _("Realisatie volgens COA %(periode)s: %(stand)s — vraag een nieuwe stand op bij het COA.")
+        % {"periode": periode.label, "stand": periode.coa_tekst},
+        f"{reverse('taakstelling:coastand_list')}?periode={periode.id}",
         STATUSHOUDERS,
     )
 

@@ -86,12 +86,19 @@ def test_ontbrekende_perioden_tot_en_met_het_volgende_halfjaar_vanaf_twee_weken_
 def test_coa_stand_ouder_dan_de_grens(settings):
     stand = CoaStandFactory(periode=_periode(date(2026, 7, 1), date(2026, 12, 31)), maand=date(2026, 9, 1))
     assert due("taakstelling.coa_stand_verouderd", date(2026, 11, 15)) == {}  # published 01-10, 45 days old
-    moment, tekst = due("taakstelling.coa_stand_verouderd", date(2026, 11, 16))["2026-09-01"]
-    assert moment == date(2026, 10, 1) and "sep 2026 (stand per 01-10-2026), ouder dan 45 dagen" in tekst
+    moment, tekst = due("taakstelling.coa_stand_verouderd", date(2026, 11, 16))["2026-H2-2026-09-01"]
+    assert moment == date(2026, 10, 1) and tekst.startswith("Realisatie volgens COA 2026-H2: ")
+    assert "01-10-2026" in tekst and "verouderd" in tekst
     settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN = 60
     assert due("taakstelling.coa_stand_verouderd", date(2026, 11, 16)) == {}
-    CoaStandFactory(periode=stand.periode, maand=date(2026, 10, 1))
-    assert set(due("taakstelling.coa_stand_verouderd", date(2027, 1, 1))) == {"2026-10-01"}  # 01-11 + 60 days
+    settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN = 45
+    CoaStandFactory(periode=stand.periode, maand=date(2026, 10, 1))  # a new stand: a new reminder, later
+    assert due("taakstelling.coa_stand_verouderd", date(2026, 12, 16)) == {}
+    assert set(due("taakstelling.coa_stand_verouderd", date(2026, 12, 17))) == {"2026-H2-2026-10-01"}
+    # a closed period's last stand does not age (issue 14), and a period without any stand is unknown
+    assert due("taakstelling.coa_stand_verouderd", date(2027, 3, 1)) == {}
+    _periode(date(2027, 1, 1), date(2027, 6, 30))
+    assert due("taakstelling.coa_stand_verouderd", date(2027, 3, 1)) == {}
 
 
 def test_interventieladder_drempel_bereikt(settings):
