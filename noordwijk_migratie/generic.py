@@ -19,7 +19,7 @@ from django import forms
 from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
@@ -145,7 +145,10 @@ class TellingUitCachePaginator(Paginator):
 
     @cached_property
     def count(self):
-        sql, params = self.queryset.query.sql_with_params()
+        try:
+            sql, params = self.queryset.query.sql_with_params()
+        except EmptyResultSet:  # a filter that matches nothing by construction: counting costs no query
+            return len(self.object_list)
         sleutel = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
         return gecachet("lijst-aantal", (sleutel,), lambda: len(self.object_list))
 

@@ -167,6 +167,12 @@ def coa_afstemming(periode, peildatum: date | None = None) -> list[rules.Afstemm
     return rules.afstemming(periode.begindatum, periode.einddatum, momenten(peildatum), standen)
 
 
+def regio_standaardperiode() -> Periode | None:
+    """The regional comparison opens on the latest period with regional figures (else the latest)."""
+    perioden = Periode.objects.order_by("-begindatum")
+    return perioden.filter(regiocijfers__isnull=False).distinct().first() or perioden.first()
+
+
 def regio_vergelijking(periode, peildatum: date | None = None) -> rules.RegioVergelijking:
     """Compare our gemeente with the Duin- en Bollenstreek and Holland Rijnland for one period
     (a Periode, its label, or a (begindatum, einddatum) tuple)."""

@@ -392,15 +392,18 @@ class RegioVergelijkingView(CssMixin, generic.ObjectPermissionMixin, django_gene
         context = super().get_context_data(**kwargs)
         context["titel"] = _("Regiovergelijking")
         context["nieuw_url"] = None
-        perioden = Periode.objects.order_by("-begindatum")
-        met_cijfers = perioden.filter(regiocijfers__isnull=False).distinct()
-        gekozen, context["form"] = generic.uit_query(
-            self.request.GET, RegioVergelijkingForm, met_cijfers.first() or perioden.first()
-        )
+        vandaag = timezone.localdate()
+        # the comparison and its charts, and the default period (a DISTINCT over all figures), are
+        # cached until project data changes
+        standaard = gecachet("regio-standaard", (), queries.regio_standaardperiode)
+        gekozen, context["form"] = generic.uit_query(self.request.GET, RegioVergelijkingForm, standaard)
         if gekozen is not None:
-            vergelijking = queries.regio_vergelijking(gekozen, timezone.localdate())
-            context["vergelijking"] = vergelijking
-            context["grafieken"] = grafieken.regio(vergelijking)
+
+            def maak():
+                vergelijking = queries.regio_vergelijking(gekozen, vandaag)
+                return vergelijking, grafieken.regio(vergelijking)
+
+            context["vergelijking"], context["grafieken"] = gecachet("regio", (gekozen.pk, vandaag), maak)
         return context
 
 

@@ -106,3 +106,20 @@ def test_lijst_telt_niet_bij_elk_verzoek_opnieuw_maar_wel_na_een_wijziging(raadp
     # another filter is another count
     gefilterd = queries_van(raadpleger_client, pad, {"per_page": 10, "q": "niet-bestaand-xyz"})
     assert gefilterd.response.context["table"].paginator.count == 0
+
+
+@pytest.mark.django_db
+def test_regiovergelijking_uit_de_cache_tot_een_regiocijfer_wijzigt(raadpleger_client):
+    from taakstelling.tests.factories import GemeenteFactory, RegioCijferFactory
+
+    cijfer = RegioCijferFactory(gemeente=GemeenteFactory(holland_rijnland=True, duin_en_bollenstreek=True))
+    pad = reverse("taakstelling:regio_vergelijking")
+    params = {"periode": cijfer.periode.label}
+    raadpleger_client.get(pad, params)
+    warm = queries_van(raadpleger_client, pad, params)
+    assert not [q for q in warm.queries if "taakstelling_regiocijfer" in q["sql"]]
+    assert cijfer.gemeente.naam in warm.response.content.decode()
+    cijfer.realisatie = 7
+    cijfer.save()
+    na = queries_van(raadpleger_client, pad, params).response.context["vergelijking"]
+    assert [r.realisatie for r in na.rijen if r.gemeente == cijfer.gemeente.naam] == [7]

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "mozilla_django_oidc",
+    "rest_framework",
+    "drf_spectacular",
     "noordwijk_migratie.apps.KernConfig",
     "taakstelling",
     "opvang",
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "themasessies",
     "rapportage",
     "herinneringen",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +310,35 @@ AUDITLOG_EXCLUDE_TRACKING_FIELDS = (
 # not a change by a user, and logging it would look up content types while they are being restored.
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
+
+# The read-only API (app api): per-consumer tokens with scopes, session login for the browsable API and
+# the schema, pages of at most 1000 rows, JSON and CSV, a rate limit per token in the cache (Redis).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HeeftScope"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.CsvRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Paginering",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": f"{env_int('API_MAX_PER_MINUUT', 120)}/minute"},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Opgave asiel en migratie",
+    "DESCRIPTION": "Alleen-lezen: cijfers en referentiegegevens per gebied, nooit persoonsgegevens van nieuwkomers.",
+    "VERSION": "1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
 
