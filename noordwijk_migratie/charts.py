@@ -38,6 +38,8 @@ MONTHS = tuple(
 )
 TEXT, GRID, WHITE = "#333333", "#d6d6d6", "#ffffff"
 EMPTY_CELL = "—"
+# The report's bundled font first (rapportage/static/rapportage/pdf.css), then the pages' font.
+FONT = "Source Sans 3, Fira Sans, sans-serif"
 _NICE = tuple(Decimal(m) for m in ("1", "2", "2.5", "5"))
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -116,7 +118,7 @@ def _svg(
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_c(height)}" width="{width}" '
         f'height="{_c(height)}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'class="nw-chart__svg" font-family="sans-serif" font-size="{font_size}">'
+        f'class="nw-chart__svg" font-family="{FONT}" font-size="{font_size}">'
         f'<title id="{chart_id}-title">{_t(title)}</title><desc id="{chart_id}-desc">{_t(desc)}</desc>'
     )
     return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 - every text part is escaped via _t
@@ -216,13 +218,34 @@ def _legend(labels: list[str], kind: str, width: int, chart_id: str) -> tuple[in
     swatch = 14 if kind == "bar" else 24
     out, x, row = [], 12.0, 0
     for i, label in enumerate(labels):
-        w = swatch + 6 + 7 * min(len(label), 40) + 18
+        w = swatch + 6 + 7 * len(label) + 18
         if x > 12 and x + w > width - 12:
             x, row = 12.0, row + 1
         out.append(_swatch(kind, i, x, 18 * row, chart_id))
-        out.append(f'<text x="{_c(x + swatch + 6)}" y="{18 * row + 5}" fill="{TEXT}">{_t(label, 40)}</text>')
+        out.append(f'<text x="{_c(x + swatch + 6)}" y="{18 * row + 5}" fill="{TEXT}">{_t(label)}</text>')
         x += w
     return row + 1, out
+
+
+def _categorie_label(cat: str, x: float, y: float, ruimte: float) -> str:
+    """A category label under its bar, never truncated: over two lines at a word break when too wide
+    for its band, and in a smaller font if a line still does not fit (about 0.55 em per character)."""
+    regels = [cat]
+    if len(cat) * 6.6 > ruimte and " " in cat:
+        woorden = cat.split(" ")
+        helft = min(range(1, len(woorden)), key=lambda k: abs(len(" ".join(woorden[:k])) - len(" ".join(woorden[k:]))))
+        regels = [" ".join(woorden[:helft]), " ".join(woorden[helft:])]
+    grootte = min(12.0, max(6.0, (ruimte - 4) / (0.55 * max(1, *(len(r) for r in regels)))))
+    grootte_attr = f' font-size="{_c(grootte)}"' if grootte < 12 else ""
+    tspans = (
+        _t(cat)
+        if len(regels) == 1
+        else "".join(
+            f'<tspan x="{_c(x)}" dy="{0 if k == 0 else _c(grootte * 1.1)}">{_t(r)}</tspan>'
+            for k, r in enumerate(regels)
+        )
+    )
+    return f'<text x="{_c(x)}" y="{_c(y)}" text-anchor="middle" fill="{TEXT}"{grootte_attr}>{tspans}</text>'
 
 
 def _x_label(x: Any) -> str:
@@ -296,7 +319,28 @@ def _lijn_tabel_en_samenvatting(series: list[_Reeks], lijnen: _Lijnen) -> tuple[
         "count": len(series)
     }
     start += " " + _("van %(start)s tot %(end)s") % {"start": _x_label(xs[0]), "end": _x_label(xs[-1])}
-    return rows, _summary(start, _("hoogste waarde %(value)s"), max(lijnen.values), lijnen.values, lijnen.refs)
+    samenvatting = _summary(start, _("hoogste waarde %(value)s"), max(lijnen.values), lijnen.values, lijnen.refs)
+    return rows, " ".join([samenvatting, *_verloop_zinnen(series, lijnen)])
+
+
+def _verloop_zinnen(series: list[_Reeks], lijnen: _Lijnen) -> list[str]:
+    """Per series the trend in words and the last value (the chart's text alternative)."""
+    zinnen = []
+    for reeks, d in zip(series, lijnen.data, strict=True):
+        punten = [(x, d[x]) for x in lijnen.xs if d.get(x) is not None]
+        if not punten:
+            continue
+        (_x0, v0), (x1, v1) = punten[0], punten[-1]
+        waarden = {"reeks": reeks.label, "x": _x_label(x1), "v": getal(v1), "v0": getal(v0)}
+        if len(punten) == 1:
+            zinnen.append(_("%(reeks)s: één waarde, %(v)s op %(x)s.") % waarden)
+        elif v1 > v0:
+            zinnen.append(_("%(reeks)s: gestegen van %(v0)s naar %(v)s, laatste waarde %(v)s op %(x)s.") % waarden)
+        elif v1 < v0:
+            zinnen.append(_("%(reeks)s: gedaald van %(v0)s naar %(v)s, laatste waarde %(v)s op %(x)s.") % waarden)
+        else:
+            zinnen.append(_("%(reeks)s: gelijk gebleven, laatste waarde %(v)s op %(x)s.") % waarden)
+    return zinnen
 
 
 def _lijngrafiek(
@@ -331,10 +375,7 @@ def _lijngrafiek(
         ticks = [(x, str(x)) for x in xs[::every]]
     body = frame.axes(refs)
     for x, label in ticks:
-        body.append(
-            f'<text x="{_c(xpos(x))}" y="{_c(frame.bottom + 18)}" text-anchor="middle" '
-            f'fill="{TEXT}">{_t(label, 14)}</text>'
-        )
+        body.append(_categorie_label(label, xpos(x), frame.bottom + 18, plot_w / max(1, len(ticks))))
     for i, d in enumerate(data):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         pts = [(xpos(x), frame.y(d[x])) if d[x] is not None else None for x in xs if x in d]
@@ -414,10 +455,7 @@ def _staafgrafiek(
         pos, neg = Decimal(0), Decimal(0)
         x0 = frame.left + band * k + (band - group) / 2
         if k % every == 0:
-            body.append(
-                f'<text x="{_c(x0 + group / 2)}" y="{_c(frame.bottom + 18)}" text-anchor="middle" '
-                f'fill="{TEXT}">{_t(cat, max(4, int(band * every // 7)))}</text>'
-            )
+            body.append(_categorie_label(cat, x0 + group / 2, frame.bottom + 18, band * every))
         for i, d in enumerate(data):
             v = d.get(cat)
             if v is None:

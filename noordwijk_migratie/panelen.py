@@ -27,11 +27,17 @@ def paneel(code, titel, url, status, status_label, regel, cijfers, grafieken=(),
     }
 
 
+def gedeeld_paneel(functie, peil) -> dict | None:
+    """The panel of ``functie`` on ``peil``, computed once per report (its section and the kernboodschap)."""
+    return peil.gedeeld(f"paneel:{functie.__module__}.{functie.__qualname__}", lambda: functie(peil))
+
+
 def als_sectie(functie):
     """The report section of a panel function: the same data, drawn by pdf/secties/paneel.html."""
 
     def sectie(peil) -> dict:
-        return {**(functie(peil) or {"leeg": True, "cijfers": [], "grafieken": []}), "sjabloon": "paneel"}
+        data = gedeeld_paneel(functie, peil)
+        return {**(data or {"leeg": True, "cijfers": [], "grafieken": []}), "sjabloon": "paneel"}
 
     sectie.__name__ = f"{functie.__name__}_sectie"
     return sectie

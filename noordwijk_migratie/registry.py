@@ -71,9 +71,14 @@ class Pagina:
 
 @dataclass(frozen=True)
 class Paneel:
+    """A dashboard panel; its ``code`` is the doelgroep's code. ``kern``: the doelgroep's block in the
+    kernboodschap of the halfjaarrapportage (``{"opgave", "stand", "status", "status_label", "regel"}``),
+    when it is not simply the panel's own status and figures (see ``rapportage.secties.kernboodschap``)."""
+
     code: str
     volgorde: int
     functie: Callable[[Peil], dict | None]
+    kern: Callable[[Peil], dict | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,13 @@ bijdragen.py)."""
 from dataclasses import asdict
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext as _
+
+from noordwijk_migratie.getallen import lange_datum
 
 from . import grafieken, queries
 from .models import Indicator, Programmalijn
+from .rules import PROGRAMMA_START
 
 MAX_PUNTEN = 12  # latest measurements per series in the evaluation report
 
@@ -17,6 +21,50 @@ def _json(obj):
     import json
 
     return json.loads(json.dumps(asdict(obj), cls=DjangoJSONEncoder))
+
+
+# The "Meetbaar door" question of Bijlage 1 answered from the actions of its line (programme line 1).
+BIJSTUREN = "Zo nee, sturen we voldoende bij"
+
+
+def _bijsturen(acties) -> str:
+    lopend = [a for a in acties if a.status in ("loopt", "vertraagd")]
+    gepland = [a for a in acties if a.status == "niet_gestart"]
+    bewust_niet = [a for a in acties if a.status == "bewust_niet"]
+    tekst = _("Bijsturing volgens het programma: %(lopend)s acties lopen, %(gepland)s zijn gepland") % {
+        "lopend": len(lopend),
+        "gepland": len(gepland),
+    }
+    if bewust_niet:
+        redenen = "; ".join(f"{a.code}: {a.reden_niet_uitvoeren}" for a in bewust_niet)
+        return tekst + _(", %(n)s bewust niet uitgevoerd, met als reden %(redenen)s.") % {
+            "n": len(bewust_niet),
+            "redenen": redenen,
+        }
+    return tekst + _(", geen actie is bewust niet uitgevoerd.")
+
+
+def antwoord(reeks, trekker: str, acties) -> dict:
+    """The answer to one "Meetbaar door" question: the latest computed or measured value, or which
+    measurement is missing since when and who should supply it."""
+    if reeks.berekend:
+        m = reeks.berekend[-1]
+        tekst = _("Berekend op %(datum)s: %(waarde)s.") % {"datum": lange_datum(m.datum), "waarde": m.weergave}
+        return {"soort": "berekend", "tekst": f"{tekst} {m.toelichting}".strip()}
+    if reeks.handmatig:
+        m = reeks.handmatig[-1]
+        tekst = _("Gemeten op %(datum)s: %(waarde)s.") % {"datum": lange_datum(m.datum), "waarde": m.weergave}
+        if m.bron:
+            tekst += " " + _("Bron: %(bron)s.") % {"bron": m.bron}
+        return {"soort": "gemeten", "tekst": tekst}
+    if reeks.tekst.startswith(BIJSTUREN):
+        return {"soort": "berekend", "tekst": _bijsturen(acties)}
+    wat = _("de gegevens waaruit de applicatie dit berekent") if reeks.berekenbaar else _("een meting")
+    return {
+        "soort": "ontbreekt",
+        "tekst": _("Ontbreekt sinds %(sinds)s: %(wat)s, aan te leveren door %(wie)s.")
+        % {"sinds": lange_datum(PROGRAMMA_START), "wat": wat, "wie": trekker},
+    }
 
 
 def programma_acties(peil):
@@ -42,7 +90,13 @@ def programmalijn_sectie(nummer: int):
             # in the application has the whole series
             reeks.handmatig = reeks.handmatig[-MAX_PUNTEN:]
             reeks.berekend = reeks.berekend[-MAX_PUNTEN:]
-            indicatoren.append({**_json(reeks), "grafiek": grafieken.indicator_verloop(reeks)})
+            indicatoren.append(
+                {
+                    **_json(reeks),
+                    "antwoord": antwoord(reeks, lijn.get_trekker_display(), acties),
+                    "grafiek": grafieken.indicator_verloop(reeks),
+                }
+            )
         return {
             "sjabloon": "programmalijn",
             "lijn": {"nummer": lijn.nummer, "naam": lijn.naam},

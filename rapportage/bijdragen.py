@@ -24,6 +24,7 @@ app = App(
     ),
     secties=(
         Sectie(HALFJAAR, "omslag", _("Omslag"), 0, secties.halfjaar_omslag, toelichting=False, in_inhoudsopgave=False),
+        Sectie(HALFJAAR, "kernboodschap", _("Kernboodschap"), 5, secties.kernboodschap, toelichting=False),
         Sectie(HALFJAAR, "samenvatting", _("Samenvatting"), 10, secties.halfjaar_samenvatting),
         Sectie(
             EVALUATIE, "omslag", _("Omslag"), 0, secties.evaluatie_omslag, toelichting=False, in_inhoudsopgave=False

@@ -121,6 +121,91 @@ def halfjaar_samenvatting(peil) -> dict:
     return {"periode": halfjaar_label(peil.datum), "peildatum": peil.datum.isoformat()}
 
 
+def _paneel_blok(paneel, peil) -> dict | None:
+    """A doelgroep's kernboodschap block from its dashboard panel: the opgave, the other key figures as
+    the stand, the panel's status word and rule."""
+    from noordwijk_migratie.panelen import gedeeld_paneel
+
+    from .templatetags.rapport_pdf import cijfer_regel
+
+    data = gedeeld_paneel(paneel.functie, peil)
+    if not data:
+        return None
+    opgave = next((c for c in data["cijfers"] if c["label"] == str(_("Opgave"))), None)
+    overige = [cijfer_regel(c) for c in data["cijfers"] if c is not opgave][:4]
+    return {
+        "opgave": cijfer_regel(opgave)[1] if opgave else "",
+        "stand": "; ".join(f"{label}: {waarde}" for label, waarde in overige) + ".",
+        "status": data["status"],
+        "status_label": data["status_label"] or str(_("onbekend")),
+        "regel": data["regel"],
+    }
+
+
+def _maatregelen(doelgroep: str) -> dict:
+    """The steering measures for a doelgroep: the programme's actions for it, running, planned and
+    deliberately not done (with the reason)."""
+    from programma.models import Actie
+
+    acties = list(Actie.objects.filter(doelgroepen__code=doelgroep).order_by("code").distinct())
+    return {
+        "lopend": sum(a.status in ("loopt", "vertraagd") for a in acties),
+        "gepland": sum(a.status == "niet_gestart" for a in acties),
+        "afgerond": sum(a.status == "afgerond" for a in acties),
+        "bewust_niet": [
+            {"code": a.code or "", "reden": a.reden_niet_uitvoeren} for a in acties if a.status == "bewust_niet"
+        ],
+    }
+
+
+def _vorige(soort_code: str, peildatum: date) -> dict:
+    """The blocks of the previous report of the same kind (the latest version before ``peildatum``)."""
+    from .models import Rapport, Status
+
+    vorige = (
+        Rapport.objects.filter(soort=soort_code, peildatum__lt=peildatum, status=Status.KLAAR)
+        .order_by("-peildatum", "-definitief", "-versie")
+        .only("peildatum", "snapshot")
+        .first()
+    )
+    if vorige is None:
+        return {}
+    blokken = ((vorige.snapshot.get("kernboodschap") or {}).get("data") or {}).get("blokken") or []
+    return {"peildatum": vorige.peildatum.isoformat(), "blokken": {b["code"]: b for b in blokken}}
+
+
+def kernboodschap(peil) -> dict:
+    """Page 1 of the halfjaarrapportage: per doelgroep the opgave, the stand on the peildatum, one status
+    word with its rule, the change since the previous halfjaarrapportage and the steering measures. The
+    figures are the dashboard panels' (``Paneel.kern`` where a doelgroep needs more than its panel)."""
+    from noordwijk_migratie import registry
+
+    vorige = _vorige(HALFJAAR, peil.datum)
+    blokken = []
+    for paneel in registry.panelen():
+        blok = paneel.kern(peil) if paneel.kern else _paneel_blok(paneel, peil)
+        if blok is None:
+            continue
+        eerder = vorige.get("blokken", {}).get(paneel.code)
+        blokken.append(
+            {
+                **blok,
+                "code": paneel.code,
+                "titel": str(doelgroep_naam(paneel.code)),
+                "vorige": {"status_label": eerder["status_label"], "stand": eerder["stand"]} if eerder else None,
+                "maatregelen": _maatregelen(paneel.code),
+            }
+        )
+    return {"periode": halfjaar_label(peil.datum), "vorige_peildatum": vorige.get("peildatum"), "blokken": blokken}
+
+
+def doelgroep_naam(doelgroep: str) -> str:
+    """The doelgroep's name (reference data), else its code."""
+    from noordwijk_migratie.models import Doelgroep
+
+    return Doelgroep.objects.filter(code=doelgroep).values_list("naam", flat=True).first() or doelgroep
+
+
 def evaluatie_omslag(peil) -> dict:
     return {**_omslag(EVALUATIE, peil.datum), "periode": str(_("Bestuursopdracht 2025–2027"))}
 
@@ -135,6 +220,47 @@ def evaluatie_conclusies(peil) -> dict:
 
 def evaluatie_vervolgopdracht(peil) -> dict:
     return {"vraag": str(_("Is een vervolgopdracht gewenst?"))}
+
+
+@dataclass(frozen=True)
+class GeenGrafiek:
+    """A chart spec with no course to show, written as one sentence instead of drawn."""
+
+    title: str
+    zin: str
+
+
+def te_tekenen(spec: dict):
+    """The chart of ``spec`` (``noordwijk_migratie.charts.maak_grafiek``), or a :class:`GeenGrafiek`
+    sentence when it has fewer than two points with a value or only zeros."""
+    gevuld = [(x, v) for r in spec.get("reeksen", []) for x, v in r["punten"] if v is not None]
+    punten, waarden = {x for x, _v in gevuld}, [v for _x, v in gevuld]
+    spec = _met_periodenamen(spec)
+    titel = spec.get("titel", "")
+    if len(punten) < 2:
+        return GeenGrafiek(
+            titel, str(_("%(titel)s: er is nog geen verloop te tonen (minder dan twee meetpunten).") % {"titel": titel})
+        )
+    if not any(waarden):
+        return GeenGrafiek(
+            titel, str(_("%(titel)s: alle waarden zijn 0, daarom is er geen grafiek getekend.") % {"titel": titel})
+        )
+    return maak_grafiek(spec)
+
+
+def _met_periodenamen(spec: dict) -> dict:
+    """The chart with period labels written the report's way (``2025-H1`` -> ``1e halfjaar 2025``)."""
+    from .templatetags.rapport_pdf import periode
+
+    def x(waarde):
+        return periode(waarde) if isinstance(waarde, str) else waarde
+
+    return {
+        **spec,
+        "titel": periode(spec.get("titel", "")),
+        "categorieen": [periode(c) for c in spec.get("categorieen", [])],
+        "reeksen": [{**r, "punten": [[x(p), v] for p, v in r["punten"]]} for r in spec.get("reeksen", [])],
+    }
 
 
 @dataclass
@@ -174,7 +300,7 @@ def uit_snapshot(snapshot: dict) -> list[GerenderdeSectie]:
                 ).template.name,
                 in_inhoudsopgave=item.get("in_inhoudsopgave", True),
                 heeft_toelichting=item.get("heeft_toelichting", True),
-                grafieken=[maak_grafiek(spec) for spec in data.get("grafieken", [])],
+                grafieken=[te_tekenen(spec) for spec in data.get("grafieken", [])],
             )
         )
     return sorted(secties, key=lambda s: (s.volgorde, s.code))

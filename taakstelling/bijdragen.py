@@ -43,7 +43,7 @@ app = App(
             _("Locaties met een maximum aantal statushouders (Trampoline II)."),
         ),
     ),
-    panelen=(Paneel("statushouders", 10, panelen.statushouders),),
+    panelen=(Paneel("statushouders", 10, panelen.statushouders, kern=rapportsecties.kernboodschap),),
     secties=(
         Sectie(
             HALFJAAR,

@@ -137,7 +137,9 @@ def test_line_chart_svg_is_accessible(instroom):
     root = assert_valid(instroom)
     assert root.find(f"{SVG}title").text == "Instroom"
     assert instroom.description == (
-        "Lijndiagram van 3 reeksen van 01-01-2025 tot 01-07-2025; hoogste waarde 1.234. Referentielijn Opgave: 221."
+        "Lijndiagram van 3 reeksen van 01-01-2025 tot 01-07-2025; hoogste waarde 1.234. Referentielijn Opgave: 221. "
+        "Gemeente: gestegen van 100 naar 300, laatste waarde 300 op 01-07-2025. "
+        "Regio: gedaald van 1.234 naar 7, laatste waarde 7 op 01-07-2025."
     )
     assert root.find(f"{SVG}desc").text == instroom.description
     assert instroom.id.startswith("grafiek-instroom-")

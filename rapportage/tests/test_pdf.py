@@ -75,7 +75,7 @@ def test_pdf_inhoud_paginanummers_inhoudsopgave_en_lettertype(django_capture_on_
     tekst = _tekst(reader)
     n = len(reader.pages)
     assert f"pagina 2 van {n}" in tekst
-    assert "Gemeente Noordwijk" in tekst and "01-07-2025" in tekst and "1e halfjaar 2025" in tekst
+    assert "Gemeente Noordwijk" in tekst and "1 juli 2025" in tekst and "1e halfjaar 2025" in tekst
     assert "CONCEPT" in tekst  # status on the cover
     assert "Inhoud" in tekst and "Samenvatting" in tekst
     assert "De achterstand nam af door twee extra woningen per maand." in tekst

@@ -29,7 +29,7 @@ def test_halfjaarrapportage_bevat_de_periodetabel_van_de_basisgegevens(basisgege
     assert perioden["2025-H1"]["saldo_begin"] == -25
     regels = [" ".join(r.split()).replace("−", "-") for r in pdf_tekst(rapport.pdf.path).splitlines()]
     assert "2024 91 -17 108 83 -25 officieel totaal van de periode" in regels
-    assert "2025-H1 38 -25 63 25 -38 officieel totaal van de periode" in regels
+    assert "1e halfjaar 2025 38 -25 63 25 -38 officieel totaal van de periode" in regels
     tekst = " ".join(regels)
     for kop in ("Afstemming met het COA", "interventieladder", "Vergelijking met de (sub)regio"):
         assert kop in tekst
