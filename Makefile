@@ -19,10 +19,7 @@ $(STAMP): requirements.lock | $(PY)
 install: $(STAMP)
 
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py laad_basisgegevens
-	$(PY) manage.py maak_demogebruikers
-	$(PY) manage.py runserver 127.0.0.1:8000
+	bash scripts/run.sh
 
 test: install
 	bash scripts/test.sh $(ARGS)

@@ -18,6 +18,7 @@ class Scope(models.TextChoices):
     OPVANG = "opvang", _("Opvang en Spreidingswet")
     INTERNATIONALE_WERKNEMERS = "internationale_werknemers", _("Internationale werknemers")
     PROGRAMMA = "programma", _("Programma: acties en indicatoren")
+    THEMASESSIES = "themasessies", _("Themasessies, thema's, partners en vervolgacties")
 
 
 PREFIX_LENGTE = 8

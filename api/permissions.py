@@ -16,3 +16,16 @@ class HeeftScope(permissions.BasePermission):
         if isinstance(request.auth, ApiToken):
             return view.scope in request.auth.scopes
         return request.user.has_module_perms(view.app_label)
+
+
+class ContactpersonenZien(permissions.BasePermission):
+    """Contact persons of partners (professionals, with name and work e-mail): never for a token (a consumer
+    has no role), for a logged-in user only with the permission of the Contactpersonen page."""
+
+    message = _(
+        "Contactpersonen van partners zijn alleen te zien voor ingelogde medewerkers met het recht daartoe, "
+        "niet via een token."
+    )
+
+    def has_permission(self, request, view):
+        return not isinstance(request.auth, ApiToken) and request.user.has_perm("themasessies.view_contactpersoon")

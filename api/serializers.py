@@ -13,6 +13,7 @@ from opvang.rules import DoelgroepOverzicht, SpreidingswetPijplijn
 from programma.models import Actie, Indicator, Meting
 from taakstelling.models import CoaStand, RegioCijfer
 from taakstelling.rules import PeriodeResultaat
+from themasessies.models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
 
 
 class PeriodeSerializer(DataclassSerializer):
@@ -175,3 +176,61 @@ class BerekendeIndicatorSerializer(serializers.Serializer):
         allow_null=True, help_text=_("Ja/nee, getal of tekst; leeg als er op de peildatum geen gegevens zijn.")
     )
     toelichting = serializers.CharField(allow_null=True)
+
+
+class SessieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Sessie
+        fields = ("id", "titel", "datum", "plaats", "themas", "uitgenodigd", "aanwezig", "samenvatting")
+
+
+class BevindingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Bevinding
+        fields = ("id", "sessie", "invalshoek", "perspectief", "knelpunten", "uitdagingen", "oplossingen")
+
+
+class ThemaSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Thema
+        fields = (
+            "id",
+            "titel",
+            "toelichting",
+            "voorgesteld_door_partner",
+            "voorgesteld_op",
+            "prioriteit",
+            "stemmen",
+            "status",
+            "uit_bestuursopdracht",
+        )
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Partner
+        fields = ("id", "naam", "categorie", "omschrijving", "uit_bestuursopdracht", "actief")
+
+
+class ContactpersoonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Contactpersoon
+        fields = ("id", "partner", "naam", "rol", "email")
+
+
+class VervolgactieSerializer(serializers.ModelSerializer):
+    programmalijn = serializers.IntegerField(source="programmalijn.nummer", allow_null=True)
+
+    class Meta:
+        model = Vervolgactie
+        fields = (
+            "id",
+            "sessie",
+            "omschrijving",
+            "eigenaar",
+            "deadline",
+            "status",
+            "afgerond_op",
+            "actie",
+            "programmalijn",
+        )

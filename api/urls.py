@@ -29,5 +29,11 @@ urlpatterns = [
     _pad("programma/acties/", views.ActiesView, "acties"),
     _pad("programma/indicatoren/", views.IndicatorenView, "indicatoren"),
     _pad("programma/berekende-indicatoren/", views.BerekendeIndicatorenView, "berekende_indicatoren"),
+    _pad("themasessies/sessies/", views.SessiesView, "sessies"),
+    _pad("themasessies/bevindingen/", views.BevindingenView, "bevindingen"),
+    _pad("themasessies/themas/", views.ThemasView, "themas"),
+    _pad("themasessies/partners/", views.PartnersView, "partners"),
+    _pad("themasessies/contactpersonen/", views.ContactpersonenView, "contactpersonen"),
+    _pad("themasessies/vervolgacties/", views.VervolgactiesView, "vervolgacties"),
     _pad("schema/", SpectacularAPIView, "schema"),
 ]

@@ -27,9 +27,11 @@ from programma.models import Actie, Indicator, Meting
 from taakstelling import queries as taakstelling
 from taakstelling import rules as taakstelling_rules
 from taakstelling.models import CoaStand, Plaatsing, PlaatsingStatus, RegioCijfer
+from themasessies.models import Bevinding, Contactpersoon, Partner, Sessie, Thema, Vervolgactie
 
 from . import params, serializers
 from .models import ApiToken, Scope
+from .permissions import ContactpersonenZien, HeeftScope
 
 logger = logging.getLogger(__name__)
 
@@ -314,3 +316,66 @@ class BerekendeIndicatorenView(BerekendView):
                 }
             )
         return rijen
+
+
+# --- themasessies ----------------------------------------------------------------------------------------
+
+
+class SessiesView(GegevensView):
+    """De themasessies met hun gekozen thema's en de uitgenodigde en aanwezige partners (id's)."""
+
+    scope, app_label = Scope.THEMASESSIES, "themasessies"
+    serializer_class = serializers.SessieSerializer
+    queryset = Sessie.objects.prefetch_related(
+        Prefetch("themas", queryset=Thema.objects.order_by("pk")),
+        Prefetch("uitgenodigd", queryset=Partner.objects.order_by("pk")),
+        Prefetch("aanwezig", queryset=Partner.objects.order_by("pk")),
+    )
+    ordering = ("datum",)
+
+
+class BevindingenView(GegevensView):
+    """Wat de sessies vonden per invalshoek en perspectief: knelpunten, uitdagingen, oplossingsrichtingen."""
+
+    scope, app_label = Scope.THEMASESSIES, "themasessies"
+    serializer_class = serializers.BevindingSerializer
+    queryset = Bevinding.objects.all()
+    ordering = ("sessie_id", "invalshoek", "perspectief")
+
+
+class ThemasView(GegevensView):
+    """De thema-inventarisatie: voorgestelde, gekozen en geparkeerde thema's."""
+
+    scope, app_label = Scope.THEMASESSIES, "themasessies"
+    serializer_class = serializers.ThemaSerializer
+    queryset = Thema.objects.all()
+    ordering = ("titel",)
+
+
+class PartnersView(GegevensView):
+    """De partners (organisaties), zonder hun contactpersonen."""
+
+    scope, app_label = Scope.THEMASESSIES, "themasessies"
+    serializer_class = serializers.PartnerSerializer
+    queryset = Partner.objects.all()
+    ordering = ("naam",)
+
+
+class ContactpersonenView(GegevensView):
+    """De contactpersonen bij de partners: alleen voor ingelogde medewerkers die ze ook op de pagina
+    Contactpersonen mogen zien, nooit via een token."""
+
+    scope, app_label = Scope.THEMASESSIES, "themasessies"
+    permission_classes = (HeeftScope, ContactpersonenZien)
+    serializer_class = serializers.ContactpersoonSerializer
+    queryset = Contactpersoon.objects.all()
+    ordering = ("partner_id", "naam")
+
+
+class VervolgactiesView(GegevensView):
+    """De afspraken uit de sessies met eigenaar, deadline en status."""
+
+    scope, app_label = Scope.THEMASESSIES, "themasessies"
+    serializer_class = serializers.VervolgactieSerializer
+    queryset = Vervolgactie.objects.select_related("programmalijn")
+    ordering = ("deadline",)

@@ -8,8 +8,17 @@ declare them in their ``bijdragen.py`` (see :mod:`noordwijk_migratie.registry`).
 STATUS_KLASSE = {"op_schema": "ok", "risico": "risico", "achter": "achter"}
 
 
-def cijfer(label, waarde, url=None, eenheid="") -> dict:
-    return {"label": str(label), "waarde": waarde, "eenheid": eenheid, "url": url}
+def cijfer(label, waarde, url=None, eenheid="", stand="", verouderd=False) -> dict:
+    """One key figure. ``stand``: the date it carries ("telling 30-06-2025", see
+    :func:`noordwijk_migratie.actualiteit.label`); ``verouderd``: older than its limit on the peildatum."""
+    return {
+        "label": str(label),
+        "waarde": waarde,
+        "eenheid": eenheid,
+        "url": url,
+        "stand": str(stand),
+        "verouderd": verouderd,
+    }
 
 
 def paneel(code, titel, url, status, status_label, regel, cijfers, grafieken=(), toelichting="") -> dict:

@@ -46,7 +46,13 @@ OPGAVEMANAGER = Rol(
     "opgavemanager",
     "Opgavemanager",
     "Stuurt op het dashboard, vraagt rapportages aan en stelt ze definitief vast.",
-    {DOMEIN: ALLE_ACTIES, "rapportage": ALLE_ACTIES, "kern": ("view",), "auditlog": ("view",)},
+    {
+        DOMEIN: ALLE_ACTIES,
+        "rapportage": ALLE_ACTIES,
+        "rapportage.voorblad": ("view",),
+        "kern": ("view",),
+        "auditlog": ("view",),
+    },
 )
 RAADPLEGER = Rol(
     "raadpleger",
@@ -64,6 +70,7 @@ FUNCTIONEEL_BEHEERDER = Rol(
     {
         DOMEIN: ("view",),
         "rapportage": ("view",),
+        "rapportage.voorblad": ("view", "change"),
         "kern": ALLE_ACTIES,
         "auth.user": ALLE_ACTIES,
         "auth.group": ("view",),

@@ -1,8 +1,10 @@
-"""Baseline from the Bestuursopdracht asiel en migratie 2025–2027 (30 June 2025). Idempotent.
+"""Baseline from the Bestuursopdracht asiel en migratie 2025–2027 (30 June 2025) and the public facts
+after it (domain.md, "After 30 June 2025"), each as dated data with its source. Idempotent.
 
-Only numbers the document gives; the rest stays empty and shows as "onbekend" (e.g. the split of
+Only numbers the sources give; the rest stays empty and shows as "onbekend" (e.g. the split of
 not-usable places at Trampoline II, the start dates of the former GOO locations, the capacity of
-NH-Hotel Leeuwenhorst and the planned places at the Achterweg).
+NH-Hotel Leeuwenhorst, the planned places at the Achterweg and Noordwijk's opgave in the second
+Spreidingswet cycle). A location's phase follows from its milestones.
 """
 
 import datetime
@@ -44,14 +46,43 @@ def laad(log):
             "31 januari 2026 (" + BRON + ").",
         },
     )
+    # The second cycle: Noordwijk's figure is not in our sources. Created once, so a figure the team enters
+    # later is never reset to unknown.
+    Opgave.objects.get_or_create(
+        doelgroep=dg["asielzoekers"],
+        geldig_vanaf=D(2026, 2, 1),
+        defaults={
+            "plaatsen": None,
+            "amv_plaatsen": None,
+            "cyclus_einde": None,
+            "bron": "Spreidingswet, tweede cyclus: provinciale opgaven en indicatieve verdeling per gemeente van "
+            "de minister (27-02-2026); bindend verdeelbesluit verwacht eind 2026",
+            "toelichting": "De eerste cyclus eindigde op 31 januari 2026; het coalitieakkoord van 30 januari 2026 "
+            "houdt de Spreidingswet voorlopig in stand. Landelijke behoefte 88.000 plaatsen (COA-capaciteitsbesluit "
+            "26 september 2025); Zuid-Holland 11.400 extra plaatsen. Het cijfer voor Noordwijk staat nog niet in "
+            "onze bronnen: vul het in zodra het bekend is.",
+        },
+    )
+    rtb = {"naam": "Einde Richtlijn Tijdelijke Bescherming (RTB)", "doelgroep": dg["oekraine"]}
     Beleidsdatum.objects.update_or_create(
         code="rtb-einde",
+        geldig_vanaf=None,
         defaults={
-            "naam": "Einde Richtlijn Tijdelijke Bescherming (RTB)",
+            **rtb,
             "datum": D(2026, 3, 4),
-            "doelgroep": dg["oekraine"],
             "bron": BRON,
             "toelichting": "Verlengd tot 4 maart 2026; nogmaals verlengen met 1 jaar is in bespreking.",
+        },
+    )
+    Beleidsdatum.objects.update_or_create(
+        code="rtb-einde",
+        geldig_vanaf=D(2025, 6, 13),
+        defaults={
+            **rtb,
+            "datum": D(2027, 3, 4),
+            "bron": "Raad van de Europese Unie, akkoord van 13 juni 2025; Rijksoverheid, nieuwsbericht 4 juli 2025",
+            "toelichting": "De tijdelijke bescherming van ontheemden uit Oekraïne is verlengd tot 4 maart 2027. "
+            "Een latere verlenging is niet bekend.",
         },
     )
 
@@ -66,8 +97,6 @@ def laad(log):
         adres="Schippersvaartweg, Noordwijkerhout",
         type=LocatieType.GOO,
         doelgroepen=["oekraine", "statushouders"],
-        startdatum=D(2024, 7, 1),
-        fase=Fase.IN_GEBRUIK,
         toelichting="Oekraïne-opvang met 300 plekken sinds 1 juli 2024. Een deel is gereserveerd voor max. 10 "
         "statushouders (2 tot 5 jaar; vergunningverlening in voorbereiding); een deel is niet invulbaar "
         "(calamiteitenkamers, indelingsverlies; aantallen onbekend). Aanbesteding sociaal beheer in "
@@ -118,10 +147,13 @@ def laad(log):
             naam,
             type=LocatieType.GOO,
             doelgroepen=["oekraine"],
-            einddatum=D(2024, 7, 31),
-            fase=Fase.BEEINDIGD,
             toelichting="Voormalige gemeentelijke opvanglocatie; bewoners verhuisden in juli 2024 naar "
             "Trampoline II (dag van beëindiging onbekend, vastgelegd als 31-07-2024).",
+        )
+        Mijlpaal.objects.update_or_create(
+            locatie=goo,
+            fase=Fase.IN_GEBRUIK,
+            defaults={"datum": None, "gepland": False, "toelichting": "In gebruik tot juli 2024; startdatum onbekend."},
         )
         Mijlpaal.objects.update_or_create(
             locatie=goo,
@@ -129,14 +161,22 @@ def laad(log):
             defaults={"datum": D(2024, 7, 31), "gepland": False, "toelichting": "Beëindigd in juli 2024."},
         )
 
-    locatie(
+    leeuwenhorst = locatie(
         "NH-Hotel Leeuwenhorst",
         type=LocatieType.COA_NOODOPVANG,
         doelgroepen=["statushouders"],
         beheerder="COA",
-        fase=Fase.IN_GEBRUIK,
         toelichting="COA-noodopvang van 30-40 statushouders (bestuursopdracht); capaciteit en startdatum niet "
         "vastgelegd.",
+    )
+    Mijlpaal.objects.update_or_create(
+        locatie=leeuwenhorst,
+        fase=Fase.IN_GEBRUIK,
+        defaults={
+            "datum": None,
+            "gepland": False,
+            "toelichting": "In gebruik volgens de bestuursopdracht; startdatum onbekend.",
+        },
     )
 
     achterweg = locatie(
@@ -146,11 +186,11 @@ def laad(log):
         doelgroepen=["asielzoekers"],
         gemeentegrond=True,
         termijn_jaren=5,
-        fase=Fase.COLLEGEBESLUIT,
         geplande_plaatsen=None,
         geplande_amv_plaatsen=None,
         toelichting="Verkenning van tijdelijke asielopvang voor 5 jaar op gronden die de gemeente al in eigendom "
-        "heeft. Aantal plaatsen nog onbekend.",
+        "heeft (aantal plaatsen onbekend). Gestopt: op 25 september 2025 nam de gemeenteraad de motie 'Geen AZC "
+        "in de gemeente Noordwijk' aan en het college stopte de voorbereiding.",
     )
     Mijlpaal.objects.update_or_create(
         locatie=achterweg,
@@ -169,7 +209,20 @@ def laad(log):
             "datum": D(2025, 9, 25),
             "gepland": True,
             "besluit_referentie": "Raadsvoorstel voor de raadsvergadering van 25 september 2025",
-            "toelichting": "Locaties voor tijdelijke asielopvang staan op de adviesrechtlijst van de raad.",
+            "toelichting": "Locaties voor tijdelijke asielopvang staan op de adviesrechtlijst van de raad. Niet "
+            "genomen: de raad nam die avond de motie 'Geen AZC in de gemeente Noordwijk' aan.",
+        },
+    )
+    Mijlpaal.objects.update_or_create(
+        locatie=achterweg,
+        fase=Fase.BEEINDIGD,
+        defaults={
+            "datum": D(2025, 9, 25),
+            "gepland": False,
+            "besluit_referentie": "Motie 'Geen AZC in de gemeente Noordwijk', aangenomen door de gemeenteraad "
+            "op 25 september 2025",
+            "toelichting": "Het college stopte de voorbereiding van tijdelijke asielopvang aan de Achterweg "
+            "(noordwijk.nl, nieuwsbericht 'Raad tegen tijdelijke asielopvang Achterweg').",
         },
     )
 

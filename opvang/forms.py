@@ -41,7 +41,7 @@ class OpgaveForm(_OpvangForm):
 class BeleidsdatumForm(_OpvangForm):
     class Meta:
         model = Beleidsdatum
-        fields = ("naam", "code", "datum", "doelgroep", "bron", "toelichting")
+        fields = ("naam", "code", "datum", "geldig_vanaf", "doelgroep", "bron", "toelichting")
 
 
 class OpvanglocatieForm(_OpvangForm):
@@ -55,10 +55,7 @@ class OpvanglocatieForm(_OpvangForm):
             "eigenaar",
             "beheerder",
             "gemeentegrond",
-            "startdatum",
-            "einddatum",
             "termijn_jaren",
-            "fase",
             "geplande_plaatsen",
             "geplande_amv_plaatsen",
             "toelichting",

@@ -8,16 +8,16 @@ from the same queries as the pages (:mod:`opvang.queries`). Newcomers are only e
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from noordwijk_migratie.actualiteit import is_verouderd
 from noordwijk_migratie.getallen import datum
+from noordwijk_migratie.models import Doelgroep
 from noordwijk_migratie.registry import Aanleiding
 
 from . import queries
-from .models import Beleidsdatum, Mijlpaal
+from .models import Beleidsdatum
 
 DAG = timedelta(days=1)
 
@@ -44,9 +44,9 @@ def beleidsdatums(vandaag):
 
 
 def mijlpalen_verlopen(vandaag):
-    """Milestones still "gepland" after their date: due the day after."""
-    qs = Mijlpaal.objects.filter(gepland=True, datum__lt=vandaag).select_related("locatie")
-    for m in qs.prefetch_related("locatie__doelgroepen").order_by("datum", "pk"):
+    """Milestones still "gepland" after their date (:func:`opvang.queries.mijlpalen_over_datum`, the
+    dashboard's signal): due the day after."""
+    for m in queries.mijlpalen_over_datum(vandaag).prefetch_related("locatie__doelgroepen").order_by("datum", "pk"):
         yield Aanleiding(
             str(m.pk),
             m.datum + DAG,
@@ -60,44 +60,53 @@ def mijlpalen_verlopen(vandaag):
         )
 
 
-def _verouderd(vandaag, rijen, datumveld: str, grens: int, tekst: str):
-    """The rows whose date is verouderd on ``vandaag`` (:func:`noordwijk_migratie.actualiteit.is_verouderd`);
-    the item's date is the count's own date (the reminder is due while it stays the latest)."""
-    for rij in rijen.select_related("locatie", "doelgroep").order_by(datumveld, "pk"):
-        dag = getattr(rij, datumveld)
-        if not is_verouderd(dag, vandaag, grens):
+def bezetting_verouderd(vandaag):
+    """The latest occupancy count of a location in use (per doelgroep) is verouderd
+    (:func:`opvang.queries.laatste_tellingen`; never counted is unknown, not verouderd)."""
+    namen = dict(Doelgroep.objects.values_list("code", "naam"))
+    for t in queries.laatste_tellingen(vandaag):
+        if not t.verouderd:
             continue
         yield Aanleiding(
-            f"{rij.locatie_id}-{rij.doelgroep_id}-{dag.isoformat()}",
-            dag,
-            tekst % {"locatie": rij.locatie, "doelgroep": rij.doelgroep, "datum": datum(dag), "dagen": grens},
-            rij.locatie.get_absolute_url(),
-            (rij.doelgroep.code,),
+            f"{t.locatie_id}-{t.doelgroep_code}-{t.datum.isoformat()}",
+            t.datum,
+            _(
+                "De bezetting van %(locatie)s (%(doelgroep)s) is het laatst geteld op %(datum)s, "
+                "meer dan %(dagen)s dagen geleden."
+            )
+            % {
+                "locatie": t.locatie,
+                "doelgroep": namen.get(t.doelgroep_code, t.doelgroep_code),
+                "datum": datum(t.datum),
+                "dagen": queries.grenzen().bezetting_dagen,
+            },
+            reverse("opvang:opvanglocatie_detail", args=[t.locatie_id]),
+            (t.doelgroep_code,),
         )
 
 
-def bezetting_verouderd(vandaag):
-    """The latest occupancy of a location in use (per doelgroep) is older than its limit."""
-    return _verouderd(
-        vandaag,
-        queries.actuele_bezettingen(vandaag),
-        "datum",
-        settings.OPVANG_BEZETTING_VEROUDERD_DAGEN,
-        _(
-            "De bezetting van %(locatie)s (%(doelgroep)s) is het laatst geteld op %(datum)s, meer dan %(dagen)s dagen geleden."
-        ),
-    )
-
-
 def capaciteit_verouderd(vandaag):
-    """The capacity stand in force at a location in use (per doelgroep) is older than its limit."""
-    return _verouderd(
-        vandaag,
-        queries.actuele_standen(vandaag),
-        "ingangsdatum",
-        settings.OPVANG_CAPACITEIT_VEROUDERD_DAGEN,
-        _(
-            "De capaciteitsstand van %(locatie)s (%(doelgroep)s) is van %(datum)s, meer dan %(dagen)s dagen oud: "
-            "klopt hij nog?"
-        ),
-    )
+    """The capacity stand in force at a location in use (per doelgroep) is verouderd on ``vandaag``
+    (:func:`noordwijk_migratie.actualiteit.is_verouderd`, ``OPVANG_CAPACITEIT_VEROUDERD_DAGEN``); the item's
+    date is the stand's own date (the reminder is due while it stays in force)."""
+    grens = queries.grenzen().capaciteit_dagen
+    standen = queries.actuele_standen(vandaag).select_related("locatie", "doelgroep")
+    for stand in standen.order_by("ingangsdatum", "pk"):
+        if not is_verouderd(stand.ingangsdatum, vandaag, grens):
+            continue
+        yield Aanleiding(
+            f"{stand.locatie_id}-{stand.doelgroep_id}-{stand.ingangsdatum.isoformat()}",
+            stand.ingangsdatum,
+            _(
+                "De capaciteitsstand van %(locatie)s (%(doelgroep)s) is van %(datum)s, meer dan %(dagen)s dagen oud: "
+                "klopt hij nog?"
+            )
+            % {
+                "locatie": stand.locatie,
+                "doelgroep": stand.doelgroep,
+                "datum": datum(stand.ingangsdatum),
+                "dagen": grens,
+            },
+            stand.locatie.get_absolute_url(),
+            (stand.doelgroep.code,),
+        )

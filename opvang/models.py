@@ -6,9 +6,10 @@ before X. Newcomers are only ever counted; no person is stored.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.getallen import datum
@@ -21,8 +22,10 @@ from .rules import (
     controleer_bezetting,
     controleer_capaciteit,
     controleer_maandcijfer,
+    controleer_mijlpaal,
     fasedatums_in_volgorde,
     geldend_op_q,
+    huidige_fase,
     locatie_stand,
     niet_inzetbaar,
     past_in_capaciteit_q,
@@ -38,7 +41,15 @@ class Opgave(VersieModel):
         Doelgroep, on_delete=models.PROTECT, related_name="opvang_opgaven", verbose_name=_("doelgroep")
     )
     geldig_vanaf = models.DateField(_("geldig vanaf"))
-    plaatsen = models.PositiveIntegerField(_("plaatsen"), help_text=_("Aantal plaatsen dat vanaf deze datum nodig is."))
+    plaatsen = models.PositiveIntegerField(
+        _("plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Aantal plaatsen dat vanaf deze datum nodig is. Leeg laten als de opgave (bijvoorbeeld van een nieuwe "
+            "cyclus) nog niet bekend is: dan toont de applicatie 'onbekend'."
+        ),
+    )
     amv_plaatsen = models.PositiveIntegerField(
         _("waarvan AMV-plaatsen"),
         null=True,
@@ -80,6 +91,10 @@ class Opgave(VersieModel):
 
     def clean(self):
         fouten = {}
+        if self.amv_plaatsen is not None and self.plaatsen is None:
+            fouten["amv_plaatsen"] = _(
+                "Vul ook het totaal aantal plaatsen in, of laat beide leeg als ze onbekend zijn."
+            )
         if self.amv_plaatsen is not None and self.plaatsen is not None and self.amv_plaatsen > self.plaatsen:
             fouten["amv_plaatsen"] = _("Het aantal AMV-plaatsen kan niet groter zijn dan het totaal aantal plaatsen.")
         if self.cyclus_einde and self.geldig_vanaf and self.cyclus_einde < self.geldig_vanaf:
@@ -89,11 +104,21 @@ class Opgave(VersieModel):
 
 
 class Beleidsdatum(VersieModel):
-    """An editable policy date with a countdown (e.g. the end of the RTB on 4-3-2026)."""
+    """A policy date with a countdown (e.g. the end of the RTB), as it holds from a date: a later decision
+    (the RTB extended to 4-3-2027) is a new row with the same code, so a report at an earlier peildatum still
+    shows the date known then."""
 
-    code = models.SlugField(_("code"), max_length=60, unique=True)
+    code = models.SlugField(
+        _("code"), max_length=60, help_text=_("Dezelfde code voor elke stand van dezelfde beleidsdatum.")
+    )
     naam = models.CharField(_("naam"), max_length=200)
     datum = models.DateField(_("datum"))
+    geldig_vanaf = models.DateField(
+        _("geldig vanaf"),
+        null=True,
+        blank=True,
+        help_text=_("Datum van het besluit of de bekendmaking waarmee deze datum geldt; leeg = sinds onbekend."),
+    )
     doelgroep = models.ForeignKey(
         Doelgroep,
         on_delete=models.PROTECT,
@@ -108,9 +133,24 @@ class Beleidsdatum(VersieModel):
     class Meta:
         verbose_name = _("beleidsdatum")
         verbose_name_plural = _("beleidsdatums")
-        ordering = ["datum", "naam"]
+        ordering = ["code", "geldig_vanaf"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "geldig_vanaf"],
+                name="opvang_beleidsdatum_uniek_per_datum",
+                violation_error_message=_("Voor deze beleidsdatum bestaat al een stand die op die datum ingaat."),
+            ),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(geldig_vanaf__isnull=True),
+                name="opvang_beleidsdatum_een_zonder_datum",
+                violation_error_message=_("Deze beleidsdatum heeft al een stand zonder datum waarop hij ingaat."),
+            ),
+        ]
 
     def __str__(self):
+        if self.geldig_vanaf:
+            return _("%(naam)s (vanaf %(datum)s)") % {"naam": self.naam, "datum": datum(self.geldig_vanaf)}
         return self.naam
 
     def get_absolute_url(self):
@@ -165,10 +205,14 @@ class Opvanglocatie(VersieModel):
     gemeentegrond = models.BooleanField(
         _("op gemeentegrond"), null=True, blank=True, help_text=_("Leeg laten als het niet bekend is.")
     )
-    startdatum = models.DateField(_("startdatum"), null=True, blank=True)
-    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    startdatum = models.DateField(_("startdatum"), null=True, blank=True, editable=False)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True, editable=False)
     termijn_jaren = models.PositiveSmallIntegerField(_("termijn (jaren)"), null=True, blank=True)
-    fase = models.CharField(_("huidige fase"), max_length=20, choices=Fase.choices, default=Fase.VERKENNING)
+    # derived from the milestones (Mijlpaal.save and delete keep them up to date; see opvang.rules.fase_op):
+    # the furthest phase reached, the dates "in gebruik" and "beëindigd" were reached
+    fase = models.CharField(
+        _("huidige fase"), max_length=20, choices=Fase.choices, null=True, blank=True, editable=False
+    )
     geplande_plaatsen = models.PositiveIntegerField(
         _("geplande plaatsen"),
         null=True,
@@ -201,10 +245,18 @@ class Opvanglocatie(VersieModel):
     def get_absolute_url(self):
         return reverse("opvang:opvanglocatie_detail", args=[self.pk])
 
+    def werk_fase_bij(self):
+        """Derive the phase, start and end from the milestones (one source of truth) and store them."""
+        mijlpalen = list(self.mijlpalen.values_list("fase", "datum", "gepland"))
+        bereikt = {fase: d for fase, d, gepland in mijlpalen if not gepland}
+        self.fase = huidige_fase(mijlpalen)
+        self.startdatum, self.einddatum = bereikt.get(Fase.IN_GEBRUIK), bereikt.get(Fase.BEEINDIGD)
+        Opvanglocatie.objects.filter(pk=self.pk).update(
+            fase=self.fase, startdatum=self.startdatum, einddatum=self.einddatum
+        )
+
     def clean(self):
         fouten = {}
-        if self.startdatum and self.einddatum and self.einddatum < self.startdatum:
-            fouten["einddatum"] = _("De einddatum ligt vóór de startdatum.")
         if (
             self.geplande_amv_plaatsen is not None
             and self.geplande_plaatsen is not None
@@ -222,7 +274,9 @@ class Mijlpaal(VersieModel):
         Opvanglocatie, on_delete=models.CASCADE, related_name="mijlpalen", verbose_name=_("locatie")
     )
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(
+        _("datum"), null=True, blank=True, help_text=_("Leeg laten als een bereikte fase een onbekende datum heeft.")
+    )
     gepland = models.BooleanField(_("gepland (nog niet bereikt)"), default=False)
     besluit_referentie = models.CharField(_("referentie besluitdocument"), max_length=200, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
@@ -230,7 +284,7 @@ class Mijlpaal(VersieModel):
     class Meta:
         verbose_name = _("mijlpaal")
         verbose_name_plural = _("mijlpalen")
-        ordering = ["locatie__naam", "datum"]
+        ordering = ["locatie__naam", F("datum").asc(nulls_first=True)]
         constraints = [
             models.UniqueConstraint(
                 fields=["locatie", "fase"],
@@ -246,12 +300,28 @@ class Mijlpaal(VersieModel):
         return reverse("opvang:mijlpaal_detail", args=[self.pk])
 
     def clean(self):
-        if not self.locatie_id or not self.datum or not self.fase:
-            return
-        andere = [(m.fase, m.datum) for m in self.locatie.mijlpalen.exclude(pk=self.pk)]
-        fout = fasedatums_in_volgorde([*andere, (self.fase, self.datum)])
-        if fout:
-            raise ValidationError({"datum": fout})
+        fouten = controleer_mijlpaal(self.gepland, self.datum, timezone.localdate())
+        if not fouten and self.locatie_id and self.datum and self.fase:
+            andere = [(m.fase, m.datum) for m in self.locatie.mijlpalen.exclude(pk=self.pk)]
+            if fout := fasedatums_in_volgorde([*andere, (self.fase, self.datum)]):
+                fouten["datum"] = fout
+        if fouten:
+            raise ValidationError(fouten)
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            vorige = Mijlpaal.objects.filter(pk=self.pk).values_list("locatie_id", flat=True).first()
+            super().save(*args, **kwargs)
+            self.locatie.werk_fase_bij()
+            if vorige and vorige != self.locatie_id:
+                Opvanglocatie.objects.get(pk=vorige).werk_fase_bij()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            resultaat = super().delete(*args, **kwargs)
+            if Opvanglocatie.objects.filter(pk=self.locatie_id).exists():
+                Opvanglocatie.objects.get(pk=self.locatie_id).werk_fase_bij()
+            return resultaat
 
 
 class Capaciteitsstand(VersieModel):

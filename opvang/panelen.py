@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.panelen import cijfer, paneel
 
-from . import grafieken, queries
+from . import grafieken, queries, rules
 from .reeksen import bezetting_reeks
 
 
@@ -19,7 +19,21 @@ def referentie(peil) -> queries.Referentie:
 
 
 def _beleidsdatums(peil):
-    return peil.gedeeld("opvang.beleidsdatums", lambda: queries.beleidsdatums(peil.datum))
+    return peil.gedeeld("opvang.beleidsdatums", lambda: queries.beleidsdatums(peil.datum, referentie(peil)))
+
+
+def _overzicht(peil, doelgroep_code: str):
+    return peil.gedeeld(
+        f"opvang.overzicht.{doelgroep_code}",
+        lambda: queries.doelgroep_overzicht(doelgroep_code, peil.datum, referentie(peil)),
+    )
+
+
+def _opgave(plaatsen, onbekend: bool):
+    """An opgave in force whose number is not known yet is "onbekend", not the previous cycle's figure."""
+    if onbekend:
+        return _("onbekend")
+    return plaatsen if plaatsen is not None else _("geen")
 
 
 def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict | None:
@@ -28,13 +42,18 @@ def _doelgroep_paneel(peil, doelgroep_code: str, titel, url_naam: str) -> dict |
     if doelgroep_code not in ref.doelgroepen():
         return None
     peildatum = peil.datum
-    o = queries.doelgroep_overzicht(doelgroep_code, peildatum, ref)
+    o = _overzicht(peil, doelgroep_code)
     url = reverse(url_naam)
     cijfers = [
-        cijfer(_("Opgave"), o.opgave if o.opgave is not None else _("geen"), reverse("opvang:opgave_list")),
-        cijfer(_("Beschikbaar"), o.beschikbaar, url),
-        cijfer(_("Bezet"), o.bezet, reverse("opvang:bezetting_list")),
-        cijfer(_("Gat (opgave − beschikbaar)"), o.gat if o.gat is not None else "—"),
+        cijfer(_("Opgave"), _opgave(o.opgave, o.opgave_onbekend), reverse("opvang:opgave_list")),
+        cijfer(_("Beschikbaar"), o.beschikbaar, url, stand=o.capaciteit_stand, verouderd=o.capaciteit_verouderd),
+        cijfer(_("Bezet"), o.bezet, reverse("opvang:bezetting_list"), stand=o.bezet_stand, verouderd=o.bezet_verouderd),
+        cijfer(
+            _("Gat (opgave − beschikbaar)"),
+            o.gat if o.gat is not None else "—",
+            stand=o.capaciteit_stand if o.gat is not None else "",
+            verouderd=o.capaciteit_verouderd and o.gat is not None,
+        ),
     ]
     if o.opgave_amv:
         cijfers.insert(1, cijfer(_("waarvan AMV"), o.opgave_amv))
@@ -53,9 +72,13 @@ def asielzoekers(peil) -> dict | None:
     p = _doelgroep_paneel(peil, "asielzoekers", _("Asielzoekers (Spreidingswet)"), "opvang:asielzoekers")
     if p is None:
         return None
-    pijplijn = queries.spreidingswet_pijplijn(peil.datum, referentie(peil))
+    ov = _overzicht(peil, "asielzoekers")
+    pijplijn = queries.spreidingswet_pijplijn(peil.datum, referentie(peil), ov)
+    opgave = _opgave(pijplijn.opgave, ov.opgave_onbekend)
+    if pijplijn.opgave is not None:
+        opgave = f"{pijplijn.opgave} (AMV {pijplijn.opgave_amv or 0})"
     p["cijfers"] = [
-        cijfer(_("Opgave"), f"{pijplijn.opgave or 0} (AMV {pijplijn.opgave_amv or 0})", reverse("opvang:opgave_list")),
+        cijfer(_("Opgave"), opgave, reverse("opvang:opgave_list")),
         cijfer(_("Gerealiseerd"), pijplijn.gerealiseerd),
         cijfer(_("In voorbereiding"), pijplijn.in_voorbereiding, reverse("opvang:asielzoekers")),
         cijfer(
@@ -65,15 +88,26 @@ def asielzoekers(peil) -> dict | None:
     ]
     if pijplijn.cyclus_einde:
         p["cijfers"].append(cijfer(_("Einde cyclus"), datum(pijplijn.cyclus_einde)))
+    for loc in pijplijn.locaties:  # each location's phase on the peildatum, with the decision that set it
+        if loc.fase is not None:
+            stand = _("sinds %(datum)s") % {"datum": datum(loc.fase_datum)} if loc.fase_datum else ""
+            stand = "; ".join(t for t in (stand, loc.besluit) if t)
+            p["cijfers"].append(cijfer(loc.naam, rules.fase_label(loc.fase), stand=stand))
     p["grafieken"] = [grafieken.pijplijn(pijplijn)]
     p["toelichting"] = pijplijn.toelichting
     return p
 
 
+SIGNAAL_PAGINA = {  # where a signal asks the user to act
+    "bezetting_verouderd": "opvang:bezetting_invoer",
+    "capaciteit_verouderd": "opvang:capaciteitsstand_add",
+    "mijlpaal_over_datum": "opvang:mijlpaal_list",
+}
+
+
 def signalen(peil) -> list[dict]:
-    url = reverse("opvang:index")
     return [
-        {"ernst": s.ernst, "tekst": s.tekst, "url": url}
+        {"ernst": s.ernst, "tekst": s.tekst, "url": reverse(SIGNAAL_PAGINA.get(s.soort, "opvang:index"))}
         for s in queries.signalen(peil.datum, referentie(peil), _beleidsdatums(peil))
     ]
 

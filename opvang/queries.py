@@ -4,6 +4,8 @@ Everything returned is a plain dataclass of :mod:`opvang.rules`, so the pages, t
 and the reports show the same figures.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -24,6 +26,11 @@ from .models import (
 )
 
 OVERZICHT_DOELGROEPEN = ("oekraine", "asielzoekers", "statushouders")
+
+
+def grenzen() -> rules.Grenzen:
+    """How old an occupancy count and a capacity stand may be (settings ``OPVANG_*_VEROUDERD_DAGEN``)."""
+    return rules.Grenzen(settings.OPVANG_BEZETTING_VEROUDERD_DAGEN, settings.OPVANG_CAPACITEIT_VEROUDERD_DAGEN)
 
 
 def actuele_standen(datum):
@@ -127,6 +134,7 @@ def doelgroep_overzicht(doelgroep_code: str, peildatum, ref: Referentie | None =
         ref.opgave_op(doelgroep_code, peildatum),
         locatie_standen(doelgroep, peildatum, ref),
         marge=settings.OPVANG_RISICO_MARGE_PROCENT,
+        grenzen=grenzen(),
     )
 
 
@@ -137,33 +145,46 @@ def spreidingswet_pijplijn(
     ref = ref or Referentie()
     doelgroep = ref.doelgroep("asielzoekers")
     locaties = Opvanglocatie.objects.filter(Q(type=LocatieType.SPREIDINGSWET) | Q(doelgroepen=doelgroep)).distinct()
-    locaties = locaties.prefetch_related(Prefetch("mijlpalen", queryset=Mijlpaal.objects.order_by("datum")))
-    pijplijn = [
-        rules.PijplijnLocatie(
-            loc.naam,
-            rules.fase_op([(m.fase, m.datum, m.gepland) for m in loc.mijlpalen.all()], peildatum, loc.fase),
-            loc.geplande_plaatsen,
-            loc.geplande_amv_plaatsen,
+    locaties = locaties.prefetch_related(Prefetch("mijlpalen", queryset=Mijlpaal.objects.all()))
+    pijplijn = []
+    for loc in locaties.order_by("naam"):
+        mijlpalen = list(loc.mijlpalen.all())
+        fase = rules.fase_op([(m.fase, m.datum, m.gepland) for m in mijlpalen], peildatum)
+        bereikt = next((m for m in mijlpalen if m.fase == fase and not m.gepland), None)
+        pijplijn.append(
+            rules.PijplijnLocatie(
+                loc.naam,
+                fase,
+                loc.geplande_plaatsen,
+                loc.geplande_amv_plaatsen,
+                bereikt.datum if bereikt else None,
+                bereikt.besluit_referentie if bereikt else "",
+            )
         )
-        for loc in locaties.order_by("naam")
-    ]
     ov = overzicht or doelgroep_overzicht("asielzoekers", peildatum, ref)
     return rules.bereken_pijplijn(
         peildatum, ref.opgave_op("asielzoekers", peildatum), pijplijn, ov.beschikbaar, ov.capaciteit_amv
     )
 
 
-def beleidsdatums(peildatum) -> list[rules.BeleidsdatumStand]:
-    """Policy dates (editable) plus the cycle end of each opgave in force, with days remaining."""
-    uit = [
-        rules.beleidsdatum_stand(b.code, b.naam, b.datum, peildatum, b.doelgroep.code if b.doelgroep else None, b.bron)
-        for b in Beleidsdatum.objects.select_related("doelgroep")
-    ]
-    opgaven = rules.tijdlijnen(
-        Opgave.objects.select_related("doelgroep"), lambda o: o.doelgroep, lambda o: o.geldig_vanaf
+def beleidsdatums(peildatum, ref: Referentie | None = None) -> list[rules.BeleidsdatumStand]:
+    """Policy dates as they held on ``peildatum`` (per code the stand in force then) plus the cycle end of each
+    opgave in force, with days remaining."""
+    ref = ref or Referentie()
+    per_code = rules.tijdlijnen(
+        Beleidsdatum.objects.select_related("doelgroep"),
+        lambda b: b.code,
+        lambda b: b.geldig_vanaf or datetime.date.min,  # without a date: since always
     )
-    for doelgroep, tijdlijn in opgaven.items():
-        o = tijdlijn.op(peildatum)
+    uit = [
+        rules.beleidsdatum_stand(
+            b.code, b.naam, b.datum, peildatum, b.doelgroep.code if b.doelgroep else None, b.bron, b.geldig_vanaf
+        )
+        for tijdlijn in per_code.values()
+        if (b := tijdlijn.op(peildatum)) is not None
+    ]
+    for doelgroep in ref.doelgroepen().values():
+        o = ref.opgave_op(doelgroep.code, peildatum)
         if o is not None and o.cyclus_einde:
             uit.append(
                 rules.beleidsdatum_stand(
@@ -178,6 +199,31 @@ def beleidsdatums(peildatum) -> list[rules.BeleidsdatumStand]:
     return sorted(uit, key=lambda b: (b.datum, b.naam))
 
 
+def laatste_tellingen(peildatum) -> list[rules.Telling]:
+    """Per location in use on ``peildatum`` and per doelgroep it houses: the latest occupancy count on or before
+    that date (none: ``datum`` None, *onbekend*) and whether it is verouderd then
+    (``OPVANG_BEZETTING_VEROUDERD_DAGEN``, :func:`noordwijk_migratie.actualiteit.is_verouderd`). Two queries;
+    for reminders that ask for a new count."""
+    tellingen = {(b.locatie_id, b.doelgroep_id): b for b in actuele_bezettingen(peildatum)}
+    locaties = (
+        Opvanglocatie.objects.filter(rules.actief_q(peildatum))
+        .order_by("naam", "pk")
+        .values_list("pk", "naam", "doelgroepen", "doelgroepen__code")
+    )
+    return [
+        rules.telling(pk, naam, code, b.datum if b else None, b.aantal if b else None, peildatum, grenzen())
+        for pk, naam, doelgroep_id, code in locaties
+        if doelgroep_id is not None
+        for b in [tellingen.get((pk, doelgroep_id))]
+    ]
+
+
+def mijlpalen_over_datum(peildatum):
+    """QuerySet of the milestones still "gepland" after their date on ``peildatum``, of locations not stopped
+    by then (:func:`opvang.rules.mijlpaal_over_datum`)."""
+    return Mijlpaal.objects.filter(rules.mijlpaal_over_datum_q(peildatum)).select_related("locatie")
+
+
 def signalen(
     peildatum, ref: Referentie | None = None, datums: list[rules.BeleidsdatumStand] | None = None
 ) -> list[rules.Signaal]:
@@ -187,9 +233,11 @@ def signalen(
     overzichten = [doelgroep_overzicht(c, peildatum, ref) for c in OVERZICHT_DOELGROEPEN if c in codes]
     return rules.signalen_voor(
         overzichten,
-        beleidsdatums(peildatum) if datums is None else datums,
+        beleidsdatums(peildatum, ref) if datums is None else datums,
         drempel_procent=settings.OPVANG_SIGNAAL_BEZETTING_PROCENT,
         dagen=settings.OPVANG_SIGNAAL_DAGEN,
+        grenzen=grenzen(),
+        mijlpalen=[(m.locatie.naam, m.fase, m.datum) for m in mijlpalen_over_datum(peildatum).order_by("datum", "pk")],
     )
 
 
@@ -209,6 +257,8 @@ def locatie_detail(locatie) -> dict:
     """
     vandaag = timezone.localdate()
     mijlpalen = sorted(locatie.mijlpalen.all(), key=lambda m: rules.FASEN.index(m.fase))
+    for m in mijlpalen:  # a plan of a stopped location lapsed with it; one past its date is a signal
+        m.over_datum = rules.mijlpaal_over_datum(m.gepland, m.datum, locatie.fase, vandaag)
     standen = list(
         locatie.capaciteitsstanden.select_related("doelgroep", "gereserveerd_voor").order_by(
             "doelgroep__volgorde", "-ingangsdatum"
@@ -217,7 +267,10 @@ def locatie_detail(locatie) -> dict:
     bezettingen = list(locatie.bezettingen.select_related("doelgroep").order_by("datum"))
     per_doelgroep = rules.tijdlijnen(standen, lambda s: s.doelgroep, lambda s: s.ingangsdatum)
     huidig = [
-        (doelgroep, rules.locatie_regel(rules.locatie_stand(locatie.pk, locatie.naam, doelgroep.pk, [s])))
+        (
+            doelgroep,
+            rules.locatie_regel(rules.locatie_stand(locatie.pk, locatie.naam, doelgroep.pk, [s]), vandaag, grenzen()),
+        )
         for doelgroep, tijdlijn in per_doelgroep.items()
         if (s := tijdlijn.op(vandaag)) is not None
     ]

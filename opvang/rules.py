@@ -22,12 +22,13 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from operator import itemgetter
 
-from django.db.models import F, Q, TextChoices, Window
+from django.db.models import Exists, F, OuterRef, Q, TextChoices, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from noordwijk_migratie.actualiteit import STATUS_VEROUDERD, is_verouderd, label
 from noordwijk_migratie.getallen import datum as datum_tekst
 from noordwijk_migratie.getallen import percentage
 
@@ -98,25 +99,56 @@ def geldend_op_q(datum: datetime.date, datumveld: str, groep: Sequence[str]) -> 
     return Q(**{f"{datumveld}__lte": datum}) & Q(Exact(rang, 1))
 
 
-# --- locations in use -------------------------------------------------------------------------
+# --- phases and locations in use ---------------------------------------------------------------
+# The dated milestones are the one source of a location's phase: the phase on a date is the furthest
+# milestone reached (not "gepland") on or before it; a reached milestone without a date (day unknown)
+# counts from the beginning. A location is in use on a date when its phase then is "in gebruik".
+# ``Opvanglocatie.fase``, ``startdatum`` and ``einddatum`` are copies derived from the milestones.
 
 
-def is_actief(fase: str, startdatum: datetime.date | None, einddatum: datetime.date | None, datum) -> bool:
-    """A location counts on ``datum`` when it is (or was) in use and ``datum`` lies within its start and end."""
-    return (
-        fase in OPERATIONELE_FASEN
-        and (startdatum is None or startdatum <= datum)
-        and (einddatum is None or einddatum >= datum)
+def fase_op(mijlpalen: Iterable[tuple[str, datetime.date | None, bool]], datum: datetime.date) -> str | None:
+    """Phase of a location on ``datum`` from its (fase, datum, gepland) milestones; None before the first one."""
+    bereikt = [fase for fase, d, gepland in mijlpalen if not gepland and (d is None or d <= datum)]
+    return max(bereikt, key=FASEN.index) if bereikt else None
+
+
+def huidige_fase(mijlpalen: Iterable[tuple[str, datetime.date | None, bool]]) -> str | None:
+    """The furthest milestone reached at all (a reached milestone is never dated in the future)."""
+    return fase_op(mijlpalen, datetime.date.max)
+
+
+def is_actief(mijlpalen: Iterable[tuple[str, datetime.date | None, bool]], datum: datetime.date) -> bool:
+    """A location counts on ``datum`` when its phase on that date is "in gebruik"."""
+    return fase_op(mijlpalen, datum) == Fase.IN_GEBRUIK
+
+
+def _bereikt(fase: str, datum: datetime.date, locatie: str):
+    from django.apps import apps
+
+    return Exists(
+        apps.get_model("opvang", "Mijlpaal").objects.filter(
+            Q(datum__isnull=True) | Q(datum__lte=datum), locatie=OuterRef(locatie), fase=fase, gepland=False
+        )
     )
 
 
 def actief_q(datum: datetime.date, prefix: str = "") -> Q:
-    """:func:`is_actief` as a query condition on locations (``prefix`` e.g. ``"locatie__"``)."""
-    return (
-        (Q(**{f"{prefix}startdatum__isnull": True}) | Q(**{f"{prefix}startdatum__lte": datum}))
-        & (Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gte": datum}))
-        & Q(**{f"{prefix}fase__in": OPERATIONELE_FASEN})
-    )
+    """:func:`is_actief` as a query condition on locations (``prefix`` e.g. ``"locatie__"``): "in gebruik"
+    reached on or before ``datum`` and "beëindigd" not (the only phase after it)."""
+    return Q(_bereikt(Fase.IN_GEBRUIK, datum, f"{prefix}pk")) & ~Q(_bereikt(Fase.BEEINDIGD, datum, f"{prefix}pk"))
+
+
+def mijlpaal_over_datum(
+    gepland: bool, datum: datetime.date | None, locatie_fase: str | None, peildatum: datetime.date
+) -> bool:
+    """A milestone still "gepland" after its date is a signal, unless its location was stopped (beëindigd) by
+    the peildatum: then the plan lapsed with it. ``locatie_fase``: the location's phase on the peildatum."""
+    return gepland and datum is not None and datum < peildatum and locatie_fase != Fase.BEEINDIGD
+
+
+def mijlpaal_over_datum_q(peildatum: datetime.date) -> Q:
+    """:func:`mijlpaal_over_datum` as a query condition on milestones."""
+    return Q(gepland=True, datum__lt=peildatum) & ~Q(_bereikt(Fase.BEEINDIGD, peildatum, "locatie_id"))
 
 
 # --- capacity arithmetic and validation ------------------------------------------------------
@@ -193,9 +225,9 @@ def controleer_bezetting(*, aantal, amv_aantal=None, capaciteit: int | None) -> 
     return fouten
 
 
-def fasedatums_in_volgorde(mijlpalen: Iterable[tuple[str, datetime.date]]) -> str | None:
-    """A Dutch error when a later phase is dated before an earlier one, else None."""
-    gesorteerd = sorted(mijlpalen, key=lambda m: FASEN.index(m[0]))
+def fasedatums_in_volgorde(mijlpalen: Iterable[tuple[str, datetime.date | None]]) -> str | None:
+    """A Dutch error when a later phase is dated before an earlier one, else None (undated ones are skipped)."""
+    gesorteerd = sorted((m for m in mijlpalen if m[1] is not None), key=lambda m: FASEN.index(m[0]))
     for (fase_a, datum_a), (fase_b, datum_b) in zip(gesorteerd, gesorteerd[1:], strict=False):
         if datum_b < datum_a:
             return _(
@@ -209,13 +241,16 @@ def fasedatums_in_volgorde(mijlpalen: Iterable[tuple[str, datetime.date]]) -> st
     return None
 
 
-def fase_op(mijlpalen: Iterable[tuple[str, datetime.date, bool]], datum: datetime.date, huidige_fase: str) -> str:
-    """Phase of a location on ``datum``: the furthest milestone reached (not planned) on or before it.
-
-    Without any reached milestone the registered current phase is used.
-    """
-    bereikt = [fase for fase, d, gepland in mijlpalen if not gepland and d <= datum]
-    return max(bereikt, key=FASEN.index) if bereikt else huidige_fase
+def controleer_mijlpaal(gepland: bool, datum: datetime.date | None, vandaag: datetime.date) -> dict[str, str]:
+    """Dutch errors for a milestone: a planned one has a date; a reached one is not dated in the future."""
+    if gepland and datum is None:
+        return {"datum": _("Geef de geplande datum op.")}
+    if not gepland and datum is not None and datum > vandaag:
+        return {
+            "gepland": _("Een mijlpaal op %(datum)s is nog niet bereikt: vink 'gepland' aan, of verbeter de datum.")
+            % {"datum": datum_tekst(datum)}
+        }
+    return {}
 
 
 def controleer_maandcijfer(maand, leefgeld_bedrag, eigen_bijdrage_betalers, eigen_bijdrage_bedrag) -> dict[str, str]:
@@ -236,7 +271,7 @@ def controleer_maandcijfer(maand, leefgeld_bedrag, eigen_bijdrage_betalers, eige
 @dataclass
 class OpgaveWaarde:
     geldig_vanaf: datetime.date
-    plaatsen: int
+    plaatsen: int | None  # None: an opgave is in force but its number is not known yet (a new cycle)
     amv_plaatsen: int | None = None
     bron: str = ""
     cyclus_einde: datetime.date | None = None
@@ -276,6 +311,15 @@ class LocatieStand:
     capaciteit_is_reservering: bool = False  # capacity = places reserved for this doelgroep in another stand
     bezet: int | None = None
     bezet_datum: datetime.date | None = None
+    capaciteit_datum: datetime.date | None = None  # start of the (oldest) stand the capacity comes from
+
+
+@dataclass(frozen=True)
+class Grenzen:
+    """How old a figure may be before it is *verouderd* (settings ``OPVANG_*_VEROUDERD_DAGEN``)."""
+
+    bezetting_dagen: int = 45
+    capaciteit_dagen: int = 180
 
 
 def locatie_stand(
@@ -292,14 +336,16 @@ def locatie_stand(
     standen = list(standen)
     stand = LocatieStand(locatie_id, locatie, bezet=bezet, bezet_datum=bezet_datum)
     eigen = next((s for s in standen if s.doelgroep_id == doelgroep_id), None)
-    reserveringen = [s.gereserveerd for s in standen if s.gereserveerd_voor_id == doelgroep_id]
+    reserveringen = [s for s in standen if s.gereserveerd_voor_id == doelgroep_id]
     if eigen is not None:
         stand.plaatsen, stand.amv_plaatsen, stand.gereserveerd = eigen.plaatsen, eigen.amv_plaatsen, eigen.gereserveerd
+        stand.capaciteit_datum = eigen.ingangsdatum
         stand.niet_inzetbaar_calamiteiten = eigen.niet_inzetbaar_calamiteiten
         stand.niet_inzetbaar_indelingsverlies = eigen.niet_inzetbaar_indelingsverlies
         stand.niet_inzetbaar_overig = eigen.niet_inzetbaar_overig
     elif reserveringen:
-        stand.plaatsen, stand.capaciteit_is_reservering = sum(reserveringen), True
+        stand.plaatsen, stand.capaciteit_is_reservering = sum(s.gereserveerd for s in reserveringen), True
+        stand.capaciteit_datum = min(s.ingangsdatum for s in reserveringen)
         stand.niet_inzetbaar_calamiteiten = stand.niet_inzetbaar_indelingsverlies = stand.niet_inzetbaar_overig = 0
     return stand
 
@@ -314,21 +360,13 @@ def beschikbaar_op_locatie(stand: LocatieStand) -> int | None:
 
 def beschikbaar_verloop(
     doelgroep_id: int, standen: Iterable[StandWaarde]
-) -> Tijdlijn[tuple[datetime.date, int | None]]:
-    """The available places for a doelgroep at one location, from every date one of its stands (of any
-    doelgroep) starts: ``op(datum)`` gives (date of the last change, beschikbaar) as on ``datum``."""
+) -> Tijdlijn[tuple[datetime.date, LocatieStand]]:
+    """The capacity for a doelgroep at one location, from every date one of its stands (of any doelgroep)
+    starts: ``op(datum)`` gives (date of the last change, the :class:`LocatieStand`) as on ``datum``."""
     per_doelgroep = tijdlijnen(standen, lambda s: s.doelgroep_id, lambda s: s.ingangsdatum).values()
     wijzigingen = sorted({s.ingangsdatum for t in per_doelgroep for s in t.items})
     return Tijdlijn(
-        [
-            (
-                d,
-                beschikbaar_op_locatie(
-                    locatie_stand(0, "", doelgroep_id, [s for t in per_doelgroep if (s := t.op(d))])
-                ),
-            )
-            for d in wijzigingen
-        ],
+        [(d, locatie_stand(0, "", doelgroep_id, [s for t in per_doelgroep if (s := t.op(d))])) for d in wijzigingen],
         itemgetter(0),
     )
 
@@ -346,12 +384,34 @@ class LocatieRegel:
     bezet_datum: datetime.date | None
     bezettingsgraad: Decimal | None
     capaciteit_is_reservering: bool
+    capaciteit_datum: datetime.date | None = None
+    bezet_verouderd: bool = False
+    capaciteit_verouderd: bool = False
+    bezet_stand: str = ""  # the date the count carries: "telling 30-06-2025, verouderd"
+    capaciteit_stand: str = ""
 
 
-def locatie_regel(stand: LocatieStand) -> LocatieRegel:
+def locatie_regel(stand: LocatieStand, peildatum: datetime.date, grenzen: Grenzen = Grenzen()) -> LocatieRegel:
+    """The figures of one location on ``peildatum``, each with its date and whether it is verouderd then."""
+    bezet_oud = is_verouderd(stand.bezet_datum, peildatum, grenzen.bezetting_dagen)
+    datums = {
+        "bezet_verouderd": bezet_oud,
+        "bezet_stand": label(stand.bezet_datum, peildatum, grenzen.bezetting_dagen) if stand.bezet is not None else "",
+    }
     if stand.plaatsen is None:
         return LocatieRegel(
-            stand.locatie_id, stand.locatie, None, None, False, 0, None, stand.bezet, stand.bezet_datum, None, False
+            stand.locatie_id,
+            stand.locatie,
+            None,
+            None,
+            False,
+            0,
+            None,
+            stand.bezet,
+            stand.bezet_datum,
+            None,
+            False,
+            **datums,
         )
     redenen = (stand.niet_inzetbaar_calamiteiten, stand.niet_inzetbaar_indelingsverlies, stand.niet_inzetbaar_overig)
     vrij = beschikbaar_op_locatie(stand)
@@ -367,6 +427,36 @@ def locatie_regel(stand: LocatieStand) -> LocatieRegel:
         stand.bezet_datum,
         percentage(stand.bezet, vrij),
         stand.capaciteit_is_reservering,
+        stand.capaciteit_datum,
+        capaciteit_verouderd=is_verouderd(stand.capaciteit_datum, peildatum, grenzen.capaciteit_dagen),
+        capaciteit_stand=label(stand.capaciteit_datum, peildatum, grenzen.capaciteit_dagen, _("stand")),
+        **datums,
+    )
+
+
+@dataclass
+class Telling:
+    """The latest occupancy count of one location and doelgroep on a peildatum (see
+    :func:`opvang.queries.laatste_tellingen`)."""
+
+    locatie_id: int
+    locatie: str
+    doelgroep_code: str
+    datum: datetime.date | None  # None: never counted
+    aantal: int | None
+    verouderd: bool
+    stand: str  # "telling 30-06-2025, verouderd" or "geen telling"
+
+
+def telling(locatie_id, locatie, doelgroep_code, datum, aantal, peildatum, grenzen: Grenzen = Grenzen()) -> Telling:
+    return Telling(
+        locatie_id,
+        locatie,
+        doelgroep_code,
+        datum,
+        aantal,
+        is_verouderd(datum, peildatum, grenzen.bezetting_dagen),
+        label(datum, peildatum, grenzen.bezetting_dagen),
     )
 
 
@@ -375,14 +465,16 @@ STATUS_LABELS = {
     "risico": "Risico",
     "achter": "Achter",
     "geen_opgave": "Geen opgave",
+    "onbekend": "Onbekend",
 }
 
 
-def status_regel(marge: int) -> str:
+def status_regel(marge: int, capaciteit_dagen: int = 180) -> str:
     return _(
         "Op schema als het aantal beschikbare plaatsen minstens gelijk is aan de opgave; risico als het tekort "
-        "ten hoogste %(marge)s%% van de opgave is; anders achter."
-    ) % {"marge": marge}
+        "ten hoogste %(marge)s%% van de opgave is; anders achter. Onbekend als de opgave nog niet bekend is of "
+        "een capaciteitsstand op de peildatum ouder is dan %(dagen)s dagen."
+    ) % {"marge": marge, "dagen": capaciteit_dagen}
 
 
 def bepaal_status(opgave: int | None, beschikbaar_plaatsen: int, marge: int) -> tuple[str, str]:
@@ -432,6 +524,18 @@ class DoelgroepOverzicht:
     status_toelichting: str
     status_regel: str
     locaties: list[LocatieRegel] = field(default_factory=list)
+    opgave_onbekend: bool = False  # an opgave is in force but its number is not known yet
+    # the date each total carries: that of its oldest part, and whether any part is verouderd
+    bezet_datum: datetime.date | None = None
+    bezet_verouderd: bool = False
+    bezet_stand: str = ""
+    capaciteit_datum: datetime.date | None = None
+    capaciteit_verouderd: bool = False
+    capaciteit_stand: str = ""
+
+
+def _oudste(datums) -> datetime.date | None:
+    return min((d for d in datums if d is not None), default=None)
 
 
 def bereken_overzicht(
@@ -441,18 +545,42 @@ def bereken_overzicht(
     opgave: OpgaveWaarde | None,
     standen: list[LocatieStand],
     marge: int = 10,
+    grenzen: Grenzen = Grenzen(),
 ) -> DoelgroepOverzicht:
-    """Totals for one doelgroep on one date from the per-location stands."""
-    regels = [locatie_regel(s) for s in standen]
+    """Totals for one doelgroep on one date from the per-location stands.
+
+    The status compares the opgave with the available places, so it is never derived from a capacity stand
+    that is verouderd on the peildatum, nor from an opgave whose number is unknown: then it is "onbekend"."""
+    regels = [locatie_regel(s, peildatum, grenzen) for s in standen]
     met_cap = [r for r in regels if r.capaciteit is not None]
     capaciteit = sum(r.capaciteit for r in met_cap)
     nb = sum(r.niet_inzetbaar or 0 for r in met_cap)
     gereserveerd = sum(r.gereserveerd for r in met_cap)
     vrij = sum(r.beschikbaar for r in met_cap)
     bezet = sum(r.bezet or 0 for r in regels)
-    status, toelichting = bepaal_status(opgave.plaatsen if opgave else None, vrij, marge)
+    bezet_datum = _oudste(r.bezet_datum for r in regels if r.bezet is not None)
+    capaciteit_datum = _oudste(r.capaciteit_datum for r in met_cap)
+    verouderd = [r for r in met_cap if r.capaciteit_verouderd]
+    plaatsen = opgave.plaatsen if opgave else None
+    if opgave is not None and plaatsen is None:
+        status, toelichting = (
+            "onbekend",
+            _("De opgave vanaf %(vanaf)s is nog niet bekend (%(bron)s); zonder opgave is er geen status.")
+            % {"vanaf": datum_tekst(opgave.geldig_vanaf), "bron": opgave.bron},
+        )
+    elif opgave is not None and verouderd:
+        status, toelichting = (
+            "verouderd",
+            _("De capaciteitsstand van %(locaties)s is ouder dan %(dagen)s dagen; leg een nieuwe stand vast.")
+            % {
+                "locaties": ", ".join(f"{r.locatie} ({r.capaciteit_stand})" for r in verouderd),
+                "dagen": grenzen.capaciteit_dagen,
+            },
+        )
+    else:
+        status, toelichting = bepaal_status(plaatsen, vrij, marge)
     onbekend_nb = any(r.niet_inzetbaar_onbekend for r in met_cap)
-    if onbekend_nb and status != "geen_opgave":
+    if onbekend_nb and status not in ("geen_opgave", "onbekend"):
         toelichting += " " + _(
             "Het aantal niet-inzetbare plaatsen is (deels) onbekend, dus het aantal beschikbare "
             "plaatsen is een bovengrens."
@@ -461,7 +589,7 @@ def bereken_overzicht(
         doelgroep_code=code,
         doelgroep_naam=naam,
         peildatum=peildatum,
-        opgave=opgave.plaatsen if opgave else None,
+        opgave=plaatsen,
         opgave_amv=opgave.amv_plaatsen if opgave else None,
         opgave_bron=opgave.bron if opgave else "",
         opgave_geldig_vanaf=opgave.geldig_vanaf if opgave else None,
@@ -475,13 +603,22 @@ def bereken_overzicht(
         bezet=bezet,
         bezet_onbekend=sum(1 for r in met_cap if r.bezet is None),
         vrij=vrij - sum(r.bezet or 0 for r in met_cap),
-        gat=(opgave.plaatsen - vrij) if opgave else None,
+        gat=(plaatsen - vrij) if plaatsen is not None else None,
         bezettingsgraad=percentage(bezet, vrij),
-        status=status,
-        status_label=_(STATUS_LABELS[status]),
+        status="onbekend" if status == "verouderd" else status,
+        status_label=str(STATUS_VEROUDERD) if status == "verouderd" else _(STATUS_LABELS[status]),
         status_toelichting=toelichting,
-        status_regel=status_regel(marge),
+        status_regel=status_regel(marge, grenzen.capaciteit_dagen),
         locaties=regels,
+        opgave_onbekend=opgave is not None and plaatsen is None,
+        bezet_datum=bezet_datum,
+        bezet_verouderd=any(r.bezet_verouderd for r in regels),
+        bezet_stand=label(bezet_datum, peildatum, grenzen.bezetting_dagen) if bezet_datum else "",
+        capaciteit_datum=capaciteit_datum,
+        capaciteit_verouderd=bool(verouderd),
+        capaciteit_stand=label(capaciteit_datum, peildatum, grenzen.capaciteit_dagen, _("stand"))
+        if capaciteit_datum
+        else "",
     )
 
 
@@ -491,9 +628,11 @@ def bereken_overzicht(
 @dataclass
 class PijplijnLocatie:
     naam: str
-    fase: str
+    fase: str | None  # the phase on the peildatum (None: no milestone reached yet)
     plaatsen: int | None
     amv_plaatsen: int | None
+    fase_datum: datetime.date | None = None  # the date of the milestone that set the phase
+    besluit: str = ""  # its decision document
 
 
 @dataclass
@@ -524,6 +663,7 @@ class SpreidingswetPijplijn:
     ongedekt_na_pijplijn: int | None
     ongedekt_amv_na_pijplijn: int | None
     toelichting: str
+    locaties: list[PijplijnLocatie] = field(default_factory=list)
 
 
 def bereken_pijplijn(
@@ -585,6 +725,7 @@ def bereken_pijplijn(
         ongedekt_na_pijplijn=rest(o, gerealiseerd, in_voorbereiding),
         ongedekt_amv_na_pijplijn=rest(o_amv, gerealiseerd_amv, in_voorbereiding_amv),
         toelichting=toelichting,
+        locaties=locaties,
     )
 
 
@@ -600,13 +741,22 @@ class BeleidsdatumStand:
     verstreken: bool
     doelgroep_code: str | None
     bron: str
+    geldig_vanaf: datetime.date | None = None  # since when this value holds (None: since always)
 
 
 def beleidsdatum_stand(
-    code: str, naam: str, datum: datetime.date, peildatum: datetime.date, doelgroep_code: str | None, bron: str
+    code: str,
+    naam: str,
+    datum: datetime.date,
+    peildatum: datetime.date,
+    doelgroep_code: str | None,
+    bron: str,
+    geldig_vanaf: datetime.date | None = None,
 ) -> BeleidsdatumStand:
     """The countdown to a policy date seen from ``peildatum``."""
-    return BeleidsdatumStand(code, naam, datum, (datum - peildatum).days, datum < peildatum, doelgroep_code, bron)
+    return BeleidsdatumStand(
+        code, naam, datum, (datum - peildatum).days, datum < peildatum, doelgroep_code, bron, geldig_vanaf
+    )
 
 
 @dataclass
@@ -624,8 +774,12 @@ def signalen_voor(
     *,
     drempel_procent: int = 95,
     dagen: int = 90,
+    grenzen: Grenzen = Grenzen(),
+    mijlpalen: Iterable[tuple[str, str, datetime.date]] = (),
 ) -> list[Signaal]:
-    """Warnings for the dashboard."""
+    """Warnings for the dashboard. No warning is derived from a verouderd figure: instead it asks for a new
+    count or stand. ``mijlpalen``: (locatie, fase, datum) of the milestones over their date (see
+    :func:`mijlpaal_over_datum`)."""
     uit = []
     for ov in overzichten:
         if ov.status in ("achter", "risico"):
@@ -639,7 +793,36 @@ def signalen_voor(
                 )
             )
         for r in ov.locaties:
-            if r.bezet is None or r.beschikbaar is None:
+            context = {"locatie": r.locatie, "doelgroep": ov.doelgroep_naam}
+            if r.bezet_verouderd:
+                uit.append(
+                    Signaal(
+                        "bezetting_verouderd",
+                        "waarschuwing",
+                        _(
+                            "%(locatie)s (%(doelgroep)s): de laatste telling is van %(datum)s, meer dan %(dagen)s "
+                            "dagen oud. Voer een nieuwe telling in."
+                        )
+                        % {**context, "datum": datum_tekst(r.bezet_datum), "dagen": grenzen.bezetting_dagen},
+                        ov.doelgroep_code,
+                        r.locatie,
+                    )
+                )
+            if r.capaciteit_verouderd:
+                uit.append(
+                    Signaal(
+                        "capaciteit_verouderd",
+                        "waarschuwing",
+                        _(
+                            "%(locatie)s (%(doelgroep)s): de capaciteitsstand is van %(datum)s, meer dan %(dagen)s "
+                            "dagen oud. Leg een nieuwe stand vast."
+                        )
+                        % {**context, "datum": datum_tekst(r.capaciteit_datum), "dagen": grenzen.capaciteit_dagen},
+                        ov.doelgroep_code,
+                        r.locatie,
+                    )
+                )
+            if r.bezet is None or r.beschikbaar is None or r.bezet_verouderd or r.capaciteit_verouderd:
                 continue
             if r.bezet > r.beschikbaar:
                 uit.append(
@@ -679,6 +862,19 @@ def signalen_voor(
                         r.locatie,
                     )
                 )
+    for locatie, fase, d in mijlpalen:
+        uit.append(
+            Signaal(
+                "mijlpaal_over_datum",
+                "waarschuwing",
+                _(
+                    "%(locatie)s: de mijlpaal %(fase)s stond gepland op %(datum)s en is nog niet bereikt. Leg vast "
+                    "dat hij is bereikt, verschuif de datum of beëindig de locatie."
+                )
+                % {"locatie": locatie, "fase": fase_label(fase).lower(), "datum": datum_tekst(d)},
+                locatie=locatie,
+            )
+        )
     for d in datums:
         if 0 <= d.dagen_resterend <= dagen:
             uit.append(
@@ -698,10 +894,13 @@ def signalen_voor(
 
 @dataclass
 class ReeksPunt:
+    """One point of a series; a figure verouderd on its date is not drawn (the series is not extended past
+    its last measurement): None, as when nothing was measured at all."""
+
     datum: datetime.date
     opgave: int | None
-    beschikbaar: int
-    bezet: int | None  # None: no occupancy recorded on or before this date
+    beschikbaar: int | None
+    bezet: int | None
 
 
 def meetpunten(van: datetime.date, tot: datetime.date, max_punten: int = 60) -> list[datetime.date]:

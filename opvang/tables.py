@@ -41,16 +41,18 @@ class OpgaveTable(BaseTable):
 class BeleidsdatumTable(BaseTable):
     naam = tables.Column(linkify=True)
     datum = DatumKolom()
+    geldig_vanaf = DatumKolom(default=ONBEKEND)
     doelgroep = tables.Column(default="—")
 
     class Meta(BaseTable.Meta):
         model = Beleidsdatum
-        fields = ("naam", "datum", "doelgroep", "bron")
+        fields = ("naam", "datum", "geldig_vanaf", "doelgroep", "bron")
 
 
 class OpvanglocatieTable(BaseTable):
     naam = tables.Column(linkify=True)
     doelgroepen = tables.ManyToManyColumn(verbose_name=_("Doelgroepen"), separator=", ", orderable=False)
+    fase = tables.Column(default=ONBEKEND)
     gemeentegrond = tables.BooleanColumn(yesno=JA_NEE, default=ONBEKEND, null=True)
     startdatum = DatumKolom(default=ONBEKEND)
     einddatum = DatumKolom(default="—")
@@ -74,7 +76,7 @@ class OpvanglocatieTable(BaseTable):
 
 class MijlpaalTable(BaseTable):
     locatie = tables.Column(linkify=lambda record: record.get_absolute_url())
-    datum = DatumKolom()
+    datum = DatumKolom(default=ONBEKEND)
     gepland = tables.BooleanColumn(yesno=JA_NEE)
 
     class Meta(BaseTable.Meta):

@@ -32,7 +32,11 @@ urlpatterns = [
         delete=True,
     ),
     *crud_urls(
-        Capaciteitsstand, "capaciteit", list=views.CapaciteitsstandListView, form=CapaciteitsstandForm, delete=True
+        Capaciteitsstand,
+        "capaciteit",
+        list=views.CapaciteitsstandListView,
+        form=CapaciteitsstandForm,
+        delete=True,
     ),
     *crud_urls(
         Bezetting,
@@ -42,7 +46,9 @@ urlpatterns = [
         delete=True,
         importer=BezettingImporter,
     ),
-    *crud_urls(Mijlpaal, "mijlpalen", list=views.MijlpaalListView, form=MijlpaalForm, delete=True),
+    *crud_urls(
+        Mijlpaal, "mijlpalen", list=views.MijlpaalListView, form=MijlpaalForm, edit=views.MijlpaalEditView, delete=True
+    ),
     *crud_urls(Opgave, "opgaven", list=views.OpgaveListView, form=OpgaveForm, delete=True),
     *crud_urls(Beleidsdatum, "beleidsdatums", list=views.BeleidsdatumListView, form=BeleidsdatumForm, delete=True),
     *crud_urls(

@@ -46,11 +46,11 @@ class IndexView(generic.AppIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         vandaag = timezone.localdate()
-        datums = None
+        datums, ref = None, queries.Referentie()
         if self.request.user.has_perm("opvang.view_beleidsdatum"):
-            context["beleidsdatums"] = datums = queries.beleidsdatums(vandaag)
+            context["beleidsdatums"] = datums = queries.beleidsdatums(vandaag, ref)
         if self.request.user.has_perm("opvang.view_opvanglocatie"):
-            context["signalen"] = queries.signalen(vandaag, datums=datums)
+            context["signalen"] = queries.signalen(vandaag, ref, datums=datums)
         return context
 
 
@@ -119,6 +119,12 @@ class OpvanglocatieDetailView(generic.ObjectDetailView):
             grafieken.locatie_bezetting(self.object.naam, context["bezetting_per_doelgroep"])
         )
         return context
+
+
+class MijlpaalEditView(generic.InitieelUitQueryMixin, generic.ObjectEditView):
+    """ "Mijlpaal vastleggen" on a location's page prefills the location (``?locatie=…``)."""
+
+    initieel_uit_query = ("locatie",)
 
 
 # --- occupancy: fast entry ----------------------------------------------------------------------

@@ -1,7 +1,10 @@
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as gettext_nu
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.forms import BaseModelForm
+from noordwijk_migratie.getallen import datum
 
 from .models import Actie, Indicator, Meting, Programmalijn, Voortgangsnotitie
 
@@ -27,6 +30,42 @@ class ProgrammalijnForm(BaseModelForm):
 
 
 class ActieForm(BaseModelForm):
+    status_sinds = forms.DateField(
+        label=_("Status sinds"),
+        required=False,
+        help_text=_(
+            "De datum waarop de status is ingegaan (leeg = vandaag). Een rapportage op een eerdere peildatum "
+            "toont de status van die datum."
+        ),
+    )
+
+    def clean_status_sinds(self):
+        sinds = self.cleaned_data.get("status_sinds")
+        vandaag = timezone.localdate()
+        if sinds is None:
+            return None
+        if sinds > vandaag:
+            raise forms.ValidationError(gettext_nu("Een status kan niet in de toekomst ingaan."))
+        if self.instance.pk:
+            laatste = (
+                self.instance.statuswijzigingen.filter(datum__gt=sinds)
+                .order_by("-datum")
+                .values_list("datum", flat=True)
+                .first()
+            )
+            if laatste is not None:
+                raise forms.ValidationError(
+                    gettext_nu(
+                        "Er is al een statuswijziging op %(datum)s; een nieuwe status gaat op of na die datum in."
+                    )
+                    % {"datum": datum(laatste)}
+                )
+        return sinds
+
+    def save(self, commit=True):
+        self.instance.status_sinds = self.cleaned_data.get("status_sinds")
+        return super().save(commit)
+
     class Meta:
         model = Actie
         fields = (
@@ -37,6 +76,7 @@ class ActieForm(BaseModelForm):
             "doelgroepen",
             "trekker",
             "status",
+            "status_sinds",
             "reden_niet_uitvoeren",
             "gepland_start",
             "gepland_eind",

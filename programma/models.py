@@ -4,9 +4,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -173,6 +174,56 @@ class Actie(VersieModel):
 
     def is_te_laat(self, peildatum) -> bool:
         return is_te_laat(self.status, self.gepland_eind, peildatum)
+
+    # The date the status set on this instance holds from (the form's "status sinds"); without it a change
+    # holds from today, and a new action "niet gestart" is so from the beginning (see Statuswijziging).
+    status_sinds = None
+
+    def save(self, *args, **kwargs):
+        """Every status change is recorded as a dated :class:`Statuswijziging` (the status history a report
+        at a past peildatum reads); ``status`` itself is the latest one."""
+        with transaction.atomic():
+            nieuw = self._state.adding
+            super().save(*args, **kwargs)
+            laatste = self.statuswijzigingen.order_by(models.F("datum").desc(nulls_last=True), "-pk").first()
+            if laatste is not None and laatste.status == self.status:
+                return
+            begin = nieuw and self.status == ActieStatus.NIET_GESTART  # what every action starts as
+            datum = self.status_sinds or (None if begin else timezone.localdate())
+            Statuswijziging.objects.update_or_create(
+                actie=self, datum=datum, defaults={"status": self.status, "reden": self.reden_niet_uitvoeren}
+            )
+
+
+class Statuswijziging(models.Model):
+    """The status of an action from a date on (issue 14: every figure as it stood on the peildatum).
+
+    Written by :meth:`Actie.save`; ``datum`` empty means "sinds het begin" (the status an action had when
+    the history started). Before its first change an action counts as "niet gestart"."""
+
+    actie = models.ForeignKey(
+        Actie, on_delete=models.CASCADE, related_name="statuswijzigingen", verbose_name=_("actie")
+    )
+    datum = models.DateField(_("status sinds"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ActieStatus.choices)
+    reden = models.TextField(_("reden om niet uit te voeren"), blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+        ordering = ["actie", models.F("datum").asc(nulls_first=True), "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["actie", "datum"], name="statuswijziging_een_per_dag"),
+            models.UniqueConstraint(
+                fields=["actie"], condition=Q(datum__isnull=True), name="statuswijziging_een_sinds_het_begin"
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(status)s sinds %(datum)s") % {
+            "status": self.get_status_display(),
+            "datum": getallen.datum(self.datum) if self.datum else _("het begin"),
+        }
 
 
 class Voortgangsnotitie(models.Model):

@@ -3,12 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .models import Actie
+from .queries import acties_op
 from .rules import te_laat_q
 
 
 def signalen(peil) -> list[dict]:
-    te_laat = Actie.objects.filter(te_laat_q(peil.datum)).count()
+    te_laat = acties_op(peil.datum).filter(te_laat_q(peil.datum, "status_op")).count()
     if not te_laat:
         return []
     return [

@@ -9,7 +9,8 @@ so the dashboard and the reports use the same figures as the pages.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,8 +18,9 @@ from noordwijk_migratie.indicatoren import functie as berekening
 from themasessies.models import Vervolgactie
 from themasessies.rules import vervolg_te_laat
 
-from .models import Actie, Programmalijn
+from .models import Actie, ActieStatus, Programmalijn, Statuswijziging
 from .rules import (
+    BEGINSTATUS,
     PROGRAMMA_START,
     Meetpunt,
     StatusTelling,
@@ -26,6 +28,7 @@ from .rules import (
     formatteer_waarde,
     halfjaar_peildata,
     is_te_laat,
+    status_op,
     tel_statussen,
     trend_zin,
 )
@@ -104,26 +107,43 @@ class IndicatorReeks:
 
 
 def _actie_kort(actie, peildatum) -> ActieKort:
+    """The action as it stood on ``peildatum``: its status then (from its dated status changes) and the reason
+    recorded with that change."""
+    wijzigingen = list(actie.statuswijzigingen.all())
+    status = status_op(((w.datum, w.status) for w in wijzigingen), peildatum)
+    reden = next(
+        (w.reden for w in reversed(wijzigingen) if w.status == status and (w.datum or date.min) <= peildatum), ""
+    )
     return ActieKort(
         id=actie.pk,
         code=actie.code or "",
         tekst=actie.tekst,
         programmalijn=actie.programmalijn.nummer,
         subthema=actie.subthema.naam if actie.subthema_id else "",
-        status=actie.status,
-        status_label=actie.get_status_display(),
+        status=status,
+        status_label=str(ActieStatus(status).label),
         trekker=actie.get_trekker_display(),
         doelgroepen=[d.naam for d in actie.doelgroepen.all()],
         gepland_eind=actie.gepland_eind,
-        te_laat=is_te_laat(actie.status, actie.gepland_eind, peildatum),
+        te_laat=is_te_laat(status, actie.gepland_eind, peildatum),
         url=actie.get_absolute_url(),
-        reden_niet_uitvoeren=actie.reden_niet_uitvoeren,
-        werkelijk_eind=actie.werkelijk_eind,
+        reden_niet_uitvoeren=reden if status == ActieStatus.BEWUST_NIET else "",
+        werkelijk_eind=actie.werkelijk_eind if actie.werkelijk_eind and actie.werkelijk_eind <= peildatum else None,
     )
 
 
 def _acties_qs():
-    return Actie.objects.select_related("programmalijn", "subthema").prefetch_related("doelgroepen")
+    return Actie.objects.select_related("programmalijn", "subthema").prefetch_related(
+        "doelgroepen", "statuswijzigingen"
+    )
+
+
+def acties_op(peildatum: date):
+    """Actions annotated with ``status_op``, their status on ``peildatum`` (:func:`programma.rules.status_op`
+    in SQL), for conditions such as ``te_laat_q(peildatum, "status_op")``."""
+    laatste = Statuswijziging.objects.filter(Q(datum__isnull=True) | Q(datum__lte=peildatum), actie=OuterRef("pk"))
+    laatste = laatste.order_by(F("datum").desc(nulls_last=True)).values("status")[:1]
+    return Actie.objects.annotate(status_op=Coalesce(Subquery(laatste), Value(BEGINSTATUS)))
 
 
 def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:

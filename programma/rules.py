@@ -28,9 +28,20 @@ def is_te_laat(status: str, gepland_eind: date | None, peildatum: date) -> bool:
     return gepland_eind is not None and gepland_eind < peildatum and status not in AFGESLOTEN
 
 
-def te_laat_q(peildatum: date):
-    """:func:`is_te_laat` as a query condition on actions (the dashboard signal, the list filter)."""
-    return Q(gepland_eind__lt=peildatum) & ~Q(status__in=AFGESLOTEN)
+def te_laat_q(peildatum: date, status_veld: str = "status"):
+    """:func:`is_te_laat` as a query condition on actions (the dashboard signal, the list filter).
+    ``status_veld``: e.g. the ``status_op`` annotation of :func:`programma.queries.acties_op`."""
+    return Q(gepland_eind__lt=peildatum) & ~Q(**{f"{status_veld}__in": AFGESLOTEN})
+
+
+BEGINSTATUS = "niet_gestart"
+
+
+def status_op(wijzigingen: Iterable[tuple[date | None, str]], peildatum: date) -> str:
+    """An action's status on ``peildatum`` from its dated (datum, status) changes: the latest on or before it;
+    a change without a date holds since the beginning; before the first change an action is "niet gestart"."""
+    geldig = [(d or date.min, i, status) for i, (d, status) in enumerate(wijzigingen) if d is None or d <= peildatum]
+    return max(geldig)[2] if geldig else BEGINSTATUS
 
 
 @dataclass

@@ -88,6 +88,7 @@ class ActieDetailView(generic.ObjectDetailView):
         context["te_laat"] = self.object.is_te_laat(timezone.localdate())
         context["doelgroepen"] = self.object.doelgroepen.all()
         context["notities"] = self.object.notities.all()
+        context["statusgeschiedenis"] = self.object.statuswijzigingen.all()
         context["vervolgacties"] = self.object.vervolgacties.select_related("sessie")
         context["notitie_toevoegen"] = self.request.user.has_perm("programma.add_voortgangsnotitie")
         return context

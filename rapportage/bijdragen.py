@@ -21,6 +21,11 @@ app = App(
             _("Een halfjaarrapportage of het evaluatierapport laten maken."),
             _("Rapport aanvragen"),
         ),
+        Pagina(
+            "rapportage:voorblad",
+            _("Gemeente, portefeuillehouder, opsteller en contact op het voorblad van elk rapport."),
+            _("Voorbladgegevens"),
+        ),
     ),
     secties=(
         Sectie(HALFJAAR, "omslag", _("Omslag"), 0, secties.halfjaar_omslag, toelichting=False, in_inhoudsopgave=False),
@@ -44,7 +49,7 @@ app = App(
     ),
     # Custom permissions on top of the role rules in noordwijk_migratie/roles.py.
     rollen={
-        "opgavemanager": ("rapportage.definitief_maken",),
+        "opgavemanager": ("rapportage.definitief_maken", "rapportage.rapporttekst_schrijven"),
         "beleidsadviseur": (
             "rapportage.change_toelichting",
             "rapportage.add_toelichting",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from noordwijk_migratie.forms import BaseModelForm, DatumInput
 
 from . import secties, services
-from .models import Toelichting
+from .models import Toelichting, Voorblad
 
 
 class AanvraagForm(forms.Form):
@@ -17,6 +17,13 @@ class AanvraagForm(forms.Form):
         help_text=_("Halfjaarrapportage: 1 januari of 1 juli. Evaluatierapport: elke datum."),
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         widget=DatumInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+    )
+    zaaknummer = forms.CharField(
+        label=_("Zaaknummer"),
+        max_length=40,
+        required=False,
+        help_text=_("Het zaaknummer in het zaaksysteem; komt op het voorblad (ook van latere versies)."),
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -37,4 +44,17 @@ class ToelichtingForm(BaseModelForm):
     class Meta:
         model = Toelichting
         fields = ("tekst",)
-        widgets = {"tekst": forms.Textarea(attrs={"rows": 12})}
+        labels = {"tekst": _("Tekst")}
+        help_texts = {
+            "tekst": _(
+                "Gewone tekst. Een lege regel begint een nieuwe alinea; regels die beginnen met ‘- ’ worden "
+                "een opsomming. Met ‘Voorbeeld bekijken’ ziet u de opmaak zonder op te slaan."
+            )
+        }
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 14})}
+
+
+class VoorbladForm(BaseModelForm):
+    class Meta:
+        model = Voorblad
+        fields = ("gemeente", "portefeuillehouder", "opsteller", "contact")

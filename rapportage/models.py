@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import registry
@@ -12,6 +13,7 @@ from noordwijk_migratie.models import VersieModel
 
 from . import secties
 
+WATERMERK_VOOR_PEILDATUM = _("CONCEPT — peildatum nog niet bereikt")
 DEFINITIEF_ONWIJZIGBAAR = _("Een definitief rapport kan niet meer worden gewijzigd of verwijderd.")
 AL_EEN_ANDERE_DEFINITIEF = _("Er is al een andere versie van dit rapport definitief.")
 
@@ -41,6 +43,15 @@ class Rapport(models.Model):
         related_name="+",
     )
     definitief_op = models.DateTimeField(_("definitief gemaakt op"), null=True, blank=True)
+    definitief_gevraagd_op = models.DateTimeField(
+        _("definitief maken gevraagd op"),
+        null=True,
+        blank=True,
+        help_text=_("Het definitief maken loopt op de achtergrond; daarna ligt het rapport vast."),
+    )
+    zaaknummer = models.CharField(
+        _("zaaknummer"), max_length=40, blank=True, help_text=_("Het zaaknummer in het zaaksysteem van de gemeente.")
+    )
     aangevraagd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("aangevraagd door"),
@@ -122,6 +133,21 @@ class Rapport(models.Model):
         return self.status in (Status.WACHTRIJ, Status.BEZIG)
 
     @property
+    def wordt_definitief(self) -> bool:
+        """Finalising was asked for and runs in the background."""
+        return bool(self.definitief_gevraagd_op) and not self.definitief and self.status == Status.KLAAR
+
+    @property
+    def voor_peildatum(self) -> bool:
+        """Made (requested) before its own peildatum: the figures cannot be those of the peildatum yet."""
+        return timezone.localdate(self.aangevraagd_op) < self.peildatum if self.aangevraagd_op else False
+
+    @property
+    def watermerk(self) -> str:
+        """The watermark of the PDF ('' for none): a concept made before its peildatum."""
+        return str(WATERMERK_VOOR_PEILDATUM) if self.voor_peildatum and not self.definitief else ""
+
+    @property
     def downloadbaar(self) -> bool:
         return self.status == Status.KLAAR and bool(self.pdf)
 
@@ -143,6 +169,7 @@ class Toelichting(VersieModel):
         verbose_name = _("toelichting")
         verbose_name_plural = _("toelichtingen")
         ordering = ["soort", "peildatum", "sectie"]
+        permissions = [("rapporttekst_schrijven", _("Samenvatting, conclusies en vervolgopdracht schrijven"))]
         constraints = [
             models.UniqueConstraint(fields=["soort", "peildatum", "sectie"], name="toelichting_uniek_per_sectie"),
         ]
@@ -164,5 +191,40 @@ class Toelichting(VersieModel):
 
     @property
     def vastgesteld(self) -> bool:
-        """True once a version of this report kind and peildatum is definitief."""
-        return Rapport.objects.filter(soort=self.soort, peildatum=self.peildatum, definitief=True).exists()
+        """True once a version of this report kind and peildatum is definitief or being finalised."""
+        return Rapport.objects.filter(
+            Q(definitief=True) | Q(definitief_gevraagd_op__isnull=False),
+            soort=self.soort,
+            peildatum=self.peildatum,
+        ).exists()
+
+
+class Voorblad(VersieModel):
+    """The reference data on the cover of every report (one row, kept by the functioneel beheerder;
+    each change is in the audit trail, and each report keeps the values of its own snapshot)."""
+
+    gemeente = models.CharField(_("gemeente"), max_length=100, default=settings.GEMEENTE_NAAM)
+    portefeuillehouder = models.CharField(
+        _("portefeuillehouder"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: wethouder J. Jansen.")
+    )
+    opsteller = models.CharField(
+        _("opsteller"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: Opgaveteam asiel en migratie.")
+    )
+    contact = models.CharField(
+        _("contact"), max_length=200, blank=True, help_text=_("Een functioneel e-mailadres of telefoonnummer.")
+    )
+
+    class Meta:
+        verbose_name = _("voorbladgegevens")
+        verbose_name_plural = _("voorbladgegevens")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="voorblad_een_rij")]
+
+    def __str__(self):
+        return str(_("Voorbladgegevens van de rapporten"))
+
+    def get_absolute_url(self):
+        return reverse("rapportage:voorblad_detail", args=[self.pk])
+
+    @classmethod
+    def huidig(cls) -> "Voorblad":
+        return cls.objects.get_or_create(pk=1)[0]

@@ -4,6 +4,8 @@
 - ``vraag_aan(soort, peildatum, door) -> Rapport``: new version, dispatched to Celery after commit.
 - ``bouw_rapport(rapport_id, taak_id="")``: snapshot -> HTML -> PDF, idempotent (run by the task).
 - ``herstel_vastgelopen() -> list[int]``: reports left "bezig" by a dead worker: mislukt, requeued once.
+- ``ontbreekt_voor_definitief(rapport) -> list[str]``: why it cannot become definitief yet (Dutch, empty: it can).
+- ``vraag_definitief(rapport, door)``: checks, then finalises in the background (``maak_definitief``).
 - ``maak_definitief(rapport, door)``: re-renders the PDF from the snapshot as *definitief* and locks it.
 """
 
@@ -22,12 +24,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie import registry
+from noordwijk_migratie import actualiteit, registry
 from noordwijk_migratie.celery import BROKER_FOUTEN
+from noordwijk_migratie.getallen import lange_datum
 from noordwijk_migratie.registry import Peil
 
 from . import secties
-from .models import AL_EEN_ANDERE_DEFINITIEF, Rapport, Status, Toelichting
+from .models import AL_EEN_ANDERE_DEFINITIEF, Rapport, Status, Toelichting, Voorblad
 from .pdf import render_html, render_pdf
 
 logger = logging.getLogger(__name__)
@@ -110,7 +113,7 @@ def controleer_aanvraag(soort: str, peildatum: date) -> None:
         )
 
 
-def vraag_aan(soort: str, peildatum: date, door) -> Rapport:
+def vraag_aan(soort: str, peildatum: date, door, zaaknummer: str = "") -> Rapport:
     """Create the next version (1, 2, 3 …) and dispatch its generation after the commit.
 
     Missing toelichting rows of the sections are created (empty) so advisors can fill them in.
@@ -126,7 +129,11 @@ def vraag_aan(soort: str, peildatum: date, door) -> Rapport:
                     .first()
                 )
                 rapport = Rapport.objects.create(
-                    soort=soort, peildatum=peildatum, versie=(laatste or 0) + 1, aangevraagd_door=door
+                    soort=soort,
+                    peildatum=peildatum,
+                    versie=(laatste or 0) + 1,
+                    aangevraagd_door=door,
+                    zaaknummer=zaaknummer,
                 )
                 for s in registry.secties(soort):
                     if s.toelichting:
@@ -159,7 +166,7 @@ def verstuur(rapport_id: int) -> None:
 
 def opnieuw(rapport: Rapport, door) -> Rapport:
     """Regenerate: a new version for the same kind and peildatum (the old one stays downloadable)."""
-    return vraag_aan(rapport.soort, rapport.peildatum, door)
+    return vraag_aan(rapport.soort, rapport.peildatum, door, rapport.zaaknummer)
 
 
 # --- building --------------------------------------------------------------------------------
@@ -188,8 +195,22 @@ def pdf_is_compleet(rapport: Rapport) -> bool:
         return False
 
 
+def voorblad_gegevens() -> dict:
+    """The cover's reference data as they are now (stored in the snapshot's ``omslag`` section as
+    ``data["voorblad"]``, so a report keeps the values it was made with)."""
+    voorblad = Voorblad.huidig()
+    return {
+        "gemeente": voorblad.gemeente,
+        "portefeuillehouder": voorblad.portefeuillehouder,
+        "opsteller": voorblad.opsteller,
+        "contact": voorblad.contact,
+        "vastgelegd_op": lange_datum(timezone.localdate()),
+    }
+
+
 def maak_snapshot(soort: str, peildatum: date, voortgang=None) -> dict:
-    """``{code: {"titel", "volgorde", "data", "toelichting", ...}}`` for every section of ``soort``."""
+    """``{code: {"titel", "volgorde", "data", "toelichting", ...}}`` for every section of ``soort``; the
+    ``omslag`` section's data also hold ``voorblad`` (:func:`voorblad_gegevens`)."""
     lijst = registry.secties(soort)
     peil = Peil(peildatum)
     toelichtingen = dict(Toelichting.objects.filter(soort=soort, peildatum=peildatum).values_list("sectie", "tekst"))
@@ -205,7 +226,19 @@ def maak_snapshot(soort: str, peildatum: date, voortgang=None) -> dict:
         }
         if voortgang:
             voortgang(10 + 50 * i // len(lijst))
+    if "omslag" in snapshot:
+        snapshot["omslag"]["data"] = {**snapshot["omslag"]["data"], "voorblad": voorblad_gegevens()}
     return snapshot
+
+
+def met_actuele_teksten(snapshot: dict, soort: str, peildatum: date) -> dict:
+    """The snapshot with the texts (toelichtingen) as they are now: finalising takes the texts written
+    after the concept was made, the figures stay those of the snapshot."""
+    teksten = dict(Toelichting.objects.filter(soort=soort, peildatum=peildatum).values_list("sectie", "tekst"))
+    return {
+        code: {**item, "toelichting": teksten.get(code, "")} if item.get("heeft_toelichting", True) else item
+        for code, item in snapshot.items()
+    }
 
 
 def _schrijf_pdf(rapport: Rapport, inhoud: bytes) -> tuple[str, str]:
@@ -310,6 +343,72 @@ def herstel_vastgelopen() -> list[int]:
 
 # --- finalising ------------------------------------------------------------------------------
 
+# The texts without which no report is definitief (when the report kind has the section).
+VERPLICHTE_TEKSTEN = ("samenvatting", "conclusies", "vervolgopdracht")
+
+
+def rapportteksten(soort: str) -> set[str]:
+    """The report-wide texts (sections of the report itself: samenvatting, conclusies, vervolgopdracht),
+    written by the opgavemanager; the other sections' toelichtingen are the domain apps' and may also be
+    written by the beleidsadviseurs."""
+    eigen = registry.app("rapportage")
+    return {s.code for s in eigen.secties if s.soort == soort and s.toelichting} if eigen else set()
+
+
+def verouderde_gegevens(snapshot: dict, peildatum: date) -> list[dict]:
+    """The figures of the snapshot too old for the peildatum.
+
+    Hook for the sections: a section's data may list its measured figures as ``"actualiteit": [{"onderwerp":
+    "de bezettingstelling", "gemeten_op": "2025-03-31" or None, "max_dagen": 45}, ...]``; a figure older
+    than its limit (:func:`noordwijk_migratie.actualiteit.is_verouderd`) is returned with its section."""
+    verouderd = []
+    for code, item in snapshot.items():
+        for meting in (item.get("data") or {}).get("actualiteit", []):
+            gemeten_op = date.fromisoformat(meting["gemeten_op"]) if meting.get("gemeten_op") else None
+            if actualiteit.is_verouderd(gemeten_op, peildatum, meting["max_dagen"]):
+                verouderd.append(
+                    {
+                        "sectie": code,
+                        "titel": item.get("titel", code),
+                        "onderwerp": meting["onderwerp"],
+                        "label": actualiteit.label(gemeten_op, peildatum, meting["max_dagen"]),
+                    }
+                )
+    return verouderd
+
+
+def ontbreekt_voor_definitief(rapport: Rapport, vandaag: date | None = None) -> list[str]:
+    """Why ``rapport`` cannot become definitief yet, in Dutch, one line each (empty list: it can):
+    the peildatum has not passed, it was made before its peildatum, a required text is empty, or a
+    section shows a figure older than its limit and its toelichting does not explain it."""
+    vandaag = vandaag or timezone.localdate()
+    meldingen = []
+    if vandaag <= rapport.peildatum:
+        meldingen.append(
+            _("De peildatum (%(peildatum)s) is nog niet voorbij; het rapport kan pas daarna definitief worden.")
+            % {"peildatum": lange_datum(rapport.peildatum)}
+        )
+    elif rapport.voor_peildatum:
+        meldingen.append(
+            _("Deze versie is gemaakt vóór de peildatum; maak eerst een nieuwe versie (‘Opnieuw genereren’).")
+        )
+    teksten = {
+        sectie: tekst.strip()
+        for sectie, tekst in Toelichting.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum).values_list(
+            "sectie", "tekst"
+        )
+    }
+    for s in registry.secties(rapport.soort):
+        if s.code in VERPLICHTE_TEKSTEN and s.toelichting and not teksten.get(s.code):
+            meldingen.append(_("%(onderdeel)s: de tekst ontbreekt.") % {"onderdeel": s.titel})
+    for v in verouderde_gegevens(rapport.snapshot or {}, rapport.peildatum):
+        if not teksten.get(v["sectie"]):
+            meldingen.append(
+                _("%(onderdeel)s: %(onderwerp)s is verouderd (%(label)s); licht dat toe in de toelichting.")
+                % {"onderdeel": v["titel"], "onderwerp": v["onderwerp"], "label": v["label"]}
+            )
+    return meldingen
+
 
 def _controleer_definitief(rapport: Rapport, versies_definitief: list[bool]) -> None:
     """Raise ValidationError (Dutch) unless ``rapport`` may become definitief; ``versies_definitief``:
@@ -320,6 +419,37 @@ def _controleer_definitief(rapport: Rapport, versies_definitief: list[bool]) -> 
         raise ValidationError(_("Alleen een gereed rapport kan definitief worden gemaakt."))
     if any(versies_definitief):
         raise ValidationError(str(AL_EEN_ANDERE_DEFINITIEF))
+    ontbreekt = ontbreekt_voor_definitief(rapport)
+    if ontbreekt:
+        raise ValidationError([_("Het rapport kan nog niet definitief worden:"), *ontbreekt])
+
+
+def vraag_definitief(rapport: Rapport, door) -> Rapport:
+    """Check at once (a Dutch refusal listing what is missing), then finalise in the background: the
+    request returns immediately, the status page follows ``wordt_definitief`` until it is done."""
+    versies = Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum)
+    rapport = Rapport.objects.get(pk=rapport.pk)
+    if rapport.wordt_definitief:
+        return rapport
+    _controleer_definitief(rapport, list(versies.values_list("definitief", flat=True)))
+    _zet(rapport.pk, definitief_gevraagd_op=timezone.now(), foutmelding="")
+    transaction.on_commit(lambda: verstuur_definitief(rapport.pk, door.pk if door else None))
+    return Rapport.objects.get(pk=rapport.pk)
+
+
+def verstuur_definitief(rapport_id: int, door_id: int | None) -> None:
+    from .tasks import maak_rapport_definitief
+
+    try:
+        maak_rapport_definitief.apply_async(args=[rapport_id, door_id], retry=False, ignore_result=True)
+    except BROKER_FOUTEN:
+        logger.warning("Wachtrij onbereikbaar; rapport %s niet definitief gemaakt", rapport_id, exc_info=True)
+        definitief_mislukt(rapport_id, _(WACHTRIJ_ONBEREIKBAAR))
+
+
+def definitief_mislukt(rapport_id: int, reden: str) -> None:
+    """Finalising did not happen: the concept stays as it was, with the reason on its page."""
+    _zet(rapport_id, definitief_gevraagd_op=None, foutmelding=reden)
 
 
 def maak_definitief(rapport: Rapport, door) -> Rapport:
@@ -333,13 +463,15 @@ def maak_definitief(rapport: Rapport, door) -> Rapport:
     versies = Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum).order_by("pk")
     rapport = Rapport.objects.get(pk=rapport.pk)
     _controleer_definitief(rapport, list(versies.values_list("definitief", flat=True)))
+    snapshot = met_actuele_teksten(rapport.snapshot, rapport.soort, rapport.peildatum)
     rapport.definitief = True
-    inhoud = render_pdf(render_html(rapport, rapport.snapshot, definitief=True))
+    inhoud = render_pdf(render_html(rapport, snapshot, definitief=True))
     with transaction.atomic():
         vergrendeld = list(versies.select_for_update().values_list("definitief", flat=True))
         rapport = Rapport.objects.get(pk=rapport.pk)
         _controleer_definitief(rapport, vergrendeld)
         rapport.definitief = True
+        rapport.snapshot = snapshot
         rapport.pdf.name, rapport.sha256 = _schrijf_pdf(rapport, inhoud)
         rapport.definitief_door = door
         rapport.definitief_op = timezone.now()

@@ -1,4 +1,4 @@
-"""Celery tasks: generate one report (idempotent), the daily planning of automatic reports, and the
+"""Celery tasks: generate one report (idempotent), finalise one, the daily planning of automatic reports, and the
 recovery of reports a dead worker left "bezig"."""
 
 import logging
@@ -6,6 +6,8 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -44,6 +46,45 @@ def genereer_rapport(self, rapport_id: int) -> str:
         return "mislukt"
     except Exception as fout:
         _mislukt(rapport_id, f"Fout bij het maken van het rapport: {fout}", fout)
+        return "mislukt"
+
+
+@shared_task(
+    bind=True,
+    name="rapportage.maak_definitief",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TIJDELIJKE_FOUTEN,
+    max_retries=MAX_POGINGEN,
+    retry_backoff=True,
+    retry_jitter=True,
+    soft_time_limit=settings.RAPPORTAGE_SOFT_TIME_LIMIT,
+    time_limit=settings.RAPPORTAGE_TIME_LIMIT,
+)
+def maak_rapport_definitief(self, rapport_id: int, door_id: int | None) -> str:
+    """Finalise report ``rapport_id`` (services.maak_definitief, which checks everything again)."""
+    from .models import Rapport
+
+    try:
+        rapport = Rapport.objects.filter(pk=rapport_id).first()
+        if rapport is None:
+            return "onbekend"
+        if rapport.definitief:
+            return "definitief"
+        door = get_user_model().objects.filter(pk=door_id).first() if door_id else None
+        services.maak_definitief(rapport, door)
+        return "definitief"
+    except ValidationError as fout:
+        services.definitief_mislukt(rapport_id, " ".join(fout.messages))
+        return "geweigerd"
+    except TIJDELIJKE_FOUTEN as fout:
+        if self.request.retries >= MAX_POGINGEN:
+            logger.error("Rapport %s niet definitief: tijdelijke storing", rapport_id, exc_info=fout)
+            services.definitief_mislukt(rapport_id, "Tijdelijke storing; het rapport is niet definitief gemaakt.")
+        raise
+    except Exception as fout:
+        logger.error("Rapport %s niet definitief", rapport_id, exc_info=fout)
+        services.definitief_mislukt(rapport_id, f"Fout bij het definitief maken: {fout}")
         return "mislukt"
 
 

@@ -3,7 +3,7 @@ from django.urls import path
 from noordwijk_migratie import generic
 
 from . import views
-from .models import Rapport, Toelichting
+from .models import Rapport, Toelichting, Voorblad
 
 app_name = "rapportage"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     *generic.crud_urls(
         Toelichting, "toelichtingen", detail=views.ToelichtingDetailView, edit=views.ToelichtingEditView, add=False
     ),
+    path("voorblad/", views.VoorbladView.as_view(), name="voorblad"),
+    *generic.crud_urls(Voorblad, "voorblad", edit=views.VoorbladEditView, add=False),
 ]

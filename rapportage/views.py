@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,8 @@ from noordwijk_migratie.charts import maak_grafiek
 
 from . import dashboard, secties, services
 from .filtersets import RapportFilterSet
-from .forms import AanvraagForm, ToelichtingForm
-from .models import Rapport, Toelichting
+from .forms import AanvraagForm, ToelichtingForm, VoorbladForm
+from .models import Rapport, Toelichting, Voorblad
 from .tables import RapportTable
 
 
@@ -62,7 +63,12 @@ class RapportAanvraagView(generic.InitieelUitQueryMixin, generic.ObjectPermissio
 
     def form_valid(self, form):
         try:
-            rapport = services.vraag_aan(form.cleaned_data["soort"], form.cleaned_data["peildatum"], self.request.user)
+            rapport = services.vraag_aan(
+                form.cleaned_data["soort"],
+                form.cleaned_data["peildatum"],
+                self.request.user,
+                form.cleaned_data["zaaknummer"],
+            )
         except ValidationError as fout:
             form.add_error(None, fout)
             return self.form_invalid(form)
@@ -82,8 +88,19 @@ class RapportMixin:
             "mag_definitief": user.has_perm("rapportage.definitief_maken")
             and rapport.downloadbaar
             and not rapport.definitief
+            and not rapport.wordt_definitief
             and not vastgesteld.exists(),
         }
+
+
+def mag_tekst_schrijven(user, toelichting) -> bool:
+    """Beleidsadviseurs write the toelichtingen of the domain sections; the report-wide texts
+    (samenvatting, conclusies, vervolgopdracht) need ``rapportage.rapporttekst_schrijven`` (opgavemanager)."""
+    if not user.has_perm("rapportage.change_toelichting"):
+        return False
+    if toelichting.sectie in services.rapportteksten(toelichting.soort):
+        return user.has_perm("rapportage.rapporttekst_schrijven")
+    return True
 
 
 class RapportDetailView(RapportMixin, generic.ObjectDetailView):
@@ -91,6 +108,7 @@ class RapportDetailView(RapportMixin, generic.ObjectDetailView):
     velden = (
         "soort",
         "peildatum",
+        "zaaknummer",
         "versie",
         "status",
         "definitief",
@@ -108,7 +126,6 @@ class RapportDetailView(RapportMixin, generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         rapport = self.object
         context.update(self.rapport_context(rapport))
-        mag_wijzigen = self.request.user.has_perm("rapportage.change_toelichting")
         titels = {s.code: s.titel for s in registry.secties(rapport.soort)}
         volgorde = {s.code: s.volgorde for s in registry.secties(rapport.soort)}
         toelichtingen = sorted(
@@ -116,19 +133,24 @@ class RapportDetailView(RapportMixin, generic.ObjectDetailView):
             key=lambda t: volgorde.get(t.sectie, 10**6),
         )
         vastgesteld = any(
-            v.definitief for v in Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum)
+            v.definitief or v.wordt_definitief
+            for v in Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum)
         )
+        verplicht = set(services.VERPLICHTE_TEKSTEN)
         context["toelichtingen"] = [
             {
                 "titel": titels.get(t.sectie, t.sectie),
                 "tekst": t.tekst,
+                "verplicht": t.sectie in verplicht,
                 "url": t.get_absolute_url(),
                 "wijzig_url": reverse("rapportage:toelichting_edit", args=[t.pk])
-                if mag_wijzigen and not vastgesteld
+                if not vastgesteld and mag_tekst_schrijven(self.request.user, t)
                 else None,
             }
             for t in toelichtingen
         ]
+        if not rapport.definitief and rapport.downloadbaar:
+            context["nog_nodig"] = services.ontbreekt_voor_definitief(rapport)
         context["versies"] = (
             Rapport.objects.filter(soort=rapport.soort, peildatum=rapport.peildatum)
             .defer("snapshot")
@@ -218,37 +240,72 @@ class RapportDefinitiefView(BevestigView):
     permission_required = ("rapportage.definitief_maken",)
     vraag = _(
         "Na definitief maken kan dit rapport niet meer worden gewijzigd of verwijderd, en komt er voor deze "
-        "peildatum geen nieuwe versie meer. De PDF krijgt de status ‘definitief’."
+        "peildatum geen nieuwe versie meer. De PDF krijgt de status ‘definitief’, met de teksten zoals ze nu zijn."
     )
     knop = _("Definitief maken")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["nog_nodig"] = services.ontbreekt_voor_definitief(self.object)
+        return context
+
     def uitvoeren(self, rapport):
-        rapport = services.maak_definitief(rapport, self.request.user)
-        messages.success(self.request, _g("%(rapport)s is definitief.") % {"rapport": rapport})
+        rapport = services.vraag_definitief(rapport, self.request.user)
+        if rapport.definitief:
+            messages.success(self.request, _g("%(rapport)s is definitief.") % {"rapport": rapport})
+        elif rapport.wordt_definitief:
+            messages.success(self.request, _g("%(rapport)s wordt nu definitief gemaakt.") % {"rapport": rapport})
+        else:  # refused by the task (run in the request when Celery is eager)
+            messages.error(self.request, rapport.foutmelding)
         return rapport
 
 
 class ToelichtingDetailView(generic.ObjectDetailView):
     model = Toelichting
-    velden = ("soort", "peildatum", "sectie", "tekst")
+    velden = ("soort", "peildatum", "sectie")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.object.vastgesteld:
+        if self.object.vastgesteld or not mag_tekst_schrijven(self.request.user, self.object):
             context["wijzig_url"] = None
         return context
 
 
 class ToelichtingEditView(generic.ObjectEditView):
+    """Write one text; ‘Voorbeeld bekijken’ shows it formatted as in the PDF without saving. A save over
+    someone else's newer save is refused (VersieModel) and the typed text stays in the form."""
+
     model = Toelichting
     form_class = ToelichtingForm
+    template_name = "rapportage/toelichting_form.html"
 
     def controleer_wijzigbaar(self, obj):
         if obj.vastgesteld:
             raise PermissionDenied(_g("Het rapport is definitief; de toelichting kan niet meer worden gewijzigd."))
+        if not mag_tekst_schrijven(self.request.user, obj):
+            raise PermissionDenied(_g("Deze tekst schrijft de opgavemanager."))
+
+    def form_valid(self, form):
+        if "voorbeeld" in self.request.POST:
+            return self.render_to_response(self.get_context_data(form=form, voorbeeld=form.cleaned_data["tekst"]))
+        return super().form_valid(form)
 
     def get_success_url(self):
         laatste = (
             Rapport.objects.filter(soort=self.object.soort, peildatum=self.object.peildatum).order_by("-versie").first()
         )
         return laatste.get_absolute_url() if laatste else self.object.get_absolute_url()
+
+
+class VoorbladView(generic.ObjectPermissionMixin, django_generic.View):
+    """The one row of cover data (created on first visit)."""
+
+    model = Voorblad
+
+    def get(self, request, *args, **kwargs):
+        return redirect(Voorblad.huidig())
+
+
+class VoorbladEditView(generic.ObjectEditView):
+    model = Voorblad
+    form_class = VoorbladForm

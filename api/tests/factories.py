@@ -10,6 +10,14 @@ from opvang.tests.factories import BezettingFactory, CapaciteitsstandFactory, Op
 from programma.tests.factories import ActieFactory, IndicatorFactory, MetingFactory
 from taakstelling.tests.factories import CoaStandFactory, PeriodeFactory, PlaatsingFactory, RegioCijferFactory
 from tests.factories import GebruikerFactory, registreer
+from themasessies.tests.factories import (
+    BevindingFactory,
+    ContactpersoonFactory,
+    PartnerFactory,
+    SessieFactory,
+    ThemaFactory,
+    VervolgactieFactory,
+)
 
 
 @registreer
@@ -53,6 +61,19 @@ def _locaties(n):
         BezettingFactory(locatie=locatie)
 
 
+def _sessies(n):
+    for sessie in SessieFactory.create_batch(n):
+        partners = PartnerFactory.create_batch(2)
+        sessie.themas.set(ThemaFactory.create_batch(2))
+        sessie.uitgenodigd.set(partners)
+        sessie.aanwezig.set(partners[:1])
+
+
+def _vervolgacties(n):
+    for actie in ActieFactory.create_batch(n):
+        VervolgactieFactory(actie=actie, programmalijn=actie.programmalijn)
+
+
 # n rows behind each endpoint (url name): for the query budgets and for endpoints the baseline leaves empty
 MAKERS = {
     "perioden": PeriodeFactory.create_batch,
@@ -69,4 +90,12 @@ MAKERS = {
     "iw_kerncijfers": _iw,
     "berekende_indicatoren": _indicatoren,
     "indicatoren": _indicatoren,
+    "sessies": _sessies,
+    "bevindingen": BevindingFactory.create_batch,
+    "themas": ThemaFactory.create_batch,
+    "partners": PartnerFactory.create_batch,
+    "contactpersonen": ContactpersoonFactory.create_batch,
+    "vervolgacties": _vervolgacties,
 }
+# endpoints no token may read, whatever its scopes (a consumer has no role): for logged-in users with the right
+ALLEEN_INGELOGD = {"contactpersonen"}

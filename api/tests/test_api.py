@@ -18,7 +18,7 @@ from api.models import ApiToken, Scope, hash_van
 from api.throttling import PerTokenThrottle
 from taakstelling import queries as taakstelling
 
-from .factories import MAKERS, maak_token, token_header
+from .factories import ALLEEN_INGELOGD, MAKERS, maak_token, token_header
 
 # (url name, scope) of every endpoint
 ENDPOINTS = [
@@ -58,6 +58,13 @@ def test_endpoint_per_soort_aanroeper(basisgegevens, naam, scope):
         MAKERS[naam](2)
     _, geldig = maak_token(naam="geldig", scopes=[scope])
     response = _get(naam, geldig)
+    if naam in ALLEEN_INGELOGD:
+        assert response.status_code == 403
+        assert response.json() == {
+            "detail": "Contactpersonen van partners zijn alleen te zien voor ingelogde medewerkers met het recht "
+            "daartoe, niet via een token."
+        }
+        return
     assert response.status_code == 200, response.content
     assert response["Content-Type"] == "application/json"
     assert response["Cache-Control"] == "private, no-store" or set(response["Cache-Control"].split(", ")) == {
@@ -164,6 +171,69 @@ def test_ingelogde_gebruiker_volgens_zijn_rol(client, maak_gebruiker, basisgegev
     assert client.get(reverse("api:schema")).status_code == 200
     client.force_login(maak_gebruiker(None))
     assert client.get(reverse("api:perioden"), HTTP_ACCEPT="application/json").status_code == 403
+
+
+@pytest.mark.django_db
+def test_contactpersonen_alleen_voor_wie_ze_op_de_pagina_ziet(client, maak_gebruiker, basisgegevens):
+    from django.contrib.auth.models import Permission
+
+    from themasessies.tests.factories import ContactpersoonFactory
+
+    contact = ContactpersoonFactory(naam="Jan de Vries", email="jan@partner.example")
+    raadpleger = maak_gebruiker("raadpleger")
+    client.force_login(raadpleger)
+    assert client.get(reverse("themasessies:contactpersoon_list")).status_code == 200
+    rijen = client.get(reverse("api:contactpersonen"), {"per_pagina": 1000}, HTTP_ACCEPT="application/json")
+    assert rijen.status_code == 200
+    assert {"id": contact.pk, "partner": contact.partner_id, "naam": "Jan de Vries", "rol": contact.rol,
+            "email": "jan@partner.example"} in rijen.json()["results"]  # fmt: skip
+
+    # someone who may see the sessions and partners but not the contact persons: neither page nor API
+    zonder = maak_gebruiker(None, username="alleen-sessies")
+    zonder.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="themasessies", codename__in=["view_sessie", "view_partner"])
+    )
+    client.force_login(zonder)
+    assert client.get(reverse("themasessies:contactpersoon_list")).status_code == 403
+    assert client.get(reverse("api:partners"), HTTP_ACCEPT="application/json").status_code == 200
+    assert client.get(reverse("api:contactpersonen"), HTTP_ACCEPT="application/json").status_code == 403
+
+    # a token with every scope: the partners, never their contact persons
+    _, sleutel = maak_token()
+    partners = _get("partners", sleutel, per_pagina=1000, format="csv").content.decode()
+    assert contact.partner.naam in partners
+    assert "Jan de Vries" not in partners and "jan@partner.example" not in partners
+    assert _get("contactpersonen", sleutel).status_code == 403
+
+
+@pytest.mark.django_db
+def test_sessies_met_themas_en_partners_zonder_nieuwkomers(basisgegevens):
+    from themasessies.models import Sessie
+    from themasessies.tests.factories import PartnerFactory, SessieFactory, ThemaFactory
+
+    sessie = SessieFactory(titel="Wonen en werken")
+    gemeente, coa = PartnerFactory(naam="Gemeente Katwijk"), PartnerFactory(naam="COA")
+    sessie.themas.set([ThemaFactory(titel="Huisvesting jongeren")])
+    sessie.uitgenodigd.set([gemeente, coa])
+    sessie.aanwezig.set([coa])
+    _, sleutel = maak_token(scopes=[Scope.THEMASESSIES])
+    body = _get("sessies", sleutel, per_pagina=1000).json()
+    assert body["count"] == Sessie.objects.count()
+    assert [r["datum"] for r in body["results"]] == sorted(r["datum"] for r in body["results"])  # stable order
+    rij = next(r for r in body["results"] if r["id"] == sessie.pk)
+    assert rij["themas"] == list(sessie.themas.values_list("pk", flat=True))
+    assert rij["uitgenodigd"] == sorted([gemeente.pk, coa.pk])
+    assert rij["aanwezig"] == [coa.pk]
+    kop = _get("sessies", sleutel, format="csv").content.decode().lstrip("\ufeff").splitlines()[0]
+    assert kop == "id;titel;datum;plaats;themas;uitgenodigd;aanwezig;samenvatting"
+
+    # a partner that came after all is a change of the session, for incremental refresh
+    LogEntry.objects.filter(content_type__app_label="themasessies").update(
+        timestamp=timezone.now() - timedelta(days=30)
+    )
+    sessie.aanwezig.add(gemeente)
+    gewijzigd = _get("sessies", sleutel, gewijzigd_sinds=timezone.localdate().isoformat()).json()["results"]
+    assert [(r["id"], r["aanwezig"]) for r in gewijzigd] == [(sessie.pk, sorted([gemeente.pk, coa.pk]))]
 
 
 @pytest.mark.django_db

@@ -383,6 +383,6 @@ RAPPORTAGE_EVALUATIE_DATUM = env("RAPPORTAGE_EVALUATIE_DATUM", "2027-06-01")
 OPVANG_RISICO_MARGE_PROCENT = env_int("OPVANG_RISICO_MARGE_PROCENT", 10)  # tekort t/m dit % van de opgave = risico
 OPVANG_SIGNAAL_BEZETTING_PROCENT = env_int("OPVANG_SIGNAAL_BEZETTING_PROCENT", 95)  # bezetting >= % van beschikbaar
 OPVANG_SIGNAAL_DAGEN = env_int("OPVANG_SIGNAAL_DAGEN", 90)  # beleidsdatum binnen zoveel dagen = signaal
-# Reminders: a count older than this many days is stale (the latest occupancy, capacity stand, COA stand).
+# Reminders and marks: a count older than this many days is verouderd (the latest occupancy, capacity stand).
 OPVANG_BEZETTING_VEROUDERD_DAGEN = env_int("OPVANG_BEZETTING_VEROUDERD_DAGEN", 45)
 OPVANG_CAPACITEIT_VEROUDERD_DAGEN = env_int("OPVANG_CAPACITEIT_VEROUDERD_DAGEN", 180)

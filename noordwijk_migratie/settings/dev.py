@@ -1,7 +1,7 @@
-"""Development: SQLite under var/, eager Celery, local-memory cache, demo users allowed."""
+"""Development: SQLite under var/, Celery on a filesystem queue (no Redis needed), local-memory cache, demo users allowed."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import DATABASES, REDIS_URL, VAR_DIR
 from .env import env_bool, env_mailer
 
 DEBUG = True
@@ -16,3 +16,26 @@ WHITENOISE_AUTOREFRESH = True
 
 # `make run`: e-mails (reminders) are printed to the console unless EMAIL_URL or EMAIL_HOST names a server.
 MAILERS = {"default": env_mailer("django.core.mail.backends.console.EmailBackend")}
+
+# `make run` without Redis: Celery's filesystem transport (part of kombu) keeps the queue in var/celery/ and the
+# worker that `make run` starts beside runserver (scripts/run.sh) runs the tasks, so requesting, regenerating
+# or finalising a report returns at once and its page shows the progress. CELERY_EAGER=1: in the request, as before.
+if not REDIS_URL:
+    _WACHTRIJ = VAR_DIR / "celery"
+    for _map in ("wachtrij", "verwerkt", "besturing"):
+        (_WACHTRIJ / _map).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_WACHTRIJ / "wachtrij"),
+        "data_folder_out": str(_WACHTRIJ / "wachtrij"),
+        "processed_folder": str(_WACHTRIJ / "verwerkt"),
+        "control_folder": str(_WACHTRIJ / "besturing"),
+        "store_processed": False,
+        "polling_interval": 0.2,
+    }
+    CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", False)
+# Web server and worker share the SQLite file: WAL lets the pages read while the worker writes progress.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )

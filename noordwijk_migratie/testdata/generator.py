@@ -243,7 +243,7 @@ def _taakstelling(schaal, rnd, log):
 
 def _opvang(schaal, rnd, log):
     from noordwijk_migratie.models import Doelgroep
-    from opvang.models import Bezetting, Capaciteitsstand, Fase, LocatieType, Opvanglocatie
+    from opvang.models import Bezetting, Capaciteitsstand, Fase, LocatieType, Mijlpaal, Opvanglocatie
 
     doelgroepen = list(Doelgroep.objects.filter(code__in=["statushouders", "oekraine", "asielzoekers"]))
     eind = date(2026, 6, 29)  # a Monday
@@ -260,7 +260,10 @@ def _opvang(schaal, rnd, log):
         )
         for i in range(1, schaal.locaties + 1)
     ]
-    Opvanglocatie.objects.bulk_create(locaties)
+    Opvanglocatie.objects.bulk_create(locaties)  # phase and start as their milestones below give them
+    Mijlpaal.objects.bulk_create(
+        [Mijlpaal(locatie=loc, fase=Fase.IN_GEBRUIK, datum=start, toelichting=MARKER) for loc in locaties]
+    )
     doorlink = Opvanglocatie.doelgroepen.through
     keuze = {loc.pk: doelgroepen[i % len(doelgroepen)] for i, loc in enumerate(locaties)}
     doorlink.objects.bulk_create([doorlink(opvanglocatie_id=pk, doelgroep_id=dg.pk) for pk, dg in keuze.items()])
@@ -298,7 +301,16 @@ def _opvang(schaal, rnd, log):
 
 
 def _programma(schaal, rnd, log):
-    from programma.models import Actie, ActieStatus, Indicator, IndicatorType, Meting, Programmalijn, Trekker
+    from programma.models import (
+        Actie,
+        ActieStatus,
+        Indicator,
+        IndicatorType,
+        Meting,
+        Programmalijn,
+        Statuswijziging,
+        Trekker,
+    )
 
     lijnen = list(Programmalijn.objects.order_by("nummer"))
     if not lijnen:
@@ -319,6 +331,9 @@ def _programma(schaal, rnd, log):
             )
         )
     Actie.objects.bulk_create(acties, batch_size=BATCH)
+    Statuswijziging.objects.bulk_create(  # the status history a report at a peildatum reads
+        (Statuswijziging(actie=a, datum=a.gepland_start, status=a.status) for a in acties), batch_size=BATCH
+    )
     indicatoren = [
         Indicator(
             programmalijn=lijnen[i % len(lijnen)],

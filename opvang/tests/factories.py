@@ -51,13 +51,28 @@ class OpvanglocatieFactory(factory.django.DjangoModelFactory):
 
     naam = factory.Sequence(lambda n: f"Testlocatie {n}")
     type = LocatieType.GOO
+    # not stored as given: the phase, start and end become milestones (the one source) and are derived from them
     fase = Fase.IN_GEBRUIK
     startdatum = datetime.date(2024, 1, 1)
+    einddatum = None
 
     @factory.post_generation
     def doelgroepen(self, create, extracted, **kwargs):
         if create:
             self.doelgroepen.set(extracted if extracted is not None else [doelgroep("oekraine")])
+
+    @factory.post_generation
+    def mijlpalen(self, create, extracted, **kwargs):
+        if not create:
+            return
+        fase, start, eind = self.fase, self.startdatum, self.einddatum
+        if fase in (Fase.IN_GEBRUIK, Fase.BEEINDIGD):
+            Mijlpaal.objects.create(locatie=self, fase=Fase.IN_GEBRUIK, datum=start)
+        if fase == Fase.BEEINDIGD or (fase == Fase.IN_GEBRUIK and eind):
+            Mijlpaal.objects.create(locatie=self, fase=Fase.BEEINDIGD, datum=eind)
+        elif fase is not None and fase not in (Fase.IN_GEBRUIK, Fase.BEEINDIGD):
+            Mijlpaal.objects.create(locatie=self, fase=fase, datum=None)
+        self.werk_fase_bij()
 
 
 @registreer
@@ -65,7 +80,7 @@ class MijlpaalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Mijlpaal
 
-    locatie = factory.SubFactory(OpvanglocatieFactory)
+    locatie = factory.SubFactory(OpvanglocatieFactory, fase=None, startdatum=None)  # no milestones of its own
     fase = Fase.IN_GEBRUIK
     datum = datetime.date(2024, 1, 1)
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from noordwijk_migratie.cache import verhoog_data_versie
 from noordwijk_migratie.models import Doelgroep
@@ -51,7 +52,7 @@ def test_basisgegevens_volgens_de_bestuursopdracht(basisgegevens):
     from django.core.management import call_command
 
     call_command("laad_basisgegevens", stdout=io.StringIO())  # a second run changes nothing
-    assert Opgave.objects.count() == 2 and Beleidsdatum.objects.count() == 1
+    assert Opgave.objects.count() == 3 and Beleidsdatum.objects.count() == 2
     assert Opvanglocatie.objects.count() == 7
     assert Bezetting.objects.count() == 1
     bezetting = Bezetting.objects.get()
@@ -67,23 +68,33 @@ def test_basisgegevens_volgens_de_bestuursopdracht(basisgegevens):
     # the former GOO locations ended in July 2024 and the RTB end date is an editable policy date
     assert set(Opvanglocatie.objects.filter(fase=Fase.BEEINDIGD).values_list("naam", flat=True)) == {
         "Achmea",
+        "Achterweg (tijdelijke asielopvang)",  # stopped by the council's motion of 25-09-2025
         "Dijkzicht",
         "Maria ter Zee",
         "Windkrachthuis",
     }
-    datums = {b.code: b for b in queries.beleidsdatums(D(2025, 7, 1))}
-    assert datums["rtb-einde"].datum == D(2026, 3, 4) and datums["rtb-einde"].dagen_resterend == 246
+    datums = {b.code: b for b in queries.beleidsdatums(D(2025, 6, 1))}
+    assert datums["rtb-einde"].datum == D(2026, 3, 4) and datums["rtb-einde"].dagen_resterend == 276
     assert datums["cyclus-einde-asielzoekers"].datum == D(2026, 1, 31)
+    # after 30-06-2025 (domain.md): the RTB extended to 04-03-2027 (decision of 13-06-2025, with its source)
+    nu = {b.code: b for b in queries.beleidsdatums(D(2026, 12, 1))}["rtb-einde"]
+    assert (nu.datum, nu.geldig_vanaf) == (D(2027, 3, 4), D(2025, 6, 13)) and "13 juni 2025" in nu.bron
+    # the second Spreidingswet cycle is under way and Noordwijk's figure is unknown: not 275, no status
+    tweede = queries.doelgroep_overzicht("asielzoekers", D(2026, 12, 1))
+    assert (tweede.opgave, tweede.opgave_onbekend, tweede.gat, tweede.status) == (None, True, None, "onbekend")
 
     pijplijn = queries.spreidingswet_pijplijn(D(2025, 7, 1))
     assert (pijplijn.opgave, pijplijn.opgave_amv, pijplijn.gerealiseerd) == (275, 23, 0)
     assert (pijplijn.ongedekt, pijplijn.ongedekt_amv, pijplijn.plaatsen_onbekend) == (275, 23, 1)
     fasen = {f.fase: f for f in pijplijn.fasen}
     assert fasen["collegebesluit"].locaties == ["Achterweg (tijdelijke asielopvang)"]
-    # the raadsbesluit of 25-9-2025 is planned, so on 1-10-2025 Achterweg is still at collegebesluit
-    assert {f.fase: f for f in queries.spreidingswet_pijplijn(D(2025, 10, 1)).fasen}[
+    # the raadsbesluit of 25-9-2025 was never taken: that evening the council's motion stopped the Achterweg
+    assert {f.fase: f for f in queries.spreidingswet_pijplijn(D(2025, 9, 24)).fasen}[
         "collegebesluit"
     ].aantal_locaties == 1
+    na_motie = queries.spreidingswet_pijplijn(D(2025, 10, 1))
+    assert [(loc.naam, loc.fase) for loc in na_motie.locaties] == [("Achterweg (tijdelijke asielopvang)", "beeindigd")]
+    assert not any(f.aantal_locaties for f in na_motie.fasen if f.fase != "beeindigd")
     asiel = queries.doelgroep_overzicht("asielzoekers", D(2025, 7, 1))
     assert (asiel.gat, asiel.status) == (275, "achter")
     # Trampoline's reservation for max. 10 statushouders is their capacity there, counted once
@@ -139,7 +150,10 @@ def test_reeks_komt_overeen_met_het_overzicht_op_elk_punt():
     for code in ("oekraine", "statushouders"):
         for punt in bezetting_reeks(code, D(2024, 1, 1), D(2025, 1, 15)):
             ov = queries.doelgroep_overzicht(code, punt.datum)
-            assert (punt.opgave, punt.beschikbaar, punt.bezet or 0) == (ov.opgave, ov.beschikbaar, ov.bezet), punt
+            # a total with a part verouderd on that date is not drawn: the series stops at its last measurement
+            beschikbaar = None if ov.capaciteit_verouderd else ov.beschikbaar
+            bezet = None if ov.bezet_verouderd or ov.bezet_datum is None else ov.bezet
+            assert (punt.opgave, punt.beschikbaar, punt.bezet) == (ov.opgave, beschikbaar, bezet), punt
 
 
 # --- validation: Dutch message, nothing saved ------------------------------------------------
@@ -172,11 +186,12 @@ def test_gereserveerd_plus_niet_inzetbaar_boven_capaciteit_geweigerd_ook_door_de
     assert not Capaciteitsstand.objects.exists()
 
 
-def test_einddatum_voor_startdatum_en_fasedatums_buiten_volgorde_geweigerd():
-    with pytest.raises(ValidationError) as fout:
-        Opvanglocatie(naam="X", type="goo", startdatum=D(2025, 1, 1), einddatum=D(2024, 1, 1)).full_clean()
-    assert "De einddatum ligt vóór de startdatum." in str(fout.value)
+def test_fasedatums_buiten_volgorde_en_een_bereikte_mijlpaal_in_de_toekomst_geweigerd():
     loc = OpvanglocatieFactory()
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as fout:
+        Mijlpaal(locatie=loc, fase=Fase.BEEINDIGD, datum=morgen, gepland=False).full_clean()
+    assert "is nog niet bereikt: vink 'gepland' aan" in str(fout.value)
     MijlpaalFactory(locatie=loc, fase=Fase.COLLEGEBESLUIT, datum=D(2025, 6, 10))
     with pytest.raises(ValidationError) as fout:
         Mijlpaal(locatie=loc, fase=Fase.RAADSBESLUIT, datum=D(2025, 5, 1)).full_clean()
@@ -315,8 +330,9 @@ def test_index_linkt_lijsten_en_overzichten_en_telt_af(basisgegevens, adviseur_c
         "oekrainemaandcijfer_list",
     ):
         assert reverse(f"opvang:{naam}") in response.text
-    assert "Einde Richtlijn Tijdelijke Bescherming (RTB)" in response.text and "04-03-2026" in response.text
-    assert "Asielzoekers: Er ontbreken 275 plaatsen" in response.text  # signal: Spreidingswet opgave not met
+    assert "Einde Richtlijn Tijdelijke Bescherming (RTB)" in response.text and "04-03-2027" in response.text
+    # the second Spreidingswet cycle's figure for Noordwijk is not known: no shortage derived from the first one
+    assert "Er ontbreken 275 plaatsen" not in response.text
 
 
 def test_overzichten_tonen_opgave_beschikbaar_bezet_en_gat(basisgegevens, raadpleger_client):
@@ -403,12 +419,13 @@ def test_lijsten_zelfde_aantal_queries_voor_een_deel_van_een_pagina_en_meer_pagi
 
 def _geschiedenis(locaties, weken):
     oek = Doelgroep.objects.get_or_create(code="oekraine", defaults={"naam": "Oekraïense ontheemden"})[0]
-    start = D(2022, 7, 1)
+    start = D(2025, 6, 30) - datetime.timedelta(weeks=weken)  # up to date on 30-06-2025
     nieuw = [
-        Opvanglocatie(naam=f"Locatie {i:03d}", type="goo", fase=Fase.IN_GEBRUIK, startdatum=start)
+        Opvanglocatie(naam=f"Locatie {i:03d}", type="goo")
         for i in range(Opvanglocatie.objects.count(), Opvanglocatie.objects.count() + locaties)
     ]
     Opvanglocatie.objects.bulk_create(nieuw)
+    Mijlpaal.objects.bulk_create(Mijlpaal(locatie=loc, fase=Fase.IN_GEBRUIK, datum=start) for loc in nieuw)
     for loc in nieuw:
         loc.doelgroepen.add(oek)
     Capaciteitsstand.objects.bulk_create(
@@ -456,3 +473,173 @@ def test_snelle_invoer_zelfde_aantal_queries_voor_1_en_50_locaties(adviseur_clie
     klein = queries_van(adviseur_client, url, {"datum": "2025-06-30"}).aantal
     _geschiedenis(49, 10)
     assert queries_van(adviseur_client, url, {"datum": "2025-06-30"}).aantal == klein
+
+
+# --- issue 14: every figure as it stood on the peildatum, with its date; stale figures marked -------------
+
+
+def _cijfers(paneel):
+    return {c["label"]: c for c in paneel["cijfers"]}
+
+
+def test_een_rapport_op_een_eerdere_peildatum_toont_statussen_fasen_en_bezetting_van_die_datum(
+    basisgegevens, manager_client
+):
+    """Set up by changing everything after 01-07-2025: the report and the dashboard of that date still show
+    what was true then (the action's status, Achterweg's phase, Trampoline II's count and stand)."""
+    from programma.models import Actie
+    from rapportage.services import maak_snapshot
+
+    oek = doelgroep("oekraine")
+    trampoline = Opvanglocatie.objects.get(naam="Trampoline II")
+    BezettingFactory(locatie=trampoline, doelgroep=oek, datum=D(2026, 11, 20), aantal=250)
+    CapaciteitsstandFactory(
+        locatie=trampoline,
+        doelgroep=oek,
+        ingangsdatum=D(2026, 10, 1),
+        plaatsen=280,
+        gereserveerd=10,
+        gereserveerd_voor=doelgroep("statushouders"),
+    )
+    actie = Actie.objects.get(code="B1-1-01")
+    actie.status, actie.status_sinds = "afgerond", D(2026, 3, 1)
+    actie.save()
+
+    def stand(peildatum):
+        snapshot = maak_snapshot("halfjaarrapportage", peildatum)
+        oekraine = _cijfers(snapshot["oekraine"]["data"])
+        asiel = _cijfers(snapshot["asielzoekers"]["data"])
+        lijn1 = next(lijn for lijn in snapshot["programma_acties"]["data"]["lijnen"] if lijn["nummer"] == 1)
+        return (
+            (oekraine["Bezet"]["waarde"], oekraine["Bezet"]["stand"]),
+            (oekraine["Beschikbaar"]["waarde"], oekraine["Beschikbaar"]["stand"]),
+            asiel["Achterweg (tijdelijke asielopvang)"]["waarde"],
+            lijn1["statussen"]["afgerond"],
+        )
+
+    assert stand(D(2025, 7, 1)) == ((230, "telling 30-06-2025"), (290, "stand 30-06-2025"), "Collegebesluit", 0)
+    assert stand(D(2026, 12, 1)) == ((250, "telling 20-11-2026"), (270, "stand 01-10-2026"), "Beëindigd", 1)
+    html = manager_client.get(reverse("dashboard"), {"peildatum": "2025-07-01"}).content.decode()
+    assert "(telling 30-06-2025)" in html
+    achterweg = html.split("Achterweg (tijdelijke asielopvang)</dt>")[1].split("</div>")[0]
+    assert "Collegebesluit" in achterweg and "Beëindigd" not in achterweg
+
+
+def test_een_verouderde_telling_of_stand_is_gemarkeerd_en_geeft_geen_status(manager_client):
+    oek = doelgroep("oekraine")
+    OpgaveFactory(doelgroep=oek, geldig_vanaf=D(2025, 1, 1), plaatsen=100)
+    loc = OpvanglocatieFactory(naam="Testlocatie Duin", doelgroepen=[oek])
+    CapaciteitsstandFactory(
+        locatie=loc,
+        doelgroep=oek,
+        ingangsdatum=D(2025, 1, 1),
+        plaatsen=100,
+        niet_inzetbaar_calamiteiten=0,
+        niet_inzetbaar_indelingsverlies=0,
+        niet_inzetbaar_overig=0,
+    )
+    BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2025, 1, 1), aantal=96)
+
+    def dashboard_op(peildatum):
+        from rapportage import dashboard
+
+        gegevens = dashboard.dashboard(peildatum)
+        paneel = next(p for p in gegevens["panelen"] if p["code"] == "oekraine")
+        signalen = [s for s in gegevens["signalen"] if "Testlocatie Duin" in s["tekst"]]
+        return paneel, _cijfers(paneel), signalen
+
+    # day 45 after the count it is still current: a status and the occupancy signal derived from it
+    paneel, cijfers, signalen = dashboard_op(D(2025, 2, 15))
+    assert (paneel["status"], cijfers["Bezet"]["stand"], cijfers["Bezet"]["verouderd"]) == (
+        "op_schema",
+        "telling 01-01-2025",
+        False,
+    )
+    assert [s["tekst"] for s in signalen] == [
+        "Testlocatie Duin (Oekraïense ontheemden): bezetting 96 is 95% of meer van de 100 beschikbare plaatsen."
+    ]
+    # day 46: the count is verouderd: marked, no occupancy signal derived from it, a signal asks for a new count
+    paneel, cijfers, signalen = dashboard_op(D(2025, 2, 16))
+    assert (cijfers["Bezet"]["waarde"], cijfers["Bezet"]["stand"], cijfers["Bezet"]["verouderd"]) == (
+        96,
+        "telling 01-01-2025, verouderd",
+        True,
+    )
+    assert [(s["tekst"], s["url"]) for s in signalen] == [
+        (
+            "Testlocatie Duin (Oekraïense ontheemden): de laatste telling is van 01-01-2025, meer dan 45 dagen "
+            "oud. Voer een nieuwe telling in.",
+            reverse("opvang:bezetting_invoer"),
+        )
+    ]
+    # after 180 days the capacity stand is verouderd too: the status says so instead of "op schema"
+    paneel, cijfers, signalen = dashboard_op(D(2025, 7, 1))
+    assert (paneel["status"], paneel["status_label"]) == ("onbekend", "onbekend — telling verouderd")
+    assert cijfers["Beschikbaar"]["verouderd"] and cijfers["Beschikbaar"]["stand"] == "stand 01-01-2025, verouderd"
+    assert "Leg een nieuwe stand vast." in signalen[1]["tekst"]
+    html = manager_client.get(reverse("dashboard"), {"peildatum": "2025-07-01"}).content.decode()
+    assert "onbekend — telling verouderd" in html and "(telling 01-01-2025, verouderd)" in html
+    overzicht = manager_client.get(reverse("opvang:oekraine"), {"peildatum": "2025-07-01"}).content.decode()
+    assert '<td class="nw-verouderd">telling 01-01-2025, verouderd</td>' in overzicht
+    assert "onbekend — telling verouderd" in overzicht
+
+
+def test_een_mijlpaal_die_na_zijn_datum_nog_gepland_staat_is_een_signaal():
+    from rapportage import dashboard
+
+    loc = OpvanglocatieFactory(
+        naam="Testlocatie Polder", fase=None, startdatum=None, doelgroepen=[doelgroep("asielzoekers")]
+    )
+    MijlpaalFactory(locatie=loc, fase=Fase.COLLEGEBESLUIT, datum=D(2025, 6, 10))
+    MijlpaalFactory(locatie=loc, fase=Fase.RAADSBESLUIT, datum=D(2025, 9, 25), gepland=True)
+
+    def signalen(peildatum):
+        return [(s["tekst"], s["url"]) for s in dashboard.dashboard(peildatum)["signalen"] if "Polder" in s["tekst"]]
+
+    assert signalen(D(2025, 9, 25)) == []
+    assert signalen(D(2025, 9, 26)) == [
+        (
+            "Testlocatie Polder: de mijlpaal raadsbesluit stond gepland op 25-09-2025 en is nog niet bereikt. "
+            "Leg vast dat hij is bereikt, verschuif de datum of beëindig de locatie.",
+            reverse("opvang:mijlpaal_list"),
+        )
+    ]
+    MijlpaalFactory(locatie=loc, fase=Fase.BEEINDIGD, datum=D(2025, 10, 1))  # stopped: the plan lapsed with it
+    assert signalen(D(2025, 10, 2)) == []
+    loc.refresh_from_db()
+    assert loc.fase == Fase.BEEINDIGD  # the phase follows from the milestones
+
+
+def test_na_make_run_toont_het_dashboard_van_vandaag_de_feiten_van_na_juni_2025(basisgegevens, manager_client):
+    """`make run` loads the baseline (the ``basisgegevens`` fixture); today is long after its 30-06-2025."""
+    html = manager_client.get(reverse("dashboard")).content.decode()
+    # Trampoline II's count of 30-06-2025 is shown with its date, as verouderd, and a new count is asked for
+    bezet = html.split('<div class="nw-verouderd"><dt>Bezet</dt>')[1].split("</div>")[0]
+    assert '230</a> <span class="nw-stand">(telling 30-06-2025, verouderd)</span>' in bezet
+    assert "Trampoline II (Oekraïense ontheemden): de laatste telling is van 30-06-2025" in html
+    assert "onbekend — telling verouderd" in html
+    # the RTB end date after its extension, with its source
+    assert "Einde Richtlijn Tijdelijke Bescherming (RTB): 04-03-2027" in html
+    # Achterweg stopped by the council's motion of 25-09-2025
+    achterweg = html.split("Achterweg (tijdelijke asielopvang)</dt>")[1].split("</div>")[0]
+    assert (
+        "Beëindigd" in achterweg
+        and "sinds 25-09-2025" in achterweg
+        and "Geen AZC in de gemeente Noordwijk" in achterweg
+    )
+    # the second Spreidingswet cycle: Noordwijk's figure unknown, not the first cycle's 275
+    asiel = html.split('aria-labelledby="paneel-asielzoekers"')[1].split("</section>")[0]
+    assert "onbekend" in asiel and "275" not in asiel
+
+
+def test_laatste_tellingen_per_locatie_en_doelgroep_voor_herinneringen(basisgegevens):
+    """The one query reminders use: the latest count per location in use and doelgroep, marked verouderd by the
+    shared rule; a count that was never made is unknown, not verouderd."""
+    tellingen = {(t.locatie, t.doelgroep_code): t for t in queries.laatste_tellingen(D(2026, 12, 1))}
+    trampoline = tellingen["Trampoline II", "oekraine"]
+    assert (trampoline.aantal, trampoline.datum, trampoline.verouderd) == (230, D(2025, 6, 30), True)
+    assert trampoline.stand == "telling 30-06-2025, verouderd"
+    nooit = tellingen["Trampoline II", "statushouders"]
+    assert (nooit.datum, nooit.verouderd, nooit.stand) == (None, False, "geen telling")
+    assert not any("Achterweg" in locatie or locatie == "Achmea" for locatie, _ in tellingen)  # not in use
+    assert queries.laatste_tellingen(D(2025, 7, 1))[0].verouderd is False

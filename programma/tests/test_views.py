@@ -1,6 +1,7 @@
 """Pages, validation (Dutch error, nothing saved), computed indicators and query budgets of the programme."""
 
 import json
+import re
 from dataclasses import asdict
 from datetime import date, timedelta
 
@@ -35,11 +36,22 @@ def test_index_toont_de_vier_lijnen_met_statustelling_en_linkt_elke_lijst(advise
 def test_overzicht_per_lijn_telt_statussen_en_toont_acties_over_datum(basisgegevens):
     vandaag = timezone.localdate()
     lijn1 = Programmalijn.objects.get(nummer=1)
-    Actie.objects.filter(code="B1-1-01").update(status="loopt", gepland_eind=vandaag - timedelta(days=1))
-    Actie.objects.filter(code="B1-1-02").update(status="afgerond", gepland_eind=vandaag - timedelta(days=9))
-    Actie.objects.filter(code="B1-1-03").update(
-        status="bewust_niet", reden_niet_uitvoeren="Geen locatie.", gepland_eind=vandaag - timedelta(days=9)
-    )
+    for code, velden in (
+        ("B1-1-01", {"status": "loopt", "gepland_eind": vandaag - timedelta(days=1)}),
+        ("B1-1-02", {"status": "afgerond", "gepland_eind": vandaag - timedelta(days=9)}),
+        (
+            "B1-1-03",
+            {
+                "status": "bewust_niet",
+                "reden_niet_uitvoeren": "Geen locatie.",
+                "gepland_eind": vandaag - timedelta(days=9),
+            },
+        ),
+    ):
+        actie = Actie.objects.get(code=code)
+        for veld, waarde in velden.items():
+            setattr(actie, veld, waarde)
+        actie.save()  # a status change is recorded in the action's dated status history
     overzicht = {o.nummer: o for o in queries.programma_overzicht(vandaag)}
     eerste = overzicht[1]
     assert (eerste.statussen.loopt, eerste.statussen.afgerond, eerste.statussen.bewust_niet) == (1, 1, 1)
@@ -50,6 +62,64 @@ def test_overzicht_per_lijn_telt_statussen_en_toont_acties_over_datum(basisgegev
     assert [len(lijn.acties) for lijn in per_lijn] == [19, 10, 2, 2]
     assert per_lijn[0].acties[0].te_laat is True
     assert lijn1.acties.count() == 19
+
+
+def test_een_overzicht_op_een_eerdere_peildatum_toont_de_status_van_die_datum(adviseur_client, basisgegevens):
+    """Issue 14: a status change is dated; the overview, the report section and the dashboard signal at an
+    earlier peildatum show the status of that date, not today's."""
+    from noordwijk_migratie.registry import Peil
+    from programma import panelen, rapportsecties
+
+    actie = Actie.objects.get(code="B1-1-01")
+    url = reverse("programma:actie_edit", args=[actie.pk])
+    velden = {
+        "programmalijn": actie.programmalijn_id,
+        "subthema": actie.subthema_id or "",
+        "tekst": actie.tekst,
+        "trekker": actie.trekker,
+        "gepland_eind": "2025-12-31",
+        "geladen_versie": actie.versie,
+    }
+    assert adviseur_client.post(url, {**velden, "status": "loopt", "status_sinds": "2025-09-01"}).status_code == 302
+    actie.refresh_from_db()
+    fout = adviseur_client.post(
+        url, {**velden, "status": "afgerond", "status_sinds": "2025-08-01", "geladen_versie": actie.versie}
+    )
+    assert "Er is al een statuswijziging op 01-09-2025" in fout.content.decode()
+    assert (
+        adviseur_client.post(
+            url, {**velden, "status": "afgerond", "status_sinds": "2026-03-01", "geladen_versie": actie.versie}
+        ).status_code
+        == 302
+    )
+    actie.refresh_from_db()
+    assert actie.status == "afgerond"
+
+    def status_op(peildatum):
+        lijn = next(o for o in queries.programma_overzicht(peildatum) if o.nummer == 1)
+        kort = next(a for a in queries.acties_van_lijn(actie.programmalijn, peildatum) if a.code == "B1-1-01")
+        return kort.status, kort.te_laat, lijn.statussen.loopt, lijn.statussen.afgerond
+
+    assert status_op(date(2025, 7, 1)) == ("niet_gestart", False, 0, 0)
+    assert status_op(date(2025, 10, 1)) == ("loopt", False, 1, 0)
+    assert status_op(date(2026, 2, 1)) == ("loopt", True, 1, 0)  # past its planned end and not yet done then
+    assert status_op(date(2026, 12, 1)) == ("afgerond", False, 0, 1)
+    sectie = rapportsecties.programma_acties(Peil(date(2026, 1, 1)))
+    assert next(lijn for lijn in sectie["lijnen"] if lijn["nummer"] == 1)["statussen"]["loopt"] == 1
+    assert [s["tekst"] for s in panelen.signalen(Peil(date(2026, 2, 1)))] == [
+        "1 programma-actie(s) over de geplande einddatum"
+    ]
+    assert panelen.signalen(Peil(date(2026, 12, 1))) == []
+    pagina = adviseur_client.get(actie.get_absolute_url()).content.decode()
+    geschiedenis = pagina.split('id="statusgeschiedenis"')[1].split("</table>")[0]
+    assert re.findall(r"<td>([^<]*)</td>", geschiedenis) == [
+        "het begin",
+        "Niet gestart",
+        "01-09-2025",
+        "Loopt",
+        "01-03-2026",
+        "Afgerond",
+    ]
 
 
 def test_bewust_niet_uitvoeren_vraagt_een_reden(adviseur_client, basisgegevens):
@@ -229,3 +299,14 @@ def test_lijn_2_toont_de_maten_van_de_integrale_aanpak(adviseur_client, basisgeg
     assert response.context["kerncijfers"].vervolg_te_laat == 1
     assert "Vervolgacties over de deadline" in response.content.decode()
     assert "kerncijfers" not in adviseur_client.get(Programmalijn.objects.get(nummer=1).get_absolute_url()).context
+
+
+def test_een_nieuwe_actie_met_een_status_heeft_die_status_pas_vanaf_vandaag():
+    vandaag = timezone.localdate()
+    nieuw = ActieFactory(status="loopt")
+    gisteren = vandaag - timedelta(days=1)
+    assert [(w.datum, w.status) for w in nieuw.statuswijzigingen.all()] == [(vandaag, "loopt")]
+    assert queries.acties_van_lijn(nieuw.programmalijn, gisteren)[0].status == "niet_gestart"
+    assert queries.acties_van_lijn(nieuw.programmalijn, vandaag)[0].status == "loopt"
+    begin = ActieFactory(programmalijn=nieuw.programmalijn)  # "niet gestart" is what every action starts as
+    assert [(w.datum, w.status) for w in begin.statuswijzigingen.all()] == [(None, "niet_gestart")]

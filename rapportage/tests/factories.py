@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
 from rapportage import secties
-from rapportage.models import Rapport, Status, Toelichting
+from rapportage.models import Rapport, Status, Toelichting, Voorblad
 from tests.factories import registreer
 
 
@@ -47,5 +47,19 @@ class ToelichtingFactory(factory.django.DjangoModelFactory):
 
     soort = secties.HALFJAAR
     peildatum = date(2025, 7, 1)
-    sectie = "samenvatting"
+    sectie = "taakstelling_perioden"  # a domain section: every writing role may edit it
     tekst = "De realisatie bleef achter bij de gecorrigeerde taakstelling."
+
+
+@registreer
+class VoorbladFactory(factory.django.DjangoModelFactory):
+    """The one row of cover data."""
+
+    class Meta:
+        model = Voorblad
+        django_get_or_create = ("id",)
+
+    id = 1
+    portefeuillehouder = "Wethouder asiel en migratie"
+    opsteller = "Opgaveteam asiel en migratie"
+    contact = "14 071"

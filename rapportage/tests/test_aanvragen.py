@@ -75,10 +75,12 @@ def test_opnieuw_genereren_maakt_een_nieuwe_versie(manager_client, django_captur
 def test_definitief_maken_en_daarna_onveranderlijk(manager_client, django_capture_on_commit_callbacks):
     vraag(manager_client, django_capture_on_commit_callbacks)
     rapport = Rapport.objects.get()
+    Toelichting.objects.filter(sectie="samenvatting").update(tekst="Noordwijk ligt op schema.")
     concept_sha = rapport.sha256
     bevestig = manager_client.get(reverse("rapportage:rapport_definitief", args=[rapport.pk]))
     assert "niet meer worden gewijzigd" in bevestig.content.decode()
-    manager_client.post(reverse("rapportage:rapport_definitief", args=[rapport.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        manager_client.post(reverse("rapportage:rapport_definitief", args=[rapport.pk]))
     rapport.refresh_from_db()
     assert rapport.definitief and rapport.definitief_door.username == "test-opgavemanager"
     assert rapport.sha256 != concept_sha and services.pdf_is_compleet(rapport)
@@ -116,7 +118,9 @@ def test_raadpleger_downloadt_maar_vraagt_niet_aan_en_maakt_niet_definitief(raad
 
 def test_beleidsadviseur_schrijft_toelichting_maar_maakt_niet_definitief(adviseur_client):
     rapport = RapportFactory()
-    toelichting = Toelichting.objects.create(soort=rapport.soort, peildatum=rapport.peildatum, sectie="samenvatting")
+    toelichting = Toelichting.objects.create(
+        soort=rapport.soort, peildatum=rapport.peildatum, sectie="taakstelling_perioden"
+    )
     url = reverse("rapportage:toelichting_edit", args=[toelichting.pk])
     response = adviseur_client.post(url, {"tekst": "Realisatie 25 van 63.", "geladen_versie": toelichting.versie})
     assert response.status_code == 302 and response["Location"] == rapport.get_absolute_url()
