@@ -1,7 +1,9 @@
 """Done when (issue 18): after `make run`'s setup (SQLite, eager Celery, baseline, demo users) and
 `manage.py herinneringen --nu`, the console shows the e-mails and the demo beleidsadviseur's Mijn werk
 shows the baseline's real open items: the missing periods since 2025-H2, Trampoline II's stale
-occupancy count of 30-06-2025 and capacity stand, and the Achterweg milestone still "gepland"."""
+occupancy count of 30-06-2025 and capacity stand. The Achterweg's raadsbesluit still "gepland" for
+25-09-2025 is no open item since issue 14: the location was stopped (beëindigd) that day, so the plan
+lapsed with it, and the reminder follows the dashboard's rule (opvang.rules.mijlpaal_over_datum)."""
 
 import os
 import subprocess
@@ -59,5 +61,5 @@ def test_na_make_run_en_herinneringen_nu(tmp_path):
         assert f"Periode {label} (" in html, label
     assert "De bezetting van Trampoline II (Oekraïense ontheemden) is het laatst geteld op 30-06-2025" in html
     assert "De capaciteitsstand van Trampoline II (Oekraïense ontheemden) is van 30-06-2025" in html
-    assert "Mijlpaal raadsbesluit van Achterweg (tijdelijke asielopvang) stond gepland op 25-09-2025" in html
-    assert "/statushouders/perioden/nieuw/" in html and "/opvang/mijlpalen/" in html
+    assert "Mijlpaal raadsbesluit van Achterweg" not in html  # stopped that day: the plan lapsed
+    assert "/statushouders/perioden/nieuw/" in html

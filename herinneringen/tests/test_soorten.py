@@ -134,6 +134,11 @@ def test_mijlpaal_over_datum_nog_gepland():
     m.gepland = False
     m.save()
     assert due("opvang.mijlpaal_verlopen", date(2025, 10, 1)) == {}
+    # a location stopped (beëindigd) by then: its plan lapsed with it (the dashboard's rule, issue 14)
+    gestopt = MijlpaalFactory(fase=Fase.RAADSBESLUIT, datum=date(2025, 9, 25), gepland=True)
+    assert str(gestopt.pk) in due("opvang.mijlpaal_verlopen", date(2025, 10, 1))
+    MijlpaalFactory(locatie=gestopt.locatie, fase=Fase.BEEINDIGD, datum=date(2025, 9, 25), gepland=False)
+    assert due("opvang.mijlpaal_verlopen", date(2025, 10, 1)) == {}
 
 
 def test_bezetting_en_capaciteit_ouder_dan_hun_grens(settings):
