@@ -1,4 +1,4 @@
-"""Done when (issue 18): after `make run`'s setup (SQLite, eager Celery, baseline, demo users) and
+"""Done when (issue 18): after `make run`'s setup (SQLite, baseline, demo users) and
 `manage.py herinneringen --nu`, the console shows the e-mails and the demo beleidsadviseur's Mijn werk
 shows the baseline's real open items: the missing periods since 2025-H2, Trampoline II's stale
 occupancy count of 30-06-2025 and capacity stand. The Achterweg's raadsbesluit still "gepland" for
