@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from noordwijk_migratie import actualiteit, registry
+from noordwijk_migratie import registry
 from noordwijk_migratie.celery import BROKER_FOUTEN
 from noordwijk_migratie.getallen import lange_datum
 from noordwijk_migratie.registry import Peil
@@ -355,26 +355,16 @@ def rapportteksten(soort: str) -> set[str]:
     return {s.code for s in eigen.secties if s.soort == soort and s.toelichting} if eigen else set()
 
 
-def verouderde_gegevens(snapshot: dict, peildatum: date) -> list[dict]:
-    """The figures of the snapshot too old for the peildatum.
-
-    Hook for the sections: a section's data may list its measured figures as ``"actualiteit": [{"onderwerp":
-    "de bezettingstelling", "gemeten_op": "2025-03-31" or None, "max_dagen": 45}, ...]``; a figure older
-    than its limit (:func:`noordwijk_migratie.actualiteit.is_verouderd`) is returned with its section."""
-    verouderd = []
-    for code, item in snapshot.items():
-        for meting in (item.get("data") or {}).get("actualiteit", []):
-            gemeten_op = date.fromisoformat(meting["gemeten_op"]) if meting.get("gemeten_op") else None
-            if actualiteit.is_verouderd(gemeten_op, peildatum, meting["max_dagen"]):
-                verouderd.append(
-                    {
-                        "sectie": code,
-                        "titel": item.get("titel", code),
-                        "onderwerp": meting["onderwerp"],
-                        "label": actualiteit.label(gemeten_op, peildatum, meting["max_dagen"]),
-                    }
-                )
-    return verouderd
+def verouderde_gegevens(snapshot: dict) -> list[dict]:
+    """The figures of the snapshot that were too old for its peildatum: every section's key figures
+    (``data["cijfers"]``, the panel shape of :func:`noordwijk_migratie.panelen.cijfer`) carry the mark
+    ``verouderd`` and the date they stand on, decided by :mod:`noordwijk_migratie.actualiteit`."""
+    return [
+        {"sectie": code, "titel": item.get("titel", code), "onderwerp": c["label"], "label": c["stand"]}
+        for code, item in snapshot.items()
+        for c in (item.get("data") or {}).get("cijfers") or []
+        if c.get("verouderd")
+    ]
 
 
 def ontbreekt_voor_definitief(rapport: Rapport, vandaag: date | None = None) -> list[str]:
@@ -401,10 +391,10 @@ def ontbreekt_voor_definitief(rapport: Rapport, vandaag: date | None = None) -> 
     for s in registry.secties(rapport.soort):
         if s.code in VERPLICHTE_TEKSTEN and s.toelichting and not teksten.get(s.code):
             meldingen.append(_("%(onderdeel)s: de tekst ontbreekt.") % {"onderdeel": s.titel})
-    for v in verouderde_gegevens(rapport.snapshot or {}, rapport.peildatum):
+    for v in verouderde_gegevens(rapport.snapshot or {}):
         if not teksten.get(v["sectie"]):
             meldingen.append(
-                _("%(onderdeel)s: %(onderwerp)s is verouderd (%(label)s); licht dat toe in de toelichting.")
+                _("%(onderdeel)s: het cijfer ‘%(onderwerp)s’ is te oud (%(label)s); licht dat toe in de toelichting.")
                 % {"onderdeel": v["titel"], "onderwerp": v["onderwerp"], "label": v["label"]}
             )
     return meldingen

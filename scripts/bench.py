@@ -1,11 +1,14 @@
 """One measuring run for `make bench` (started by scripts/bench.sh, which runs the servers).
 
-Throughput and latency with wrk against gunicorn, the ratio to the bare view, SQL queries per page,
-report and import timings, peak RSS of a web worker and the Celery worker. Writes
-docs/benchmarks.md.
+Throughput (3 rounds, min / median / max) and latency with wrk against gunicorn, every page as a
+ratio to the minimal Django app (scripts/bench_minimaal.py, served beside the project) and to the
+project's /healthz/live, the previous run's median beside this one's, the machine's load before and
+after, SQL queries per page, report and import timings, peak RSS of a web worker and the Celery
+worker. Writes docs/benchmarks.md. Stops with an error when a page answers anything but 2xx.
 """
 
 import datetime
+import http.client
 import json
 import os
 import platform
@@ -13,14 +16,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 import django
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 django.setup()
 
+from bench_vorige import min_mediaan_max, vergelijking, vorige_run  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
@@ -31,14 +37,31 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from noordwijk_migratie import oidc  # noqa: E402
 
 BASIS = os.environ["BENCH_URL"]
+MINIMAAL = os.environ.get("BENCH_MINIMAAL_URL")
+RONDES, RONDE_SECONDEN, VERBINDINGEN = 3, 5, 8
+# wrk counts only statuses >= 400 as errors: a redirect (to the login page) would be measured as the
+# page. Every response that is not 2xx is counted here, per thread, and summed in done().
 WRK_LUA = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) niet2xx = 0 end
+function response(status, headers, body)
+  if status < 200 or status > 299 then niet2xx = niet2xx + 1 end
+end
 done = function(summary, latency, requests)
-  io.write(string.format('{"rps": %f, "p50": %f, "p95": %f, "requests": %d, "errors": %d}\\n',
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("niet2xx") end
+  io.write(string.format('{"rps": %f, "p50": %f, "p95": %f, "requests": %d, "niet2xx": %d, "errors": %d}\\n',
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+    summary.requests, n, summary.errors.connect + summary.errors.read + summary.errors.write
     + summary.errors.timeout))
 end
 """
+
+
+def laden():
+    """/proc/loadavg's 1, 5 and 15 minute load averages."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def paginas():
@@ -59,7 +82,20 @@ def sessie_cookie():
     return user, f"sessionid={sessie.session_key}"
 
 
-def wrk(path, cookie, verbindingen, seconden):
+def status_zonder_redirect(url, cookie):
+    """One plain request, redirects not followed: the status the page itself answers."""
+    deel = urllib.parse.urlsplit(url)
+    verbinding = http.client.HTTPConnection(deel.hostname, deel.port, timeout=30)
+    try:
+        verbinding.request("GET", deel.path + (f"?{deel.query}" if deel.query else ""), headers={"Cookie": cookie})
+        antwoord = verbinding.getresponse()
+        antwoord.read()
+        return antwoord.status, antwoord.getheader("Location")
+    finally:
+        verbinding.close()
+
+
+def wrk(url, cookie, verbindingen, seconden):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
         fh.write(WRK_LUA)
     uit = subprocess.run(  # noqa: S603
@@ -74,19 +110,25 @@ def wrk(path, cookie, verbindingen, seconden):
             f"Cookie: {cookie}",
             "-s",
             fh.name,
-            BASIS + path,
+            url,
         ],  # noqa: S607
         capture_output=True,
         text=True,
         timeout=seconden + 60,
         check=True,
     ).stdout
-    return json.loads(uit.strip().splitlines()[-1])
+    meting = json.loads(uit.strip().splitlines()[-1])
+    if meting["niet2xx"] or meting["errors"]:
+        sys.exit(
+            f"FOUT: wrk kreeg voor {url} {meting['niet2xx']} antwoorden die geen 2xx waren en "
+            f"{meting['errors']} verbindingsfouten van {meting['requests']} verzoeken; deze pagina is niet gemeten."
+        )
+    return meting
 
 
 def queries(user, path):
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
+    client.force_login(user, backend=oidc.BACKEND)  # as the session cookie: no second step
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path)
     return response.status_code, len(ctx)
@@ -136,7 +178,7 @@ def alle_paginas(user, aantal=12):
     from noordwijk_migratie.testdata.paginas import alle_urls, view_model
 
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
+    client.force_login(user, backend=oidc.BACKEND)  # as the session cookie: no second step
     uit = []
     for naam, patroon in alle_urls():
         if any(w in naam for w in ("logout", "delete", "download", "definitief")):
@@ -175,28 +217,33 @@ def extra_metingen(metingen=None):
 
 
 def main():
-    sys.path.insert(0, str(ROOT / "scripts"))
     user, cookie = sessie_cookie()
-    resultaten = []
-    for label, path in paginas():
-        status, aantal = queries(user, path)
-        assert status == 200, f"{path} gaf {status}"
-        wrk(path, cookie, 2, 2)  # warm-up
-        doorvoer = wrk(path, cookie, 8, 10)
-        enkel = wrk(path, cookie, 1, 5)
-        koud = koud_ms(path, cookie)
-        resultaten.append(
-            {
-                "label": label,
-                "path": path,
-                "queries": aantal,
-                **doorvoer,
-                "p50_1": enkel["p50"],
-                "p95_1": enkel["p95"],
-                "koud": koud,
-            }
-        )
-    kaal = resultaten[0]["rps"]
+    load_voor = laden()
+    doelen = (
+        [{"label": "Minimale Django-app", "path": "/", "url": MINIMAAL + "/", "minimaal": True}] if MINIMAAL else []
+    )
+    doelen += [{"label": label, "path": path, "url": BASIS + path} for label, path in paginas()]
+    for doel in doelen:
+        status, locatie = status_zonder_redirect(doel["url"], cookie)
+        if status != 200:
+            sys.exit(f"FOUT: {doel['url']} gaf {status}{f' naar {locatie}' if locatie else ''} in plaats van 200.")
+        if not doel.get("minimaal"):
+            status, doel["queries"] = queries(user, doel["path"])
+            assert status == 200, f"{doel['path']} gaf {status}"
+        wrk(doel["url"], cookie, 2, 2)  # warm-up
+    # the rounds go over all pages in turn, so a change in the machine's load hits every page alike
+    for _ in range(RONDES):
+        for doel in doelen:
+            doel.setdefault("rondes", []).append(wrk(doel["url"], cookie, VERBINDINGEN, RONDE_SECONDEN))
+    for doel in doelen:
+        doel["rps"] = min_mediaan_max([r["rps"] for r in doel["rondes"]])
+        mediaan = sorted(doel["rondes"], key=lambda r: r["rps"])[len(doel["rondes"]) // 2]
+        doel["p50"], doel["p95"] = mediaan["p50"], mediaan["p95"]  # latency of the median round
+        enkel = wrk(doel["url"], cookie, 1, 5)
+        doel["p50_1"], doel["p95_1"] = enkel["p50"], enkel["p95"]
+        if not doel.get("minimaal"):
+            doel["koud"] = koud_ms(doel["path"], cookie)
+    load_na = laden()
     paginas_totaal = alle_paginas(user)
     extra = extra_metingen()
     basis = os.environ.get("BENCH_BASIS_JSON")
@@ -207,30 +254,46 @@ def main():
         [piek_rss_mb(int(os.environ["CELERY_PID"])) or 0]
         + [piek_rss_mb(p) or 0 for p in kinderen(int(os.environ["CELERY_PID"]))]
     )
-    schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal)
+    load = (os.environ.get("BENCH_LOAD_START", "?"), load_voor, load_na, laden())
+    schrijf(doelen, load, extra, web_rss, celery_rss, paginas_totaal)
 
 
-def schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal):
+def schrijf(resultaten, load, extra, web_rss, celery_rss, paginas_totaal):
+    doel = ROOT / "docs" / "benchmarks.md"
+    bestaand = doel.read_text() if doel.exists() else ""
+    eerder = vorige_run(bestaand)
+    minimaal = next((r["rps"][1] for r in resultaten if r.get("minimaal")), None)
+    live = next(r["rps"][1] for r in resultaten if r["path"] == "/healthz/live")
+    schaal = os.environ.get("BENCH_SCHAAL", "groot")
     regels = [
         "# Benchmarks",
         "",
-        f"Gemeten op {datetime.datetime.now():%d-%m-%Y %H:%M} met `make bench` "
-        f"(schaal `{os.environ.get('BENCH_SCHAAL', 'groot')}`), {os.cpu_count()} cores, {platform.platform()}, "
-        "gunicorn 2 workers met productie-instellingen, PostgreSQL en Redis op loopback, wrk 10 s met 8 verbindingen "
-        "(doorvoer) en 5 s met 1 verbinding (latentie één gebruiker). Verhoudingen gelden binnen één run.",
+        f"Gemeten op {datetime.datetime.now():%d-%m-%Y %H:%M} met `make bench` (schaal `{schaal}`), "
+        f"{os.cpu_count()} cores, {platform.platform()}, gunicorn 2 workers met productie-instellingen, PostgreSQL "
+        f"en Redis op loopback; doorvoer: wrk {RONDES} rondes van {RONDE_SECONDEN} s met {VERBINDINGEN} verbindingen "
+        "(min / mediaan / max), latentie één gebruiker: 5 s met 1 verbinding. Verhoudingen gelden binnen één run.",
+        "",
+        f"Load van de machine (1 / 5 / 15 min, /proc/loadavg, {os.cpu_count()} cores): bij de start {load[0]}; "
+        f"vóór de metingen {load[1]}; na de paginametingen {load[2]}; aan het eind {load[3]}.",
         "",
         "Cijfers en tabelrijen worden gecachet tot er gegevens wijzigen; de kolom **na wijziging** is het eerste",
         "verzoek nadat de gegevens wijzigden (mediaan / maximum over 5 wijzigingen, zonder cache).",
+        "**Vorige run** is de mediaan req/s van de vorige run in dit bestand"
+        + (f" ({eerder['wanneer']}, schaal `{eerder['schaal']}`)" if eerder else "")
+        + " met het verschil van deze run ertegenover.",
         "",
-        "| pagina | req/s | verhouding tot kale view | p50 (ms) | p95 (ms) | p50 1 gebruiker | p95 1 gebruiker "
-        "| na wijziging (ms) | queries | fouten |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| pagina | req/s mediaan (min–max) | vorige run | % van minimale Django-app | % van `/healthz/live` "
+        "| p50 (ms) | p95 (ms) | p50 1 gebruiker | p95 1 gebruiker | na wijziging (ms) | queries |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in resultaten:
+        laag, mediaan, hoog = r["rps"]
+        koud = f"{r['koud'][0]:.0f} / {r['koud'][1]:.0f}" if "koud" in r else "–"
         regels.append(
-            f"| {r['label']} (`{r['path']}`) | {r['rps']:.0f} | {100 * r['rps'] / kaal:.1f} % | {r['p50']:.1f} | "
-            f"{r['p95']:.1f} | {r['p50_1']:.1f} | {r['p95_1']:.1f} | {r['koud'][0]:.0f} / {r['koud'][1]:.0f} | "
-            f"{r['queries']} | {r['errors']} |"
+            f"| {r['label']} (`{r['path']}`) | {mediaan:.0f} ({laag:.0f}–{hoog:.0f}) | "
+            f"{vergelijking(mediaan, eerder['rps'].get(r['label']) if eerder else None)} | "
+            f"{f'{100 * mediaan / minimaal:.1f} %' if minimaal else '–'} | {100 * mediaan / live:.1f} % | "
+            f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p50_1']:.1f} | {r['p95_1']:.1f} | {koud} | {r.get('queries', '–')} |"
         )
     aantal, traagste = paginas_totaal
     regels += [
@@ -247,8 +310,6 @@ def schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal):
     regels += ["", f"Piek-RSS web worker: {web_rss:.0f} MB; Celery-worker: {celery_rss:.0f} MB.", ""]
     # docs/benchmarks.md: this run on top, then the hand-written sections ("## …", kept as they are),
     # then "## Eerdere runs" with the previous run pushed on top of the history
-    doel = ROOT / "docs" / "benchmarks.md"
-    bestaand = doel.read_text() if doel.exists() else ""
     voor, _, geschiedenis = bestaand.partition("## Eerdere runs")
     vorige, kop, handmatig = voor.partition("\n## ")
     handmatig = (kop + handmatig).strip()
@@ -261,7 +322,6 @@ def schrijf(resultaten, kaal, extra, web_rss, celery_rss, paginas_totaal):
 
 def alleen_basis():
     """Report timings on the baseline alone (run by bench.sh before the synthetic data is loaded)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     from bench_extra import METINGEN
 
     rapporten = [(f"{label} — basisgegevens", f) for label, f in METINGEN if "rapport" in label.lower()]

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # `make bench`: PostgreSQL + Redis + gunicorn (2 workers, production settings) + a Celery worker,
-# the `groot` synthetic dataset, then one measuring run (scripts/bench.py) that writes
-# docs/benchmarks.md. Loopback only; every load run is bounded in time.
+# the `groot` synthetic dataset, a second gunicorn with the same settings serving the minimal Django
+# app (scripts/bench_minimaal.py, the reference), then one measuring run (scripts/bench.py) that
+# writes docs/benchmarks.md. Loopback only; every load run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV_BIN="$PWD/.venv/bin"
 source scripts/services.sh
+BENCH_LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)  # the machine's load (1/5/15 min) before this run starts anything
+export BENCH_LOAD_START
 
 ensure_packages redis-server:redis-server wrk:wrk
 start_services
 WEBPORT=$(free_port)
+MINPORT=$(free_port)
 export DJANGO_SETTINGS_MODULE=noordwijk_migratie.settings.production
 export SECRET_KEY=$("$VENV_BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))')
 export ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false DB_CONN_MAX_AGE=60
@@ -32,8 +36,13 @@ GUNICORN_PID=$!
 "$VENV_BIN/celery" -A noordwijk_migratie worker --concurrency=1 --loglevel=WARNING \
   >"$SERVICES_TMP/celery.log" 2>&1 &
 CELERY_PID=$!
-EXTRA_PIDS="$GUNICORN_PID $CELERY_PID"
+# the minimal Django app: same Python, venv and gunicorn settings, its own settings.configure()
+env -u DJANGO_SETTINGS_MODULE "$VENV_BIN/gunicorn" bench_minimaal:application --pythonpath scripts \
+  --bind "127.0.0.1:$MINPORT" --workers 2 --log-level warning >"$SERVICES_TMP/gunicorn-minimaal.log" 2>&1 &
+MINIMAAL_PID=$!
+EXTRA_PIDS="$GUNICORN_PID $CELERY_PID $MINIMAAL_PID"
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$WEBPORT/healthz/live" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$MINPORT/" >/dev/null && break; sleep 0.2; done
 
-export BENCH_URL="http://127.0.0.1:$WEBPORT" GUNICORN_PID CELERY_PID
+export BENCH_URL="http://127.0.0.1:$WEBPORT" BENCH_MINIMAAL_URL="http://127.0.0.1:$MINPORT" GUNICORN_PID CELERY_PID
 "$VENV_BIN/python" scripts/bench.py "$@"

@@ -34,6 +34,8 @@ def statushouders(peil) -> dict:
                 % {"bron": p.bron_tekst, "datum": p.realisatie_per or "?"},
                 p.realisatie,
                 reverse("taakstelling:plaatsing_list"),
+                stand=_("stand %(datum)s, verouderd") % {"datum": p.realisatie_per} if p.realisatie_verouderd else "",
+                verouderd=p.realisatie_verouderd,
             ),
             cijfer(_("Volgens COA"), p.coa_tekst or _("nog geen COA-stand")),
             cijfer(_("COA-norm op schema"), p.op_schema_norm),

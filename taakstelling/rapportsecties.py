@@ -48,6 +48,8 @@ def statushouders_kerncijfers(peil):
         "niet_ingevoerd": niet_ingevoerd(peil.datum, afgesloten),
         "afgesloten_gehaald": None if afgesloten is None else afgesloten.saldo_eind >= 0,
         "startpositie": kern.periode.saldo_begin if kern.periode else (afgesloten.saldo_eind if afgesloten else None),
+        # the panel's key figures, with their dates and marks (a stale one asks for a toelichting)
+        "cijfers": panelen.statushouders(peil)["cijfers"],
     }
 
 

@@ -15,6 +15,7 @@ VERBODEN = re.compile(
 TOEGESTAAN = {
     "DoelgroepOverzicht.doelgroep_naam": "de naam van de doelgroep (Oekraïne, asielzoekers, …)",
     "Opvanglocatie.naam": "de naam van een opvanglocatie uit het register",
+    "PijplijnLocatie.naam": "de naam van een kandidaat-locatie in de Spreidingswet-pijplijn (een gebouw of terrein)",
     "Partner.naam": "de naam van een partnerorganisatie (COA, woningcorporatie, …)",
     # professionals at a partner, never newcomers; only for logged-in users who may see them on the
     # Contactpersonen page, never with a token (test_api.test_contactpersonen_alleen_voor_wie_ze_op_de_pagina_ziet)
