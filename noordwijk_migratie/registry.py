@@ -14,28 +14,35 @@ Every project app has a module ``<app>/bijdragen.py`` (found with Django's
         secties=(Sectie(HALFJAAR, "oekraine", _("Oekraïense ontheemden: opvang"), 70, panelen.oekraine),),
         indicatoren=(Indicator("iw_informatiebereik", indicatoren.informatiebereik),),
         signalen=(panelen.signalen,),
+        herinneringen=(Herinnering("opvang.beleidsdatum", _("Beleidsdatum nadert"), herinneringen.beleidsdatums,
+                                   rollen=("beleidsadviseur", "opgavemanager"), dagen_vooraf=(90, 30, 7)),),
     )
 
 Nothing else in the project lists apps by hand: the roles, the cache's data version, the
-navigation, the root URLs, the dashboard, the reports, the indicator choices and the test
-collection all read this registry.
+navigation, the root URLs, the dashboard, the reports, the indicator choices, the reminders and the
+test collection all read this registry.
 
 An app with a ``schakelaar`` (the name of a boolean setting, e.g. ``MODULE_TAAKSTELLING_ACTIEF``)
 can be switched off: then its pages answer 404 with an explanation
 (:class:`ModuleSchakelaarMiddleware`) and its navigation, index pages, panels, report sections,
-indicators and signals disappear together, because every reader goes through :func:`actieve`.
+indicators, signals and reminders disappear together, because every reader goes through :func:`actieve`.
 
 Panels, sections, signals and deadlines (termijnen) are functions of a :class:`Peil` (the peildatum
 plus a memo shared by everything built for it, so figures several panels need are computed once per
 dashboard or report); a panel and the report section about the same subject share one function.
 Indicators are functions of a date (the programme computes their series at many dates).
+
+A reminder kind (:class:`Herinnering`, see the app ``herinneringen``) is a function of a day that yields
+the :class:`Aanleiding` items open on it (an object with its date, a Dutch text without personal data of
+newcomers and a link); the same function, evaluated again just before a reminder is sent, is its state
+check: an item it no longer yields (the work is done) is never sent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -99,6 +106,52 @@ class Indicator:
     omschrijving: str = ""
 
 
+@dataclass(frozen=True)
+class Aanleiding:
+    """One open item of a reminder kind: the work it asks for is not done yet.
+
+    ``sleutel`` identifies the object within the kind (a primary key, a period label); ``datum`` is the
+    date the reminder is about (a deadline, a policy date, the day a count became stale), the lead times
+    count back from it. ``tekst`` never holds personal data of newcomers ("huishouden van 3 personen,
+    gekoppeld 01-09-2026"); ``doelgroepen`` are doelgroep codes (the beleidsadviseur's focus, the
+    grouping of the weekly digest)."""
+
+    sleutel: str
+    datum: date
+    tekst: str
+    url: str
+    doelgroepen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Herinnering:
+    """A kind of reminder. ``functie(vandaag)`` yields the :class:`Aanleiding` items open on ``vandaag``
+    (also ones whose date is still ahead); a reminder is due from each lead time before the item's date
+    (``dagen_vooraf``, overridable per code in ``settings.HERINNERINGEN_DAGEN_VOORAF``; 0 = on the date).
+    ``rollen`` are the role codes that receive it; a beleidsadviseur with a focus receives only items of
+    those doelgroepen (and items without a doelgroep)."""
+
+    code: str
+    titel: str
+    functie: Callable[[date], Iterable[Aanleiding]]
+    rollen: tuple[str, ...]
+    dagen_vooraf: tuple[int, ...] = (0,)
+    omschrijving: str = ""
+
+    @property
+    def vooraf(self) -> tuple[int, ...]:
+        """The lead times in days, longest first (the setting overrides the declared default)."""
+        dagen = getattr(settings, "HERINNERINGEN_DAGEN_VOORAF", {}).get(self.code, self.dagen_vooraf)
+        return tuple(sorted(set(dagen), reverse=True))
+
+    def moment(self, aanleiding: Aanleiding, vandaag: date) -> date | None:
+        """The current due moment of an item on ``vandaag``: the latest lead time already reached (an
+        earlier one is superseded by it), or None while the first lies ahead."""
+        bereikt = [aanleiding.datum - timedelta(days=d) for d in self.vooraf]
+        bereikt = [m for m in bereikt if m <= vandaag]
+        return max(bereikt) if bereikt else None
+
+
 @dataclass
 class App:
     label: str
@@ -116,6 +169,7 @@ class App:
         Callable[[Peil], list[dict]], ...
     ] = ()  # dated deadlines {"naam", "datum", "dagen_resterend", "verstreken"}
     rollen: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role code -> extra "app.codename"
+    herinneringen: tuple[Herinnering, ...] = ()
 
     def __post_init__(self):
         if self.projectdata is None:
@@ -212,6 +266,11 @@ def signalen(peil: Peil) -> list[dict]:
 
 def termijnen(peil: Peil) -> list[dict]:
     return sorted((t for a in actieve() for functie in a.termijnen for t in functie(peil)), key=lambda t: t["datum"])
+
+
+def herinneringen() -> dict[str, Herinnering]:
+    """The reminder kinds of the active apps, by code."""
+    return {h.code: h for a in actieve() for h in a.herinneringen}
 
 
 class ModuleSchakelaarMiddleware:

@@ -3,10 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie.panelen import als_sectie
-from noordwijk_migratie.registry import App, Navigatie, Pagina, Paneel, Sectie
+from noordwijk_migratie.registry import App, Herinnering, Navigatie, Pagina, Paneel, Sectie
 from rapportage.secties import HALFJAAR
 
-from . import panelen
+from . import herinneringen, panelen
 
 app = App(
     "opvang",
@@ -56,4 +56,43 @@ app = App(
     ),
     signalen=(panelen.signalen,),
     termijnen=(panelen.termijnen,),
+    herinneringen=(
+        Herinnering(
+            "opvang.beleidsdatum",
+            _("Beleidsdatum nadert"),
+            herinneringen.beleidsdatums,
+            rollen=("beleidsadviseur", "opgavemanager"),
+            dagen_vooraf=(90, 30, 7),
+            omschrijving=_(
+                "Een beleidsdatum (einde RTB, raadsvergadering) of het einde van een cyclus van de Spreidingswet nadert."
+            ),
+        ),
+        Herinnering(
+            "opvang.mijlpaal_verlopen",
+            _("Mijlpaal over datum, nog gepland"),
+            herinneringen.mijlpalen_verlopen,
+            rollen=("beleidsadviseur",),
+            omschrijving=_("De datum van een mijlpaal van een locatie is voorbij en hij staat nog op 'gepland'."),
+        ),
+        Herinnering(
+            "opvang.bezetting_verouderd",
+            _("Bezettingstelling verouderd"),
+            herinneringen.bezetting_verouderd,
+            rollen=("beleidsadviseur",),
+            omschrijving=_(
+                "De laatste bezetting van een locatie in gebruik is ouder dan de grens "
+                "(OPVANG_BEZETTING_VEROUDERD_DAGEN, standaard 45 dagen)."
+            ),
+        ),
+        Herinnering(
+            "opvang.capaciteit_verouderd",
+            _("Capaciteitsstand verouderd"),
+            herinneringen.capaciteit_verouderd,
+            rollen=("beleidsadviseur",),
+            omschrijving=_(
+                "De geldende capaciteitsstand van een locatie in gebruik is ouder dan de grens "
+                "(OPVANG_CAPACITEIT_VEROUDERD_DAGEN, standaard 180 dagen)."
+            ),
+        ),
+    ),
 )

@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.registry import App, Navigatie, Pagina, Sectie
+from noordwijk_migratie.registry import App, Herinnering, Navigatie, Pagina, Sectie
 from rapportage.secties import EVALUATIE, HALFJAAR
 
-from . import panelen, rapportsecties
+from . import herinneringen, panelen, rapportsecties
 
 PROGRAMMALIJNEN = (
     (1, _("Programmalijn 1: wettelijke taken statushouders, asielopvang en Oekraïense ontheemden")),
@@ -45,4 +45,13 @@ app = App(
         ),
     ),
     signalen=(panelen.signalen,),
+    herinneringen=(
+        Herinnering(
+            "programma.actie_te_laat",
+            _("Actie over de geplande einddatum"),
+            herinneringen.acties_te_laat,
+            rollen=("beleidsadviseur", "opgavemanager"),
+            omschrijving=_("Een actie is na de geplande einddatum nog niet afgerond (of bewust niet uitgevoerd)."),
+        ),
+    ),
 )

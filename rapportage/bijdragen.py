@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.registry import App, Navigatie, Pagina, Sectie
+from noordwijk_migratie.registry import App, Herinnering, Navigatie, Pagina, Sectie
 
-from . import secties
+from . import herinneringen, secties
 from .secties import EVALUATIE, HALFJAAR
 
 app = App(
@@ -37,6 +37,15 @@ app = App(
         Sectie(EVALUATIE, "samenvatting", _("Samenvatting"), 10, secties.evaluatie_samenvatting),
         Sectie(EVALUATIE, "conclusies", _("Conclusies"), 900, secties.evaluatie_conclusies),
         Sectie(EVALUATIE, "vervolgopdracht", _("Vervolgopdracht"), 910, secties.evaluatie_vervolgopdracht),
+    ),
+    herinneringen=(
+        Herinnering(
+            "rapportage.concept_wacht",
+            _("Conceptrapport wacht op definitief"),
+            herinneringen.concept_wacht,
+            rollen=("opgavemanager",),
+            omschrijving=_("Een rapport is klaar als concept en geen versie ervan is definitief."),
+        ),
     ),
     # Custom permissions on top of the role rules in noordwijk_migratie/roles.py.
     rollen={

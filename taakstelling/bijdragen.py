@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.registry import App, Indicator, Navigatie, Pagina, Paneel, Sectie
+from noordwijk_migratie.registry import App, Herinnering, Indicator, Navigatie, Pagina, Paneel, Sectie
 from rapportage.secties import HALFJAAR
 
-from . import indicatoren, panelen, rapportsecties
+from . import herinneringen, indicatoren, panelen, rapportsecties
 
 app = App(
     "taakstelling",
@@ -79,6 +79,57 @@ app = App(
         ),
     ),
     signalen=(panelen.signalen,),
+    herinneringen=(
+        Herinnering(
+            "taakstelling.woningaanbod",
+            _("Termijn woningaanbod (10 weken na koppeling)"),
+            herinneringen.woningaanbod,
+            rollen=("beleidsadviseur",),
+            dagen_vooraf=(7, 0),
+            omschrijving=_("Een gekoppeld huishouden heeft nog geen woningaanbod: een week voor en op de termijn."),
+        ),
+        Herinnering(
+            "taakstelling.verhuizing",
+            _("Termijn verhuizing (2 weken na ingang huur)"),
+            herinneringen.verhuizing,
+            rollen=("beleidsadviseur",),
+            dagen_vooraf=(3, 0),
+            omschrijving=_(
+                "Een huishouden met een huurovereenkomst is nog niet verhuisd: 3 dagen voor en op de termijn."
+            ),
+        ),
+        Herinnering(
+            "taakstelling.periode_ontbreekt",
+            _("Periode met netto taakstelling ontbreekt"),
+            herinneringen.periode_ontbreekt,
+            rollen=("beleidsadviseur", "opgavemanager"),
+            dagen_vooraf=(14,),
+            omschrijving=_(
+                "Voor het lopende of het volgende halfjaar (vanaf 2 weken voor 1 januari of 1 juli) is geen periode "
+                "ingevoerd."
+            ),
+        ),
+        Herinnering(
+            "taakstelling.coa_stand_verouderd",
+            _("COA-stand verouderd"),
+            herinneringen.coa_stand_verouderd,
+            rollen=("beleidsadviseur",),
+            omschrijving=_(
+                "De COA-stand van de lopende periode is ouder dan de grens (TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN, "
+                "standaard 45 dagen)."
+            ),
+        ),
+        Herinnering(
+            "taakstelling.interventieladder",
+            _("Waarschuwingsdrempel interventieladder bereikt"),
+            herinneringen.interventieladder,
+            rollen=("beleidsadviseur", "opgavemanager"),
+            omschrijving=_(
+                "Zoveel afgesloten perioden op rij met een achterstand als de drempel "
+                "(TAAKSTELLING_ACHTERSTAND_DREMPEL, standaard 4)."
+            ),
+        ),
+    ),
     rollen={
         "beleidsadviseur": ("taakstelling.zie_coa_referentie",),
         "opgavemanager": ("taakstelling.wijzig_afgesloten_periode", "taakstelling.zie_coa_referentie"),

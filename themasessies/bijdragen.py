@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from noordwijk_migratie.registry import App, Indicator, Navigatie, Pagina, Sectie
+from noordwijk_migratie.registry import App, Herinnering, Indicator, Navigatie, Pagina, Sectie
 from rapportage.secties import EVALUATIE
 
-from . import indicatoren, panelen, rapportsecties
+from . import herinneringen, indicatoren, panelen, rapportsecties
 
 app = App(
     "themasessies",
@@ -39,4 +39,13 @@ app = App(
         ),
     ),
     signalen=(panelen.signalen,),
+    herinneringen=(
+        Herinnering(
+            "themasessies.vervolgactie_te_laat",
+            _("Vervolgactie over de deadline"),
+            herinneringen.vervolgacties_te_laat,
+            rollen=("beleidsadviseur",),
+            omschrijving=_("Een vervolgactie van een themasessie is na de deadline nog niet afgerond."),
+        ),
+    ),
 )

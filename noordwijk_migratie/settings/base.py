@@ -10,7 +10,7 @@ from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_dagen_per_code, env_int, env_list, env_mailer
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "programma",
     "themasessies",
     "rapportage",
+    "herinneringen",
     "api",
 ]
 
@@ -268,6 +269,18 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
         "options": {"expires": 5 * 60},  # no pile-up of these checks while no worker runs
     },
+    # Reminders (herinneringen): brought up to date and the due ones e-mailed every working hour; the
+    # weekly digest on Monday morning. Both idempotent (a reminder is sent once per kind, object, moment).
+    "herinneringen-versturen": {
+        "task": "herinneringen.versturen",
+        "schedule": crontab(minute=5, hour="7-18", day_of_week="mon-fri"),
+        "options": {"expires": 55 * 60},
+    },
+    "herinneringen-weekoverzicht": {
+        "task": "herinneringen.weekoverzicht",
+        "schedule": crontab(minute=30, hour=7, day_of_week="mon"),
+        "options": {"expires": 12 * 60 * 60},
+    },
 }
 
 # Audit trail (django-auditlog): every model of the project's apps is logged.
@@ -334,6 +347,19 @@ SPECTACULAR_SETTINGS = {
 }
 
 GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Noordwijk")
+
+# E-mail (the reminders): one mailer (Django's MAILERS) from EMAIL_URL (submission://gebruiker:wachtwoord@host
+# for STARTTLS on 587, smtp://…:465?ssl=1, console://) or from the usual variables EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT (see settings/env.py).
+# Links in e-mails start with BASIS_URL (the address users open).
+MAILERS = {"default": env_mailer()}
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+BASIS_URL = env("BASIS_URL", "http://127.0.0.1:8000")
+# Reminders: lead times per kind, overriding each kind's default ("opvang.beleidsdatum=90,30,7;…"), and the
+# first wait after an SMTP outage (doubling per retry, at most an hour).
+HERINNERINGEN_DAGEN_VOORAF = env_dagen_per_code("HERINNERINGEN_DAGEN_VOORAF")
+HERINNERINGEN_SMTP_WACHTTIJD = env_int("HERINNERINGEN_SMTP_WACHTTIJD", 60)
 DEMO_GEBRUIKERS_TOEGESTAAN = False
 
 # The statushouders module can be switched off (Kamerstuk 36831 may drop the taakstelling).
@@ -363,7 +389,6 @@ RAPPORTAGE_EVALUATIE_DATUM = env("RAPPORTAGE_EVALUATIE_DATUM", "2027-06-01")
 OPVANG_RISICO_MARGE_PROCENT = env_int("OPVANG_RISICO_MARGE_PROCENT", 10)  # tekort t/m dit % van de opgave = risico
 OPVANG_SIGNAAL_BEZETTING_PROCENT = env_int("OPVANG_SIGNAAL_BEZETTING_PROCENT", 95)  # bezetting >= % van beschikbaar
 OPVANG_SIGNAAL_DAGEN = env_int("OPVANG_SIGNAAL_DAGEN", 90)  # beleidsdatum binnen zoveel dagen = signaal
-# Reminders: a count older than this many days is stale (the latest occupancy, capacity stand, COA stand).
+# Reminders and marks: a count older than this many days is verouderd (the latest occupancy, capacity stand).
 OPVANG_BEZETTING_VEROUDERD_DAGEN = env_int("OPVANG_BEZETTING_VEROUDERD_DAGEN", 45)
 OPVANG_CAPACITEIT_VEROUDERD_DAGEN = env_int("OPVANG_CAPACITEIT_VEROUDERD_DAGEN", 180)
-TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN = env_int("TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN", 45)

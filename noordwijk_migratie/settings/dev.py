@@ -2,7 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_URL, VAR_DIR
-from .env import env_bool
+from .env import env_bool, env_mailer
 
 DEBUG = True
 DEMO_GEBRUIKERS_TOEGESTAAN = True
@@ -13,6 +13,9 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `make run`: e-mails (reminders) are printed to the console unless EMAIL_URL or EMAIL_HOST names a server.
+MAILERS = {"default": env_mailer("django.core.mail.backends.console.EmailBackend")}
 
 # `make run` without Redis: Celery's filesystem transport (part of kombu) keeps the queue in var/celery/ and the
 # worker that `make run` starts beside runserver (scripts/run.sh) runs the tasks, so requesting, regenerating

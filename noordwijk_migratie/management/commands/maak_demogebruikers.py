@@ -26,6 +26,7 @@ class Command(BaseCommand):
             user = User.objects.create_user(
                 gebruikersnaam,
                 password=wachtwoord,
+                email=f"{gebruikersnaam}@example.org",  # reminders by e-mail (the console in development)
                 first_name="Demo",
                 last_name=rol.naam,
                 is_staff=rol is FUNCTIONEEL_BEHEERDER,
