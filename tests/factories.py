@@ -68,8 +68,10 @@ class ImportTaakFactory(factory.django.DjangoModelFactory):
     voortgang = 100
 
 
-def _laad_app_factories():
-    """Each app keeps its factories in ``<app>/tests/factories.py`` (registered with ``@registreer``)."""
+def alle_factories() -> dict:
+    """Every registered factory by model. Each app keeps its factories in ``<app>/tests/factories.py``
+    (registered with ``@registreer``); they are imported here on first use, not when this module loads
+    (an app's factories import this module, and may import other apps' factories)."""
     from importlib import import_module
     from importlib.util import find_spec
 
@@ -81,6 +83,4 @@ def _laad_app_factories():
         pakket = apps.get_app_config(app.label).name
         if find_spec(f"{pakket}.tests") and find_spec(f"{pakket}.tests.factories"):
             import_module(f"{pakket}.tests.factories")
-
-
-_laad_app_factories()
+    return FACTORIES

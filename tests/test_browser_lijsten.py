@@ -15,7 +15,9 @@ from noordwijk_migratie.roles import ROLLEN
 from noordwijk_migratie.testdata.paginas import alle_urls, view_model
 
 from .browser import axe_overtredingen, inloggen
-from .factories import FACTORIES
+from .factories import alle_factories
+
+FACTORIES = alle_factories()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

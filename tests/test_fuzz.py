@@ -34,8 +34,10 @@ from noordwijk_migratie.imports import MAX_UITGEPAKT
 from noordwijk_migratie.registry import domein_labels
 from noordwijk_migratie.testdata.paginas import view_model
 
-from .factories import FACTORIES
+from .factories import alle_factories
 from .test_permissions import ALLE_URLS
+
+FACTORIES = alle_factories()
 
 VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "6"))
 FUZZ = settings(

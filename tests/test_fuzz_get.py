@@ -38,9 +38,11 @@ from noordwijk_migratie.testdata.paginas import view_model
 from opvang.models import Capaciteitsstand
 from themasessies.models import Sessie
 
-from .factories import FACTORIES
+from .factories import alle_factories
 from .test_fuzz import DATUMS, FUZZ, GETALLEN, VIJANDIG, VOORBEELDEN, controleer_nederlands, datum, getal, tekst
 from .test_permissions import ALLE_URLS, NIET_VOOR_POST, OPENBAAR, _bouw_url
+
+FACTORIES = alle_factories()
 
 # parameters every page is tried with, whether it offers them or not (a hand-parsed one would show here)
 WILLEKEURIG = ("peildatum", "datum", "jaar", "id", "pk", "soort", "sjabloon", "q", "export", "page", "per_page")

@@ -171,7 +171,7 @@ def test_migratie_maakt_van_elke_getypte_corporatie_een_keuze():
     a, b, leeg = PlaatsingFactory(), PlaatsingFactory(), PlaatsingFactory()
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the migrations alter the table in this transaction
-    call_command("migrate", "taakstelling", "0002", verbosity=0)
+    call_command("migrate", "taakstelling", "0003", verbosity=0)
     with connection.cursor() as cursor:
         for plaatsing, tekst in ((a, "Woonstichting  Noord"), (b, "woonstichting noord "), (leeg, "")):
             cursor.execute("UPDATE taakstelling_plaatsing SET corporatie = %s WHERE id = %s", [tekst, plaatsing.pk])

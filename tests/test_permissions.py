@@ -9,7 +9,9 @@ from noordwijk_migratie.models import ImportTaak
 from noordwijk_migratie.roles import ROLLEN
 from noordwijk_migratie.testdata.paginas import alle_urls, view_model
 
-from .factories import FACTORIES
+from .factories import alle_factories
+
+FACTORIES = alle_factories()
 
 # URL names that are not pages of the application itself.
 OPENBAAR = {"healthz", "liveness", "login"}

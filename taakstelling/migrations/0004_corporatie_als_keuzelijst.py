@@ -1,5 +1,6 @@
 """Corporatie becomes reference data: every name typed so far becomes a Corporatie (kern) and the
-placement points to it; an empty text stays empty."""
+placement points to it; an empty text stays empty. The text column goes in the next migration: on
+PostgreSQL a table cannot be altered in the transaction that just updated it with deferred checks."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -16,7 +17,6 @@ def naar_keuzelijst(apps, schema_editor):
             if naam.casefold() not in corporaties:
                 corporaties[naam.casefold()] = Corporatie.objects.get_or_create(naam=naam)[0]
             Plaatsing.objects.filter(corporatie_tekst=tekst).update(corporatie=corporaties[naam.casefold()])
-    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checked now: the next step alters the table
 
 
 def naar_tekst(apps, schema_editor):
@@ -24,7 +24,6 @@ def naar_tekst(apps, schema_editor):
     for plaatsing in Plaatsing.objects.exclude(corporatie=None).select_related("corporatie"):
         plaatsing.corporatie_tekst = plaatsing.corporatie.naam
         plaatsing.save(update_fields=["corporatie_tekst"])
-    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
@@ -49,5 +48,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(naar_keuzelijst, naar_tekst),
-        migrations.RemoveField("plaatsing", "corporatie_tekst"),
     ]
