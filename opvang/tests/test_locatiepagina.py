@@ -8,15 +8,14 @@ from django.urls import reverse
 
 from opvang.models import Fase, LocatieType
 
-from .factories import MijlpaalFactory, OpvanglocatieFactory
+from .factories import OpvanglocatieFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("lijst", ["opvang:mijlpaal_add", "opvang:capaciteitsstand_add", "opvang:bezetting_add"])
 def test_toevoegen_vanaf_de_locatie_vult_de_locatie_in(manager_client, lijst):
-    locatie = OpvanglocatieFactory(naam="Duinpark")
-    MijlpaalFactory(locatie=locatie)
+    locatie = OpvanglocatieFactory(naam="Duinpark")  # with its milestones (the factory makes them)
     pagina = manager_client.get(locatie.get_absolute_url()).text
     url = f"{reverse(lijst)}?locatie={locatie.pk}"
     assert f'href="{url}"' in pagina
