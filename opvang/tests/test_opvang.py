@@ -583,10 +583,10 @@ def test_een_verouderde_telling_of_stand_is_gemarkeerd_en_geeft_geen_status(mana
     assert cijfers["Beschikbaar"]["verouderd"] and cijfers["Beschikbaar"]["stand"] == "stand 01-01-2025, verouderd"
     assert "Leg een nieuwe stand vast." in signalen[1]["tekst"]
     html = manager_client.get(reverse("dashboard"), {"peildatum": "2025-07-01"}).content.decode()
-    assert "onbekend — telling verouderd" in html and "(telling 01-01-2025, verouderd)" in html
+    assert "Onbekend — telling verouderd" in html and "(telling 01-01-2025, verouderd)" in html
     overzicht = manager_client.get(reverse("opvang:oekraine"), {"peildatum": "2025-07-01"}).content.decode()
     assert '<td class="nw-verouderd">telling 01-01-2025, verouderd</td>' in overzicht
-    assert "onbekend — telling verouderd" in overzicht
+    assert "Onbekend — telling verouderd" in overzicht
 
 
 def test_een_mijlpaal_die_na_zijn_datum_nog_gepland_staat_is_een_signaal():
@@ -622,7 +622,7 @@ def test_na_make_run_toont_het_dashboard_van_vandaag_de_feiten_van_na_juni_2025(
     bezet = html.split('<div class="nw-verouderd"><dt>Bezet</dt>')[1].split("</div>")[0]
     assert '230</a> <span class="nw-stand">(telling 30-06-2025, verouderd)</span>' in bezet
     assert "Trampoline II (Oekraïense ontheemden): de laatste telling is van 30-06-2025" in html
-    assert "onbekend — telling verouderd" in html
+    assert "Onbekend — telling verouderd" in html
     # the RTB end date after its extension, with its source
     assert "Einde Richtlijn Tijdelijke Bescherming (RTB): 04-03-2027" in html
     # Achterweg stopped by the council's motion of 25-09-2025
