@@ -94,16 +94,9 @@ def saldo(waarde) -> str:
 
 @register.filter
 def cijfer_regel(c: dict) -> tuple[str, str]:
-    """(label, value) of a panel figure in the PDF. A signed gap (``Gat (opgave − beschikbaar)``:
-    positive is short) is written as words: ``tekort 5``, ``overschot 69``."""
+    """(label, value) of a panel figure in the PDF (a gap is already a tekort or overschot, see
+    ``opvang.panelen``)."""
     label, waarde = c.get("label", ""), c.get("waarde")
-    if label.startswith(_("Gat")) and isinstance(waarde, int) and not isinstance(waarde, bool):
-        label = _("Overschot of tekort aan plaatsen")
-        if waarde > 0:
-            return label, _("tekort %(n)s") % {"n": getallen.getal(waarde)}
-        if waarde < 0:
-            return label, _("overschot %(n)s") % {"n": getallen.getal(-waarde)}
-        return label, _("geen tekort")
     eenheid = c.get("eenheid") or ""
     tekst_waarde = getal(waarde, _("onbekend"))
     return tekst(label), f"{tekst_waarde} {eenheid}".strip() if waarde is not None else tekst_waarde

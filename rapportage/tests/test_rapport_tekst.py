@@ -78,7 +78,7 @@ def test_halfjaarrapportage_baseline_kernboodschap_over_het_afgesloten_halfjaar(
     assert "Gecorrigeerde taakstelling 1e halfjaar 2025: 63 personen" in begin
     assert "25 personen gehuisvest" in begin and "saldo eind −38" in begin
     assert "Lopend halfjaar: de taakstelling is nog niet ingevoerd; startpositie −38" in begin
-    assert "Oekraïense ontheemden: Op schema" in begin and "overschot 69" in begin
+    assert "Oekraïense ontheemden: Op schema" in begin and "Overschot (beschikbaar − opgave): 69" in begin
     assert "Er is geen eerdere halfjaarrapportage om mee te vergelijken." in begin
     assert "Peildatum 1 juli 2025" in paginas[0]
     tekst = " ".join(paginas)

@@ -94,7 +94,9 @@ def test_adviseur_wijzigt_geen_plaatsing_die_een_afgesloten_periode_raakt(client
     assert Plaatsing.objects.filter(pk=laatste_dag.pk).exists()
     # a change that touches no closed figure stays allowed: the corporatie, or a household of the running period
     edit = reverse("taakstelling:plaatsing_edit", args=[laatste_dag.pk])
-    data = post_gehuisvest(laatste_dag, afgesloten.einddatum, corporatie="Stek")
+    from noordwijk_migratie.models import Corporatie
+
+    data = post_gehuisvest(laatste_dag, afgesloten.einddatum, corporatie=Corporatie.objects.create(naam="Stek").pk)
     assert client.post(edit, data).status_code == 302
     lopende = gehuisvest(lopend.begindatum)
     assert client.post(reverse("taakstelling:plaatsing_delete", args=[lopende.pk])).status_code == 302

@@ -247,7 +247,7 @@ def test_statushouderspagina_markeert_verouderde_stand(manager_client):
     )
     CoaStand.objects.create(periode=periode, maand=begin, realisatie_cumulatief=4)
     html = manager_client.get(reverse("taakstelling:index")).content.decode()
-    assert "onbekend — telling verouderd" in html
+    assert "Onbekend — telling verouderd" in html
     assert f"Officiële realisatie {periode.label} is verouderd (stand {vandaag - timedelta(days=60):%d-%m-%Y})" in html
     stand = begin.replace(month=begin.month + 1)
     verouderd = (vandaag - stand).days > 45
