@@ -194,10 +194,7 @@ class PeriodenAanvullenView(CssMixin, generic.ObjectPermissionMixin, django_gene
     def get_context_data(self, formset=None, **kwargs):
         context = super().get_context_data(**kwargs)
         rijen = self.rijen()
-        context["titel"] = _("Volgende periode toevoegen")
-        context["breadcrumbs"].append(
-            (Periode._meta.verbose_name_plural.capitalize(), reverse("taakstelling:periode_list"))
-        )
+        context["titel"] = _("Volgende periode toevoegen")  # the breadcrumbs already end on the period list
         context["eerste"] = self.eerste
         context["alleen_opgavemanager"] = [
             r.label for r in rijen if r.afgesloten and not self.request.user.has_perm(afsluiting.RECHT)
