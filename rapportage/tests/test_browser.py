@@ -100,7 +100,7 @@ def test_opgavemanager_vraagt_aan_schrijft_en_maakt_definitief_adviseur_niet_raa
         page.get_by_text("wordt nu definitief gemaakt").wait_for()
         assert not Rapport.objects.get().definitief  # queued: no worker runs at this moment
         with werker(tmp_path / "werker-definitief.log"):
-            page.locator("#rapport-status").get_by_text("definitief", exact=True).wait_for(timeout=90_000)
+            page.locator("#rapport-status").get_by_text("Definitief", exact=True).wait_for(timeout=90_000)
         assert page.get_by_role("link", name="Definitief maken").count() == 0
         overtredingen["definitief"] = axe_overtredingen(page)
 

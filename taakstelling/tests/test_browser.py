@@ -46,8 +46,11 @@ def opslaan_en_controleren(page, overtredingen, naam):
 def test_adviseur_brengt_plaatsing_tot_gehuisvest_en_ziet_realisatie_stijgen(
     page, live_server, basisgegevens, maak_gebruiker
 ):
+    from noordwijk_migratie.models import Corporatie
+
     periode = lopende_periode()
     maak_gebruiker("beleidsadviseur", username="adviseur")
+    Corporatie.objects.create(naam="Corporatie Noord")  # reference data, kept by the functioneel beheerder
     vandaag = timezone.localdate()
     overtredingen = {}
     inloggen(page, live_server, "adviseur")
@@ -72,7 +75,10 @@ def test_adviseur_brengt_plaatsing_tot_gehuisvest_en_ziet_realisatie_stijgen(
 
     stappen = [
         {"Woonvorm": ("select", "corporatiewoning"), "Woning aangeboden op": ("fill", vandaag - timedelta(days=20))},
-        {"Ingang huurovereenkomst": ("fill", vandaag - timedelta(days=5)), "Corporatie": ("fill", "Corporatie Noord")},
+        {
+            "Ingang huurovereenkomst": ("fill", vandaag - timedelta(days=5)),
+            "Corporatie": ("select", "Corporatie Noord"),
+        },
         {"Gehuisvest op": ("fill", vandaag)},
     ]
     for stap in stappen:
