@@ -126,7 +126,7 @@ class BerekendView(ApiView):
 
 
 class GegevensView(ApiView):
-    """Rows of a model in a stable order (the model's ordering, then id)."""
+    """Rows of a model in a stable order (the model's ordering, then id); one per line of :data:`GEGEVENS`."""
 
     ordering: tuple[str, ...] = ("pk",)
 
@@ -174,24 +174,6 @@ class PlaatsingenView(ApiView):
         return [{**r, "status_label": labels.get(r["status"], r["status"])} for r in rijen]
 
 
-class CoaStandenView(GegevensView):
-    """Maandstanden van het COA per periode."""
-
-    scope, app_label = Scope.STATUSHOUDERS, "taakstelling"
-    serializer_class = serializers.CoaStandSerializer
-    queryset = CoaStand.objects.select_related("periode")
-    ordering = ("periode__begindatum", "maand")
-
-
-class RegiocijfersView(GegevensView):
-    """Taakstelling en realisatie per gemeente en periode (regiovergelijking)."""
-
-    scope, app_label = Scope.STATUSHOUDERS, "taakstelling"
-    serializer_class = serializers.RegioCijferSerializer
-    queryset = RegioCijfer.objects.select_related("gemeente", "periode")
-    ordering = ("periode__begindatum", "gemeente__naam")
-
-
 # --- opvang ----------------------------------------------------------------------------------------------
 
 
@@ -216,42 +198,6 @@ class SpreidingswetView(BerekendView):
         return [opvang.spreidingswet_pijplijn(peildatum)]
 
 
-class OpgavenView(GegevensView):
-    """De gedateerde opgaven per doelgroep."""
-
-    scope, app_label = Scope.OPVANG, "opvang"
-    serializer_class = serializers.OpgaveSerializer
-    queryset = Opgave.objects.select_related("doelgroep")
-    ordering = ("doelgroep__volgorde", "geldig_vanaf")
-
-
-class OpvanglocatiesView(GegevensView):
-    """Het register van opvanglocaties."""
-
-    scope, app_label = Scope.OPVANG, "opvang"
-    serializer_class = serializers.OpvanglocatieSerializer
-    queryset = Opvanglocatie.objects.prefetch_related("doelgroepen")
-    ordering = ("naam",)
-
-
-class CapaciteitView(GegevensView):
-    """De gedateerde capaciteitsstanden per locatie en doelgroep."""
-
-    scope, app_label = Scope.OPVANG, "opvang"
-    serializer_class = serializers.CapaciteitSerializer
-    queryset = Capaciteitsstand.objects.select_related("doelgroep", "gereserveerd_voor")
-    ordering = ("ingangsdatum", "locatie_id")
-
-
-class BezettingView(GegevensView):
-    """De gedateerde bezetting per locatie en doelgroep."""
-
-    scope, app_label = Scope.OPVANG, "opvang"
-    serializer_class = serializers.BezettingSerializer
-    queryset = Bezetting.objects.select_related("doelgroep")
-    ordering = ("datum", "locatie_id")
-
-
 # --- internationale werknemers ---------------------------------------------------------------------------
 
 
@@ -266,30 +212,6 @@ class IwKerncijfersView(BerekendView):
 
 
 # --- programma -------------------------------------------------------------------------------------------
-
-
-class ActiesView(GegevensView):
-    """De acties van het programma met hun status en statusgeschiedenis (elke status met de datum vanaf
-    wanneer die gold; zo is de status op elke peildatum na te gaan)."""
-
-    scope, app_label = Scope.PROGRAMMA, "programma"
-    serializer_class = serializers.ActieSerializer
-    queryset = Actie.objects.select_related("programmalijn").prefetch_related(
-        "doelgroepen",
-        Prefetch("statuswijzigingen", Statuswijziging.objects.order_by(F("datum").asc(nulls_first=True), "pk")),
-    )
-    ordering = ("programmalijn__nummer", "volgnummer")
-
-
-class IndicatorenView(GegevensView):
-    """De indicatoren ("Meetbaar door") met hun metingen."""
-
-    scope, app_label = Scope.PROGRAMMA, "programma"
-    serializer_class = serializers.IndicatorSerializer
-    queryset = Indicator.objects.select_related("programmalijn").prefetch_related(
-        Prefetch("metingen", queryset=Meting.objects.order_by("datum", "pk"))
-    )
-    ordering = ("programmalijn__nummer", "volgnummer")
 
 
 class BerekendeIndicatorenView(BerekendView):
@@ -322,64 +244,167 @@ class BerekendeIndicatorenView(BerekendView):
         return rijen
 
 
-# --- themasessies ----------------------------------------------------------------------------------------
+# --- rows of models: one line per endpoint ------------------------------------------------------------
 
 
-class SessiesView(GegevensView):
-    """De themasessies met hun gekozen thema's en de uitgenodigde en aanwezige partners (id's)."""
-
-    scope, app_label = Scope.THEMASESSIES, "themasessies"
-    serializer_class = serializers.SessieSerializer
-    queryset = Sessie.objects.prefetch_related(
-        Prefetch("themas", queryset=Thema.objects.order_by("pk")),
-        Prefetch("uitgenodigd", queryset=Partner.objects.order_by("pk")),
-        Prefetch("aanwezig", queryset=Partner.objects.order_by("pk")),
-    )
-    ordering = ("datum",)
-
-
-class BevindingenView(GegevensView):
-    """Wat de sessies vonden per invalshoek en perspectief: knelpunten, uitdagingen, oplossingsrichtingen."""
-
-    scope, app_label = Scope.THEMASESSIES, "themasessies"
-    serializer_class = serializers.BevindingSerializer
-    queryset = Bevinding.objects.all()
-    ordering = ("sessie_id", "invalshoek", "perspectief")
-
-
-class ThemasView(GegevensView):
-    """De thema-inventarisatie: voorgestelde, gekozen en geparkeerde thema's."""
-
-    scope, app_label = Scope.THEMASESSIES, "themasessies"
-    serializer_class = serializers.ThemaSerializer
-    queryset = Thema.objects.all()
-    ordering = ("titel",)
+def gegevens(route, naam, scope, serializer, queryset, ordering, omschrijving, *, permissies=None):
+    """(route, url name, view) of one endpoint of rows of a model: a :class:`GegevensView` named after ``naam``
+    (``coa_standen``: ``CoaStandenView``, shown as "Coa Standen" in the browsable API), described by
+    ``omschrijving`` (its docstring, the description in the schema), of the app of the queryset's model
+    (module switch and view permission); ``permissies`` replaces the default permission classes."""
+    klasse = "".join(deel.capitalize() for deel in naam.split("_")) + "View"
+    attrs = {
+        "__doc__": omschrijving,
+        "__module__": __name__,
+        "__qualname__": klasse,
+        "scope": scope,
+        "app_label": queryset.model._meta.app_label,
+        "serializer_class": serializer,
+        "queryset": queryset,
+        "ordering": ordering,
+    }
+    if permissies is not None:
+        attrs["permission_classes"] = permissies
+    return route, naam, type(klasse, (GegevensView,), attrs)
 
 
-class PartnersView(GegevensView):
-    """De partners (organisaties), zonder hun contactpersonen."""
-
-    scope, app_label = Scope.THEMASESSIES, "themasessies"
-    serializer_class = serializers.PartnerSerializer
-    queryset = Partner.objects.all()
-    ordering = ("naam",)
-
-
-class ContactpersonenView(GegevensView):
-    """De contactpersonen bij de partners: alleen voor ingelogde medewerkers die ze ook op de pagina
-    Contactpersonen mogen zien, nooit via een token."""
-
-    scope, app_label = Scope.THEMASESSIES, "themasessies"
-    permission_classes = (HeeftScope, ContactpersonenZien)
-    serializer_class = serializers.ContactpersoonSerializer
-    queryset = Contactpersoon.objects.all()
-    ordering = ("partner_id", "naam")
-
-
-class VervolgactiesView(GegevensView):
-    """De afspraken uit de sessies met eigenaar, deadline en status."""
-
-    scope, app_label = Scope.THEMASESSIES, "themasessies"
-    serializer_class = serializers.VervolgactieSerializer
-    queryset = Vervolgactie.objects.select_related("programmalijn")
-    ordering = ("deadline",)
+GEGEVENS = (
+    gegevens(
+        "statushouders/coa-standen/",
+        "coa_standen",
+        Scope.STATUSHOUDERS,
+        serializers.CoaStandSerializer,
+        CoaStand.objects.select_related("periode"),
+        ("periode__begindatum", "maand"),
+        "Maandstanden van het COA per periode.",
+    ),
+    gegevens(
+        "statushouders/regiocijfers/",
+        "regiocijfers",
+        Scope.STATUSHOUDERS,
+        serializers.RegioCijferSerializer,
+        RegioCijfer.objects.select_related("gemeente", "periode"),
+        ("periode__begindatum", "gemeente__naam"),
+        "Taakstelling en realisatie per gemeente en periode (regiovergelijking).",
+    ),
+    gegevens(
+        "opvang/opgaven/",
+        "opgaven",
+        Scope.OPVANG,
+        serializers.OpgaveSerializer,
+        Opgave.objects.select_related("doelgroep"),
+        ("doelgroep__volgorde", "geldig_vanaf"),
+        "De gedateerde opgaven per doelgroep.",
+    ),
+    gegevens(
+        "opvang/locaties/",
+        "opvanglocaties",
+        Scope.OPVANG,
+        serializers.OpvanglocatieSerializer,
+        Opvanglocatie.objects.prefetch_related("doelgroepen"),
+        ("naam",),
+        "Het register van opvanglocaties.",
+    ),
+    gegevens(
+        "opvang/capaciteit/",
+        "capaciteit",
+        Scope.OPVANG,
+        serializers.CapaciteitSerializer,
+        Capaciteitsstand.objects.select_related("doelgroep", "gereserveerd_voor"),
+        ("ingangsdatum", "locatie_id"),
+        "De gedateerde capaciteitsstanden per locatie en doelgroep.",
+    ),
+    gegevens(
+        "opvang/bezetting/",
+        "bezetting",
+        Scope.OPVANG,
+        serializers.BezettingSerializer,
+        Bezetting.objects.select_related("doelgroep"),
+        ("datum", "locatie_id"),
+        "De gedateerde bezetting per locatie en doelgroep.",
+    ),
+    gegevens(
+        "programma/acties/",
+        "acties",
+        Scope.PROGRAMMA,
+        serializers.ActieSerializer,
+        Actie.objects.select_related("programmalijn").prefetch_related(
+            "doelgroepen",
+            Prefetch("statuswijzigingen", Statuswijziging.objects.order_by(F("datum").asc(nulls_first=True), "pk")),
+        ),
+        ("programmalijn__nummer", "volgnummer"),
+        "De acties van het programma met hun status en statusgeschiedenis (elke status met de datum vanaf\n"
+        "wanneer die gold; zo is de status op elke peildatum na te gaan).",
+    ),
+    gegevens(
+        "programma/indicatoren/",
+        "indicatoren",
+        Scope.PROGRAMMA,
+        serializers.IndicatorSerializer,
+        Indicator.objects.select_related("programmalijn").prefetch_related(
+            Prefetch("metingen", queryset=Meting.objects.order_by("datum", "pk"))
+        ),
+        ("programmalijn__nummer", "volgnummer"),
+        'De indicatoren ("Meetbaar door") met hun metingen.',
+    ),
+    gegevens(
+        "themasessies/sessies/",
+        "sessies",
+        Scope.THEMASESSIES,
+        serializers.SessieSerializer,
+        Sessie.objects.prefetch_related(
+            Prefetch("themas", queryset=Thema.objects.order_by("pk")),
+            Prefetch("uitgenodigd", queryset=Partner.objects.order_by("pk")),
+            Prefetch("aanwezig", queryset=Partner.objects.order_by("pk")),
+        ),
+        ("datum",),
+        "De themasessies met hun gekozen thema's en de uitgenodigde en aanwezige partners (id's).",
+    ),
+    gegevens(
+        "themasessies/bevindingen/",
+        "bevindingen",
+        Scope.THEMASESSIES,
+        serializers.BevindingSerializer,
+        Bevinding.objects.all(),
+        ("sessie_id", "invalshoek", "perspectief"),
+        "Wat de sessies vonden per invalshoek en perspectief: knelpunten, uitdagingen, oplossingsrichtingen.",
+    ),
+    gegevens(
+        "themasessies/themas/",
+        "themas",
+        Scope.THEMASESSIES,
+        serializers.ThemaSerializer,
+        Thema.objects.all(),
+        ("titel",),
+        "De thema-inventarisatie: voorgestelde, gekozen en geparkeerde thema's.",
+    ),
+    gegevens(
+        "themasessies/partners/",
+        "partners",
+        Scope.THEMASESSIES,
+        serializers.PartnerSerializer,
+        Partner.objects.all(),
+        ("naam",),
+        "De partners (organisaties), zonder hun contactpersonen.",
+    ),
+    gegevens(
+        "themasessies/contactpersonen/",
+        "contactpersonen",
+        Scope.THEMASESSIES,
+        serializers.ContactpersoonSerializer,
+        Contactpersoon.objects.all(),
+        ("partner_id", "naam"),
+        "De contactpersonen bij de partners: alleen voor ingelogde medewerkers die ze ook op de pagina\n"
+        "Contactpersonen mogen zien, nooit via een token.",
+        permissies=(HeeftScope, ContactpersonenZien),
+    ),
+    gegevens(
+        "themasessies/vervolgacties/",
+        "vervolgacties",
+        Scope.THEMASESSIES,
+        serializers.VervolgactieSerializer,
+        Vervolgactie.objects.select_related("programmalijn"),
+        ("deadline",),
+        "De afspraken uit de sessies met eigenaar, deadline en status.",
+    ),
+)
