@@ -2,7 +2,7 @@ from django.urls import path
 
 from noordwijk_migratie import generic
 
-from . import forms, imports, models, views
+from . import filtersets, forms, imports, models, tables, views
 
 app_name = "internationale_werknemers"
 
@@ -12,7 +12,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Beleidsplan,
         "beleidsplan",
-        list=views.BeleidsplanListView,
+        table=tables.BeleidsplanTable,
+        filterset=filtersets.BeleidsplanFilterSet,
         form=forms.BeleidsplanForm,
         detail=views.BeleidsplanDetailView,
         delete=True,
@@ -20,7 +21,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Actielijn,
         "actielijnen",
-        list=views.ActielijnListView,
+        table=tables.ActielijnTable,
+        filterset=filtersets.ActielijnFilterSet,
         form=forms.ActielijnForm,
         edit=views.IwEditView,
         detail=views.ActielijnDetailView,
@@ -29,7 +31,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Budgetpost,
         "budgetposten",
-        list=views.BudgetpostListView,
+        table=tables.BudgetpostTable,
+        filterset=filtersets.BudgetpostFilterSet,
         form=forms.BudgetpostForm,
         edit=views.IwEditView,
         detail=views.BudgetpostDetailView,
@@ -38,7 +41,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Budgetjaar,
         "budgetjaren",
-        list=views.BudgetjaarListView,
+        table=tables.BudgetjaarTable,
+        filterset=filtersets.BudgetjaarFilterSet,
         form=forms.BudgetjaarForm,
         edit=views.IwEditView,
         detail=views.BudgetjaarDetailView,
@@ -54,7 +58,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Huisvestingsinitiatief,
         "initiatieven",
-        list=views.HuisvestingsinitiatiefListView,
+        table=tables.HuisvestingsinitiatiefTable,
+        filterset=filtersets.HuisvestingsinitiatiefFilterSet,
         form=forms.HuisvestingsinitiatiefForm,
         detail=views.HuisvestingsinitiatiefDetailView,
         delete=True,
@@ -63,7 +68,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Pilotlocatie,
         "pilots",
-        list=views.PilotlocatieListView,
+        table=tables.PilotlocatieTable,
+        filterset=filtersets.PilotlocatieFilterSet,
         form=forms.PilotlocatieForm,
         edit=views.IwEditView,
         detail=views.PilotlocatieDetailView,
@@ -88,10 +94,10 @@ urlpatterns = [
     *generic.crud_urls(
         models.Inspectie,
         "inspecties",
-        list=views.InspectieListView,
+        table=tables.InspectieTable,
+        filterset=filtersets.InspectieFilterSet,
         form=forms.InspectieForm,
         edit=views.IwEditView,
-        detail=views.InspectieDetailView,
         delete=True,
     ),
     *generic.crud_urls(
@@ -105,7 +111,8 @@ urlpatterns = [
     *generic.crud_urls(
         models.Informatiebereik,
         "informatiebereik",
-        list=views.InformatiebereikListView,
+        table=tables.InformatiebereikTable,
+        filterset=filtersets.InformatiebereikFilterSet,
         form=forms.InformatiebereikForm,
         delete=True,
     ),

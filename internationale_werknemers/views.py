@@ -65,40 +65,10 @@ class IndexView(generic.AppIndexView):
 # -- lists ------------------------------------------------------------------------------------------
 
 
-class BeleidsplanListView(generic.ObjectListView):
-    table_class = tables.BeleidsplanTable
-    filterset_class = filtersets.BeleidsplanFilterSet
-
-
-class ActielijnListView(generic.ObjectListView):
-    table_class = tables.ActielijnTable
-    filterset_class = filtersets.ActielijnFilterSet
-
-
-class BudgetpostListView(generic.ObjectListView):
-    table_class = tables.BudgetpostTable
-    filterset_class = filtersets.BudgetpostFilterSet
-
-
-class BudgetjaarListView(generic.ObjectListView):
-    table_class = tables.BudgetjaarTable
-    filterset_class = filtersets.BudgetjaarFilterSet
-
-
 class ToetsingscriteriumListView(generic.ObjectListView):
     table_class = tables.ToetsingscriteriumTable
     filterset_class = filtersets.ToetsingscriteriumFilterSet
     titel = _("Toetsingskader nieuwe huisvestingsinitiatieven")
-
-
-class HuisvestingsinitiatiefListView(generic.ObjectListView):
-    table_class = tables.HuisvestingsinitiatiefTable
-    filterset_class = filtersets.HuisvestingsinitiatiefFilterSet
-
-
-class PilotlocatieListView(generic.ObjectListView):
-    table_class = tables.PilotlocatieTable
-    filterset_class = filtersets.PilotlocatieFilterSet
 
 
 class LijstMetVerloopView(generic.ObjectListView):
@@ -141,22 +111,12 @@ class WoningListView(generic.ObjectListView):
         return context
 
 
-class InspectieListView(generic.ObjectListView):
-    table_class = tables.InspectieTable
-    filterset_class = filtersets.InspectieFilterSet
-
-
 class RegistratiestandListView(LijstMetVerloopView):
     table_class = tables.RegistratiestandTable
     filterset_class = filtersets.RegistratiestandFilterSet
 
     def verloop(self, van, tot):
         return grafieken.inschrijvingen(queries.registratie_reeks(van, tot))
-
-
-class InformatiebereikListView(generic.ObjectListView):
-    table_class = tables.InformatiebereikTable
-    filterset_class = filtersets.InformatiebereikFilterSet
 
 
 # -- details ----------------------------------------------------------------------------------------
@@ -245,10 +205,6 @@ class WoningDetailView(generic.ObjectDetailView):
             f"{nieuw}?woning={self.object.pk}" if self.request.user.has_perm(f"{APP}.add_inspectie") else None
         )
         return context
-
-
-class InspectieDetailView(generic.ObjectDetailView):
-    velden = ("woning", "datum", "uitgevoerd_door", *models.Inspectie.PUNTEN, "resultaat", "toelichting")
 
 
 # -- edit -------------------------------------------------------------------------------------------

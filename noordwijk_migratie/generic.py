@@ -7,6 +7,9 @@ A concrete list view is a few lines::
         table_class = GemeenteTable
         filterset_class = GemeenteFilterSet
 
+and one that sets nothing else needs no class: ``crud_urls(Gemeente, "gemeenten", table=GemeenteTable,
+filterset=GemeenteFilterSet)``.
+
 Permissions follow the model: ``<app>.view_<model>`` for lists and details, ``add``/``change``/
 ``delete`` for the edit views. URL names follow ``<app>:<model>_<list|detail|add|edit|delete>``.
 """
@@ -68,6 +71,8 @@ def crud_urls(
     prefix: str,
     *,
     list=None,
+    table=None,
+    filterset=None,
     form=None,
     edit=None,
     add=None,
@@ -78,7 +83,8 @@ def crud_urls(
 ):
     """URL patterns for the pages of one model, named ``<model>_<list|add|detail|edit|delete|import>``.
 
-    ``list``: the list view (a subclass of :class:`ObjectListView`); ``form``: the form of the add and edit
+    ``list``: the list view (a subclass of :class:`ObjectListView`); ``table``, ``filterset``: its table and
+    filterset (with no ``list``: an :class:`ObjectListView` of them); ``form``: the form of the add and edit
     pages; ``edit``: an edit view of your own (with ``form``: showing that form); ``add``: another view for
     adding, ``False`` for none;
     ``detail``: the detail view (default :class:`ObjectDetailView`; ``False`` for none); ``delete``:
@@ -95,6 +101,10 @@ def crud_urls(
             edit = type(edit.__name__, (InitieelUitQueryMixin, edit), {})
         edit_kwargs["initieel_uit_query"] = tuple(initieel)
     lijst_kwargs = {"model": model}
+    for attribuut, waarde in (("table_class", table), ("filterset_class", filterset)):
+        if waarde is not None:
+            list = list or ObjectListView
+            lijst_kwargs[attribuut] = waarde
     if importer is not None:
         lijst_kwargs["import_url_name"] = f"{model._meta.app_label}:{name}_import"
     views = (
