@@ -36,8 +36,14 @@ def label(gemeten_op: date | None, peildatum: date, max_dagen: int, soort: str |
     """The date a figure carries: "telling 30-06-2025", "telling 30-06-2025, verouderd" or "geen telling".
 
     ``soort`` names the measurement ("telling", "stand"; default "telling")."""
+    return tekst(datum(gemeten_op), is_verouderd(gemeten_op, peildatum, max_dagen), soort)
+
+
+def tekst(gemeten_op: str, verouderd: bool, soort: str | None = None) -> str:
+    """:func:`label` for a figure that already carries its date (dd-mm-jjjj, "" when never measured) and
+    whether it is verouderd, as a rule's result does: "stand 30-06-2025, verouderd"."""
     soort = _("telling") if soort is None else str(soort)
-    if gemeten_op is None:
+    if not gemeten_op:
         return _("geen %(soort)s") % {"soort": soort}
-    tekst = f"{soort} {datum(gemeten_op)}"
-    return f"{tekst}, {VEROUDERD}" if is_verouderd(gemeten_op, peildatum, max_dagen) else tekst
+    uit = f"{soort} {gemeten_op}"
+    return f"{uit}, {VEROUDERD}" if verouderd else uit

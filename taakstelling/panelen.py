@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from noordwijk_migratie import actualiteit
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.panelen import cijfer, paneel
 
@@ -34,7 +35,10 @@ def statushouders(peil) -> dict:
                 % {"bron": p.bron_tekst, "datum": p.realisatie_per or "?"},
                 p.realisatie,
                 reverse("taakstelling:plaatsing_list"),
-                stand=_("stand %(datum)s, verouderd") % {"datum": p.realisatie_per} if p.realisatie_verouderd else "",
+                # the label names the date already: the stand is shown to say that it is verouderd
+                stand=actualiteit.tekst(p.realisatie_per, p.realisatie_verouderd, _("stand"))
+                if p.realisatie_verouderd
+                else "",
                 verouderd=p.realisatie_verouderd,
             ),
             cijfer(_("Volgens COA"), p.coa_tekst or _("nog geen COA-stand")),
