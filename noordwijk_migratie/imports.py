@@ -67,7 +67,7 @@ def _spoorvelden(model) -> list[tuple[str, str, object]]:
     """(name, attname, text function) of every concrete field of ``model`` that django-auditlog tracks, per its
     public registry (``auditlog.get_model_fields``: include, exclude and mask fields, mask callable). The text
     of a value is the one auditlog stores: a foreign key as its id, a date-time as naive UTC, JSON sorted, a
-    masked field through the mask callable, anything else ``smart_str``."""
+    masked field through the mask callable, anything else ``str`` (as ``smart_str``)."""
     from auditlog.registry import auditlog
 
     registratie = auditlog.get_model_fields(model)
@@ -87,7 +87,7 @@ def _spoorvelden(model) -> list[tuple[str, str, object]]:
             def tekst(w, encoder=veld.encoder):
                 return json.dumps(w, sort_keys=True, cls=encoder)
         else:
-            tekst = smart_str
+            tekst = str
         if veld.name in registratie["mask_fields"]:
 
             def tekst(w, ruw=tekst):
@@ -847,6 +847,7 @@ def sluit_importtaak(taak_id: int, resultaat: ImportResultaat, *, mislukt: bool 
         voortgang=100,
         aangemaakt=resultaat.aangemaakt,
         bijgewerkt=resultaat.bijgewerkt,
+        ongewijzigd=resultaat.ongewijzigd,
         fouten=[asdict(f) for f in resultaat.fouten[:MAX_BEWAARDE_FOUTEN]],
         aantal_fouten=len(resultaat.fouten),
         inhoud=b"",
