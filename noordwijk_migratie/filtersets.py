@@ -1,7 +1,12 @@
+import hashlib
+
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .cache import gecachet, is_projectdata
 from .forms import DATUM_MAX, DATUM_MIN
 from .models import Gemeente
 
@@ -21,6 +26,29 @@ def ja_nee_filters(form) -> None:
     for field in form.fields.values():
         if type(field.widget) is forms.NullBooleanSelect:
             field.widget = JaNeeWidget(attrs=field.widget.attrs)
+
+
+def keuzes_uit_cache(form) -> None:
+    """The options of every filter that chooses from project data (a ``ModelChoiceFilter``: periods,
+    corporaties, …), read once and then taken from the cache under the data version (``cache.gecachet``)
+    instead of a query on every request; a change of project data reads them again. Keyed by the choice
+    query itself and the language, so a filterset that narrows its choices per user gets its own list.
+    Only the options the widget renders come from the cache: a chosen value is still looked up in the
+    queryset (validation).
+    Applied by the generic list view to every filterset."""
+    for veld in form.fields.values():
+        if not isinstance(veld, forms.ModelChoiceField) or not is_projectdata(veld.queryset.model):
+            continue
+        try:
+            sql, params = veld.queryset.query.sql_with_params()
+        except EmptyResultSet:
+            continue
+        sleutel = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        veld.widget.choices = gecachet(
+            "filterkeuzes",
+            (get_language(), sleutel),
+            lambda veld=veld: [(str(waarde), str(label)) for waarde, label in veld.choices],
+        )
 
 
 class JaarFilter(django_filters.NumberFilter):

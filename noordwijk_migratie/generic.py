@@ -43,7 +43,7 @@ from django_tables2.export import ExportMixin
 from . import historie, registry
 from .cache import CACHE_SECONDEN, data_versie, gecachet, is_projectdata
 from .exports import NederlandseTableExport
-from .filtersets import ja_nee_filters
+from .filtersets import ja_nee_filters, keuzes_uit_cache
 from .forms import (
     VERSIE_CONFLICT,
     BaseModelForm,
@@ -197,6 +197,7 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
         ja_nee_filters(filterset.form)
+        keuzes_uit_cache(filterset.form)
         stijl_velden(filterset.form)
         return filterset
 

@@ -29,6 +29,7 @@ import the data version of the caches is raised once, not per row (``cache.een_v
 import csv
 import datetime
 import io
+import json
 import logging
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -39,7 +40,7 @@ import openpyxl
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.encoding import smart_str
 from django.utils.formats import number_format
@@ -62,16 +63,52 @@ MAX_OPMAAK = 50_000  # elements that are not cell content: styles, merged cells,
 MAX_BEWAARDE_FOUTEN = 1_000  # errors an ImportTaak keeps to show (it counts them all)
 
 
+def _spoorvelden(model) -> list[tuple[str, str, object]]:
+    """(name, attname, text function) of every concrete field of ``model`` that django-auditlog tracks, per its
+    public registry (``auditlog.get_model_fields``: include, exclude and mask fields, mask callable). The text
+    of a value is the one auditlog stores: a foreign key as its id, a date-time as naive UTC, JSON sorted, a
+    masked field through the mask callable, anything else ``str`` (as ``smart_str``)."""
+    from auditlog.registry import auditlog
+
+    registratie = auditlog.get_model_fields(model)
+    masker = import_string(registratie["mask_callable"] or settings.AUDITLOG_MASK_CALLABLE)
+    velden = []
+    for veld in model._meta.concrete_fields:
+        if registratie["include_fields"] and veld.name not in registratie["include_fields"]:
+            continue
+        if veld.name in registratie["exclude_fields"]:
+            continue
+        if isinstance(veld, models.DateTimeField):
+
+            def tekst(w):
+                return str(timezone.make_naive(w, datetime.UTC) if w is not None and timezone.is_aware(w) else w)
+        elif isinstance(veld, models.JSONField):
+
+            def tekst(w, encoder=veld.encoder):
+                return json.dumps(w, sort_keys=True, cls=encoder)
+        else:
+            tekst = str
+        if veld.name in registratie["mask_fields"]:
+
+            def tekst(w, ruw=tekst):
+                return masker(ruw(w))
+
+        velden.append((veld.name, veld.attname, tekst))
+    return velden
+
+
 def log_wijzigingen(paren, door=None) -> int:
-    """Write the audit trail of bulk-saved objects in one INSERT (``bulk_create`` sends no signals, so
-    django-auditlog's receivers don't see these saves): one LogEntry per pair ``(old, new)`` that differs
-    (``old`` None: created), with the fields django-auditlog documents for an entry — the changes from
-    ``auditlog.diff.model_instance_diff``, content type, object pk and repr, action, correlation id and
-    ``door`` (the user who imported) as actor. Returns the number written."""
+    """Write the audit trail of bulk-saved objects (``bulk_create`` sends no signals, so django-auditlog's
+    receivers don't see these saves) as django-auditlog ``LogEntry`` objects in one bulk INSERT: one entry per
+    pair ``(old, new)`` that differs (``old`` None: created), with the fields auditlog documents for an entry
+    (content type, object pk and repr, action, changes as ``{field: [old, new]}`` texts, correlation id,
+    additional data) and ``door`` (the user who imported) as actor. The changes are the concrete fields whose
+    stored text differs (:func:`_spoorvelden`; the texts auditlog's own receivers store, so the history reads
+    the same as after a save through a form), compared once per field instead of diffing whole instances.
+    Returns the number written."""
     from auditlog import get_logentry_model
     from auditlog.cid import get_cid
     from auditlog.context import auditlog_disabled
-    from auditlog.diff import model_instance_diff
     from auditlog.registry import auditlog
     from django.contrib.contenttypes.models import ContentType
 
@@ -79,18 +116,27 @@ def log_wijzigingen(paren, door=None) -> int:
     if not paren or auditlog_disabled.get() or not auditlog.contains(type(paren[0][1])):
         return 0
     LogEntry = get_logentry_model()
-    als_json = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
+    model = type(paren[0][1])
+    velden = _spoorvelden(model)
+    content_type = ContentType.objects.get_for_model(model)
     wie = {"actor": door, "actor_email": getattr(door, "email", None)} if door is not None else {}
     cid = get_cid()
     regels = []
     for oud, nieuw in paren:
-        changes = model_instance_diff(oud, nieuw, use_json_for_changes=als_json)
+        changes = {}
+        for naam, attnaam, tekst in velden:
+            voor, na = None if oud is None else getattr(oud, attnaam), getattr(nieuw, attnaam)
+            if oud is not None and voor == na:
+                continue
+            paar = ["None" if oud is None else tekst(voor), tekst(na)]
+            if paar[0] != paar[1]:
+                changes[naam] = paar
         if not changes:
             continue
         aanvullend = getattr(nieuw, "get_additional_data", None)
         regels.append(
             LogEntry(
-                content_type=ContentType.objects.get_for_model(nieuw),
+                content_type=content_type,
                 object_pk=nieuw.pk,
                 object_id=nieuw.pk if isinstance(nieuw.pk, int) else None,
                 object_repr=smart_str(nieuw),
@@ -801,6 +847,7 @@ def sluit_importtaak(taak_id: int, resultaat: ImportResultaat, *, mislukt: bool 
         voortgang=100,
         aangemaakt=resultaat.aangemaakt,
         bijgewerkt=resultaat.bijgewerkt,
+        ongewijzigd=resultaat.ongewijzigd,
         fouten=[asdict(f) for f in resultaat.fouten[:MAX_BEWAARDE_FOUTEN]],
         aantal_fouten=len(resultaat.fouten),
         inhoud=b"",

@@ -98,6 +98,9 @@ class ImportTaak(models.Model):
     voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
     aangemaakt = models.PositiveIntegerField(_("nieuw"), default=0)
     bijgewerkt = models.PositiveIntegerField(_("bijgewerkt"), default=0)
+    ongewijzigd = models.PositiveIntegerField(
+        _("ongewijzigd"), default=0, help_text=_("Rijen die gelijk zijn aan wat er al stond.")
+    )
     fouten = models.JSONField(
         _("fouten"), default=list, blank=True, help_text=_("De eerste fouten (rij, kolom, melding).")
     )

@@ -65,7 +65,7 @@ def laden():
 
 
 def paginas():
-    """(label, path) of the measured pages; the first is the bare baseline."""
+    """(label, path) of the measured pages; the first is the liveness check, the project's lightest request."""
     from bench_paginas import PAGINAS  # scripts/bench_paginas.py: kept beside the data generator
 
     return PAGINAS

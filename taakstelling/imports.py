@@ -154,7 +154,9 @@ class PlaatsingImporter(Importer):
                 for k, v in waarden.items():
                     setattr(obj, k, v)
             try:
-                obj.full_clean(validate_unique=False, validate_constraints=False)
+                # a reference the form found is known to exist: no query per row to check it again
+                gevonden = [k for k, v in waarden.items() if hasattr(v, "_meta")]
+                obj.full_clean(exclude=gevonden, validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 resultaat.fouten.extend(validatiefouten(nummer, exc))
                 continue

@@ -360,7 +360,10 @@ class Plaatsing(CorrectieNaAfsluiten, VersieModel):
         indexes = [models.Index(fields=["datum_gehuisvest"]), models.Index(fields=["status"])]
 
     def __str__(self):
-        samenstelling = self.get_samenstelling_display() if self.samenstelling else ""
+        # the one label, not get_samenstelling_display() (which translates every choice): an import names 10,000
+        samenstelling = (
+            Samenstelling(self.samenstelling).label if self.samenstelling in Samenstelling else self.samenstelling
+        )
         koppel = getallen.datum(self.koppeldatum)
         return _("Huishouden %(samenstelling)s, gekoppeld %(datum)s (%(nr)s)") % {
             "samenstelling": samenstelling.lower(),

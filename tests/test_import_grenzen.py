@@ -5,6 +5,7 @@ SYNCHROON_MAX_RIJEN rows runs as a task whose page only its own user sees."""
 import time
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -98,8 +99,21 @@ def test_groot_bestand_wordt_een_taak_met_statuspagina_voor_alleen_de_eigen_gebr
     assert Plaatsing.objects.count() == 2500
 
     pagina = client.get(antwoord["Location"]).content.decode()
-    assert "Import geslaagd: 2.500 nieuw, 0 bijgewerkt." in pagina
+    assert "Import geslaagd: 2.500 nieuw, 0 bijgewerkt, 0 ongewijzigd." in pagina
     assert "hx-trigger" not in pagina  # done: no more polling
+
+    # the same file again (as the direct import says): every row is unchanged, and nothing is written
+    entries = LogEntry.objects.get_for_model(Plaatsing).count()
+    groot_bestand.seek(0)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(reverse("taakstelling:plaatsing_import"), {"bestand": groot_bestand})
+    taak = ImportTaak.objects.get(pk=antwoord["Location"].rstrip("/").split("/")[-1])
+    assert (taak.status, taak.aangemaakt, taak.bijgewerkt, taak.ongewijzigd) == ("klaar", 0, 0, 2500)
+    assert (
+        "Import geslaagd: 0 nieuw, 0 bijgewerkt, 2.500 ongewijzigd."
+        in client.get(antwoord["Location"]).content.decode()
+    )
+    assert LogEntry.objects.get_for_model(Plaatsing).count() == entries
 
     client.force_login(maak_gebruiker("opgavemanager"))
     assert client.get(antwoord["Location"]).status_code == 404

@@ -62,7 +62,7 @@ def test_grote_import_loopt_in_de_worker_met_voortgang_en_alles_of_niets(client,
         gezien, fragment = _volg(client, url)
         assert any(0 < p < 100 for p in gezien), gezien  # progress was visible while it ran
         assert gezien == sorted(gezien)
-        assert "Import geslaagd: 25.000 nieuw, 0 bijgewerkt." in fragment
+        assert "Import geslaagd: 25.000 nieuw, 0 bijgewerkt, 0 ongewijzigd." in fragment
         assert Plaatsing.objects.count() == MAX_RIJEN
         assert LogEntry.objects.filter(actor=adviseur, action=LogEntry.Action.CREATE).count() >= MAX_RIJEN
         assert bytes(ImportTaak.objects.get(pk=url.rstrip("/").split("/")[-1]).inhoud) == b""

@@ -123,3 +123,28 @@ def test_regiovergelijking_uit_de_cache_tot_een_regiocijfer_wijzigt(raadpleger_c
     cijfer.save()
     na = queries_van(raadpleger_client, pad, params).response.context["vergelijking"]
     assert [r.realisatie for r in na.rijen if r.gemeente == cijfer.gemeente.naam] == [7]
+
+
+@pytest.mark.django_db
+def test_filterkeuzes_uit_de_cache_tot_de_gegevens_wijzigen(raadpleger_client):
+    from noordwijk_migratie.models import Corporatie
+    from taakstelling.tests.factories import PeriodeFactory
+
+    Corporatie.objects.create(naam="Stek")
+    PeriodeFactory()
+    pad = reverse("taakstelling:plaatsing_list")
+    raadpleger_client.get(pad)
+    warm = queries_van(raadpleger_client, pad)
+    assert warm.response.status_code == 200
+    assert not [q for q in warm.queries if "kern_corporatie" in q["sql"] or "taakstelling_periode" in q["sql"]]
+    assert ">Stek</option>" in warm.response.content.decode()
+    # a new corporatie is a choice on the next request
+    nieuw = Corporatie.objects.create(naam="Dunavie")
+    html = queries_van(raadpleger_client, pad).response.content.decode()
+    assert ">Dunavie</option>" in html
+    # a chosen value is still checked against the table, and shown as chosen
+    gekozen = queries_van(raadpleger_client, pad, {"corporatie": nieuw.pk}).response
+    assert f'<option value="{nieuw.pk}" selected>Dunavie</option>' in gekozen.content.decode()
+    assert gekozen.context["filter"].form.cleaned_data["corporatie"] == nieuw
+    weg = queries_van(raadpleger_client, pad, {"corporatie": nieuw.pk + 99}).response
+    assert "corporatie" in weg.context["filter"].form.errors

@@ -385,3 +385,51 @@ def test_dashboard_toont_geimporteerde_plaatsingen_direct():
     assert PlaatsingImporter().importeer(csv("p.csv", regels)).aangemaakt == 20
     assert data_versie() == versie + 1  # once per import, not once per row
     assert gerealiseerd() == 60
+
+
+def test_import_schrijft_dezelfde_geschiedenis_als_auditlog_bij_opslaan(maak_gebruiker):
+    """The import builds its audit entries itself, in bulk; they read exactly as the entries django-auditlog's
+    own receivers write when the same household is added and then changed one save at a time."""
+    from auditlog.context import set_actor
+    from auditlog.models import LogEntry
+
+    from noordwijk_migratie import historie
+
+    corporatie = Corporatie.objects.create(naam="Stek")
+    waarden = {
+        "samenstelling": "gezin",
+        "volwassenen": 2,
+        "minderjarigen": 1,
+        "woonvorm": "corporatiewoning",
+        "corporatie": corporatie,
+        "datum_woning_aangeboden": date(2024, 3, 1),
+    }
+    adviseur = maak_gebruiker("beleidsadviseur")
+    kop = f"{PLAATSING_KOP};corporatie"
+    rij = "2024-02-01;gezin;{nr};2;{kinderen};corporatiewoning;2024-03-01;{huur};;{ref};Stek"
+    resultaat = PlaatsingImporter().importeer(csv("p.csv", [kop, rij.format(nr=1, kinderen=1, huur="", ref="REF-1")]))
+    assert resultaat.aangemaakt == 1, resultaat.fouten
+    with set_actor(adviseur):
+        opgeslagen = Plaatsing.objects.create(
+            koppeldatum=date(2024, 2, 1), volgnummer=2, coa_referentie="REF-2", **waarden
+        )
+    resultaat = PlaatsingImporter().importeer(
+        csv("p.csv", [kop, rij.format(nr=1, kinderen=3, huur="2024-03-20", ref="REF-3")])
+    )
+    assert resultaat.bijgewerkt == 1, resultaat.fouten
+    with set_actor(adviseur):
+        opgeslagen.minderjarigen, opgeslagen.coa_referentie = 3, "REF-4"
+        opgeslagen.datum_huurovereenkomst = date(2024, 3, 20)
+        opgeslagen.save()
+    geimporteerd = Plaatsing.objects.get(volgnummer=1)
+
+    def gelezen(plaatsing):
+        entries = LogEntry.objects.get_for_object(plaatsing).order_by("pk")
+        return [
+            (g.actie, [r for r in g.regels if r.veld not in ("Volgnummer", "COA-koppelreferentie")])
+            for g in historie.beschrijf(entries)
+        ]
+
+    assert gelezen(geimporteerd) == gelezen(opgeslagen)
+    assert [a for a, _r in gelezen(geimporteerd)] == ["aangemaakt", "gewijzigd"]
+    assert len(gelezen(geimporteerd)[1][1]) == 3  # minderjarigen, huurovereenkomst, status
