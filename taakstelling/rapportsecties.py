@@ -95,11 +95,17 @@ def interventieladder(peil):
     overzicht = panelen.overzicht(peil)
     afgesloten = [r for r in overzicht if r.status == "afgesloten"]
     rij = afgesloten[len(afgesloten) - status.achterstand_perioden :]  # the closed periods in a row behind
+    laatste = max((date.fromisoformat(r.einddatum) for r in overzicht), default=None)
+    # closed half years after the last entered period: not counted, so the row behind may be longer
+    niet_ingevoerd = (
+        [n.label for n in rules.ontbrekende_perioden(laatste, peil.datum) if n.afgesloten] if laatste else []
+    )
     nog = status.drempel - status.achterstand_perioden
     return {
         **asdict(status),
         "achter": [{"label": r.label, "einddatum": r.einddatum, "saldo_eind": r.saldo_eind} for r in rij],
-        "drempel_bij": lopend_halfjaar(peil.datum, overzicht) if nog == 1 else None,
+        "niet_ingevoerd": niet_ingevoerd,
+        "drempel_bij": lopend_halfjaar(peil.datum, overzicht) if nog == 1 and not niet_ingevoerd else None,
     }
 
 

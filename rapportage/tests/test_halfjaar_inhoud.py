@@ -114,6 +114,10 @@ def test_verstreken_termijnen_staan_als_verstreken_met_wat_ervan_werd(basisgegev
         "1 februari 2026 geldt de opgave van de volgende cyclus: het aantal plaatsen voor Noordwijk is nog onbekend"
         in verstreken
     )
+    # 2025-H2 and 2026-H1 closed but are not entered: the toezicht does not pretend one more half year decides
+    ladder = deel(" ".join(paginas), "Interbestuurlijk toezicht: interventieladder", "Vergelijking met de (sub)regio")
+    assert "Nog niet als periode ingevoerd en daarom niet meegeteld: 2e halfjaar 2025, 1e halfjaar 2026" in ladder
+    assert "Sluit ook het" not in ladder
     assert (
         "25 september 2025 Raadsbesluit: Achterweg (tijdelijke asielopvang) Vervallen: de locatie is op "
         "25 september 2025 beëindigd. Motie 'Geen AZC in de gemeente Noordwijk', aangenomen door de gemeenteraad op "
