@@ -6,7 +6,7 @@ from noordwijk_migratie.panelen import als_sectie
 from noordwijk_migratie.registry import App, Herinnering, Navigatie, Pagina, Paneel, Sectie
 from rapportage.secties import HALFJAAR
 
-from . import herinneringen, panelen
+from . import herinneringen, panelen, rapportsecties
 
 app = App(
     "opvang",
@@ -53,6 +53,7 @@ app = App(
     secties=(
         Sectie(HALFJAAR, "oekraine", _("Oekraïense ontheemden: opvang"), 70, als_sectie(panelen.oekraine)),
         Sectie(HALFJAAR, "asielzoekers", _("Asielzoekers: Spreidingswet"), 75, als_sectie(panelen.asielzoekers)),
+        Sectie(HALFJAAR, "termijnen", _("Komende besluiten en termijnen"), 95, rapportsecties.termijnen),
     ),
     signalen=(panelen.signalen,),
     termijnen=(panelen.termijnen,),

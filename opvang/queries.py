@@ -287,3 +287,19 @@ def locatie_detail(locatie) -> dict:
         "aantal_bezettingen": len(bezettingen),
         "bezetting_per_doelgroep": list(verloop.items()),
     }
+
+
+def locaties_met_mijlpalen_sinds(datum):
+    """The locations with a milestone dated on or after ``datum``, each with all its milestones prefetched (two
+    queries): the decisions and deadlines of the halfjaarrapportage."""
+    return (
+        Opvanglocatie.objects.filter(mijlpalen__datum__gte=datum)
+        .distinct()
+        .order_by("naam", "pk")
+        .prefetch_related(Prefetch("mijlpalen", queryset=Mijlpaal.objects.order_by("datum", "pk")))
+    )
+
+
+def beleidsdatum_toelichtingen() -> dict[tuple[str, datetime.date], str]:
+    """The toelichting of every stand of a policy date, by (code, datum)."""
+    return {(code, dag): tekst for code, dag, tekst in Beleidsdatum.objects.values_list("code", "datum", "toelichting")}

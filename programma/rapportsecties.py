@@ -27,7 +27,31 @@ def _json(obj):
 BIJSTUREN = "Zo nee, sturen we voldoende bij"
 
 
-def _bijsturen(acties) -> str:
+def _trede(peildatum) -> str:
+    """The rung of the province's interventieladder on ``peildatum`` as a sentence ('' while the statushouders
+    module is switched off)."""
+    from noordwijk_migratie import registry
+
+    taakstelling = registry.app("taakstelling")
+    if taakstelling is None or not taakstelling.actief:
+        return ""
+    from taakstelling.queries import tredehistorie
+
+    stap = next(iter(tredehistorie(peildatum)), None)
+    if stap is None:
+        return _("Interbestuurlijk toezicht: op %(datum)s is geen trede van de interventieladder vastgelegd.") % {
+            "datum": lange_datum(peildatum)
+        }
+    return _("Interbestuurlijk toezicht: trede %(trede)s van de interventieladder (%(naam)s) sinds %(sinds)s.") % {
+        "trede": stap.nummer,
+        "naam": stap.naam,
+        "sinds": lange_datum(stap.vanaf),
+    }
+
+
+def _bijsturen(acties, peildatum) -> str:
+    """Whether the college steers: the trede on the peildatum, the line's actions running and planned, and the
+    ones deliberately not done with their reason."""
     lopend = [a for a in acties if a.status in ("loopt", "vertraagd")]
     gepland = [a for a in acties if a.status == "niet_gestart"]
     bewust_niet = [a for a in acties if a.status == "bewust_niet"]
@@ -37,14 +61,16 @@ def _bijsturen(acties) -> str:
     }
     if bewust_niet:
         redenen = "; ".join(f"{a.code}: {a.reden_niet_uitvoeren}" for a in bewust_niet)
-        return tekst + _(", %(n)s bewust niet uitgevoerd, met als reden %(redenen)s.") % {
+        tekst += _(", %(n)s bewust niet uitgevoerd, met als reden %(redenen)s.") % {
             "n": len(bewust_niet),
             "redenen": redenen,
         }
-    return tekst + _(", geen actie is bewust niet uitgevoerd.")
+    else:
+        tekst += _(", geen actie is bewust niet uitgevoerd.")
+    return f"{_trede(peildatum)} {tekst}".strip()
 
 
-def antwoord(reeks, trekker: str, acties) -> dict:
+def antwoord(reeks, trekker: str, acties, peildatum) -> dict:
     """The answer to one "Meetbaar door" question: the latest computed or measured value, or which
     measurement is missing since when and who should supply it."""
     if reeks.berekend:
@@ -58,7 +84,7 @@ def antwoord(reeks, trekker: str, acties) -> dict:
             tekst += " " + _("Bron: %(bron)s.") % {"bron": m.bron}
         return {"soort": "gemeten", "tekst": tekst}
     if reeks.tekst.startswith(BIJSTUREN):
-        return {"soort": "berekend", "tekst": _bijsturen(acties)}
+        return {"soort": "berekend", "tekst": _bijsturen(acties, peildatum)}
     wat = _("de gegevens waaruit de applicatie dit berekent") if reeks.berekenbaar else _("een meting")
     return {
         "soort": "ontbreekt",
@@ -93,7 +119,7 @@ def programmalijn_sectie(nummer: int):
             indicatoren.append(
                 {
                     **_json(reeks),
-                    "antwoord": antwoord(reeks, lijn.get_trekker_display(), acties),
+                    "antwoord": antwoord(reeks, lijn.get_trekker_display(), acties, peildatum),
                     "grafiek": grafieken.indicator_verloop(reeks),
                 }
             )

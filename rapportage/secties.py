@@ -177,7 +177,8 @@ def _vorige(soort_code: str, peildatum: date) -> dict:
 def kernboodschap(peil) -> dict:
     """Page 1 of the halfjaarrapportage: per doelgroep the opgave, the stand on the peildatum, one status
     word with its rule, the change since the previous halfjaarrapportage and the steering measures. The
-    figures are the dashboard panels' (``Paneel.kern`` where a doelgroep needs more than its panel)."""
+    figures are the dashboard panels' (``Paneel.kern`` where a doelgroep needs more than its panel; such a
+    block may add a ``melding``, a ``vooruit`` sentence and the interbestuurlijk ``toezicht``)."""
     from noordwijk_migratie import registry
 
     vorige = _vorige(HALFJAAR, peil.datum)

@@ -66,6 +66,7 @@ app = App(
         Sectie(
             HALFJAAR, "regio_vergelijking", _("Vergelijking met de (sub)regio"), 60, rapportsecties.regio_vergelijking
         ),
+        Sectie(HALFJAAR, "inburgering", _("Statushouders: inburgering per cohort"), 65, rapportsecties.inburgering),
     ),
     indicatoren=(
         Indicator("taakstelling_voldaan", indicatoren.taakstelling_voldaan, _("Voldoen we aan de taakstelling?")),

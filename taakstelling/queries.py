@@ -131,11 +131,18 @@ def interventieladder_status(
     peildatum: date, overzicht: Sequence[PeriodeResultaat] | None = None
 ) -> rules.Interventiestatus:
     overzicht = periode_overzicht(peildatum) if overzicht is None else overzicht
-    historie = [
+    return rules.interventiestatus(
+        peildatum, overzicht, tredehistorie(peildatum), settings.TAAKSTELLING_ACHTERSTAND_DREMPEL
+    )
+
+
+def tredehistorie(peildatum: date) -> list[rules.TredeStap]:
+    """The steps of the interventieladder from on or before ``peildatum``, newest first (a later step was not
+    in force then, so a report at that peildatum never shows it)."""
+    return [
         rules.TredeStap(h.trede.nummer, h.trede.naam, h.datum_vanaf, h.bron, h.notities)
-        for h in TredeHistorie.objects.select_related("trede")
+        for h in TredeHistorie.objects.filter(datum_vanaf__lte=peildatum).select_related("trede")
     ]
-    return rules.interventiestatus(peildatum, overzicht, historie, settings.TAAKSTELLING_ACHTERSTAND_DREMPEL)
 
 
 def signalen(peildatum: date) -> tuple[int, int]:
@@ -238,6 +245,8 @@ def correcties(periode: Periode) -> dict:
 
 
 def inburgering_overzicht(peildatum: date | None = None) -> rules.InburgeringOverzicht:
-    """Per cohort the counts and succesratio; the latest cohort whose 3-year term has ended."""
+    """Per cohort that had started by ``peildatum`` the counts (with their date and source) and succesratio;
+    the latest cohort whose 3-year term has ended. The page, the indicator and the halfjaarrapportage."""
     peildatum = peildatum or timezone.localdate()
-    return rules.inburgering(peildatum, InburgeringCohort.objects.values(*rules.COHORT_AANTALLEN))
+    cohorten = InburgeringCohort.objects.filter(cohort__lte=peildatum.year)
+    return rules.inburgering(peildatum, cohorten.values(*rules.COHORT_AANTALLEN, "peildatum_cijfers", "bron"))

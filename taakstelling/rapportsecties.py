@@ -80,8 +80,62 @@ def coa_afstemming(peil):
     }
 
 
+def ladder(peil) -> rules.Interventiestatus:
+    """The interventieladder on the peildatum, once per report (kernboodschap and section)."""
+    return peil.gedeeld(
+        "taakstelling.ladder", lambda: queries.interventieladder_status(peil.datum, panelen.overzicht(peil))
+    )
+
+
 def interventieladder(peil):
-    return asdict(queries.interventieladder_status(peil.datum, panelen.overzicht(peil)))
+    """Interbestuurlijk toezicht as it stood on the peildatum: the trede with its date and source, the closed
+    periods in a row behind with their end dates, and when the warning threshold is reached if the running
+    period also closes behind."""
+    status = ladder(peil)
+    overzicht = panelen.overzicht(peil)
+    afgesloten = [r for r in overzicht if r.status == "afgesloten"]
+    rij = afgesloten[len(afgesloten) - status.achterstand_perioden :]  # the closed periods in a row behind
+    laatste = max((date.fromisoformat(r.einddatum) for r in overzicht), default=None)
+    # closed half years after the last entered period: not counted, so the row behind may be longer
+    niet_ingevoerd = (
+        [n.label for n in rules.ontbrekende_perioden(laatste, peil.datum) if n.afgesloten] if laatste else []
+    )
+    nog = status.drempel - status.achterstand_perioden
+    return {
+        **asdict(status),
+        "achter": [{"label": r.label, "einddatum": r.einddatum, "saldo_eind": r.saldo_eind} for r in rij],
+        "niet_ingevoerd": niet_ingevoerd,
+        "drempel_bij": lopend_halfjaar(peil.datum, overzicht) if nog == 1 and not niet_ingevoerd else None,
+    }
+
+
+def lopend_halfjaar(peildatum: date, overzicht) -> dict:
+    """The period running on the peildatum ({"label", "einddatum"}), else the calendar half year (not entered)."""
+    lopend = next((r for r in overzicht if r.status == "lopend"), None)
+    if lopend is not None:
+        return {"label": lopend.label, "einddatum": lopend.einddatum}
+    eerste = peildatum.month <= 6
+    einde = date(peildatum.year, 6, 30) if eerste else date(peildatum.year, 12, 31)
+    return {"label": f"{peildatum.year}-H{1 if eerste else 2}", "einddatum": einde.isoformat()}
+
+
+def toezicht_zin(status: rules.Interventiestatus) -> str:
+    """The interbestuurlijk toezicht in one sentence for page 1."""
+    if status.trede:
+        zin = f"Trede {status.trede} van de interventieladder van de provincie ({status.trede_naam})"
+        zin += f" sinds {status.sinds}" if status.sinds else ""
+    else:
+        zin = "De trede van de interventieladder op de peildatum is niet vastgelegd"
+    zin += (
+        f"; {status.achterstand_perioden} afgesloten periode(n) op rij met een achterstand, de "
+        f"waarschuwingsdrempel is {status.drempel}."
+    )
+    return ("Waarschuwingsdrempel bereikt. " if status.waarschuwing else "") + zin
+
+
+def inburgering(peil):
+    """Inburgering per cohort on the peildatum (the figures of the inburgering page, with their dates)."""
+    return asdict(queries.inburgering_overzicht(peil.datum))
 
 
 def regio_vergelijking(peil):
@@ -134,6 +188,7 @@ def kernboodschap(peil) -> dict | None:
         "opgave": opgave + ".",
         "stand": stand,
         "vooruit": vooruit,
+        "toezicht": toezicht_zin(ladder(peil)),
         "status": "op_schema" if gehaald else "achter",
         "status_label": "gehaald" if gehaald else "niet gehaald",
         "regel": "Gehaald als de realisatie ten minste de gecorrigeerde taakstelling is (saldo eind 0 of hoger).",

@@ -1088,6 +1088,8 @@ class CohortResultaat:
     succesratio: float | None
     termijn_einde: str
     compleet: bool
+    stand_per: str = ""  # dd-mm-jjjj of the figures, or ""
+    bron: str = ""
 
 
 @dataclass
@@ -1099,12 +1101,15 @@ class InburgeringOverzicht:
 
 
 def cohort_resultaat(aantallen: dict, peildatum: date) -> CohortResultaat:
-    """``aantallen``: the counts of one cohort, keyed as :data:`COHORT_AANTALLEN`."""
+    """``aantallen``: the counts of one cohort, keyed as :data:`COHORT_AANTALLEN` (optionally with the date of
+    the figures, ``peildatum_cijfers``, and their ``bron``)."""
     return CohortResultaat(
         **{k: aantallen[k] for k in COHORT_AANTALLEN},
         succesratio=succesratio(aantallen["voldaan_binnen_termijn"], aantallen["inburgeringsplichtig"]),
         termijn_einde=datum(cohort_termijn_einde(aantallen["cohort"])),
         compleet=cohort_compleet(aantallen["cohort"], peildatum),
+        stand_per=datum(aantallen.get("peildatum_cijfers")),
+        bron=aantallen.get("bron") or "",
     )
 
 

@@ -85,6 +85,12 @@ def getal(waarde, onbekend="—") -> str:
 
 
 @register.filter
+def procent(waarde) -> str:
+    """A percentage: ``65,0 %``; ``—`` when unknown."""
+    return getallen.procent(waarde, onbekend="—")
+
+
+@register.filter
 def saldo(waarde) -> str:
     """A saldo: ``+19``, ``−17``, ``0``."""
     if isinstance(waarde, str):

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from pypdf import PdfReader
 
+from noordwijk_migratie.getallen import lange_datum
 from rapportage.models import Rapport, Toelichting
 from rapportage.services import bouw_rapport, vraag_aan
 
@@ -191,3 +193,63 @@ def test_grafiek_zonder_verloop_wordt_een_zin_en_de_alt_tekst_noemt_trend_en_laa
     )
     assert "Collegebesluit" in staaf.svg and "…" not in staaf.svg
     assert "Source Sans 3" in staaf.svg
+
+
+def maak_definitief(rapport, gebruiker, teksten: dict[str, str]) -> list[str]:
+    """Write the required texts (and a toelichting where a figure is stale), finalise, return the pages."""
+    from rapportage import services
+
+    for sectie, inhoud in teksten.items():
+        Toelichting.objects.update_or_create(
+            soort=rapport.soort, peildatum=rapport.peildatum, sectie=sectie, defaults={"tekst": inhoud}
+        )
+    for v in services.verouderde_gegevens(rapport.snapshot):
+        Toelichting.objects.update_or_create(
+            soort=rapport.soort,
+            peildatum=rapport.peildatum,
+            sectie=v["sectie"],
+            defaults={"tekst": "De telling wordt opnieuw opgevraagd."},
+        )
+    assert services.ontbreekt_voor_definitief(rapport) == []
+    rapport = services.maak_definitief(rapport, gebruiker)
+    assert rapport.definitief
+    # the PDF's metadata title writes the peildatum as the report does (the one date path, getallen.py)
+    titel = f"{rapport.snapshot['omslag']['data']['titel']} {lange_datum(rapport.peildatum)} (definitief)"
+    assert PdfReader(rapport.pdf.path).metadata.title == titel
+    return pdfcontrole.paginas(rapport.pdf.path)
+
+
+def test_definitieve_halfjaarrapportage_baseline_zonder_code_of_plaatshouders(basisgegevens, maak_gebruiker):
+    gebruiker = maak_gebruiker("opgavemanager")
+    rapport, _paginas = maak(HALFJAAR, datetime.date(2025, 7, 1), gebruiker)
+    paginas = maak_definitief(rapport, gebruiker, {"samenvatting": "De taakstelling is niet gehaald."})
+    tekst = " ".join(paginas)
+    assert "Halfjaarrapportage taakstelling · definitief" in tekst and "concept" not in tekst.lower()
+    assert "De taakstelling is niet gehaald." in tekst
+    assert "Gecorrigeerde taakstelling 1e halfjaar 2025: 63 personen" in " ".join(paginas[:2])
+    controleer_notatie(paginas)
+
+
+def test_definitief_evaluatierapport_synthetisch_beantwoordt_elke_vraag(basisgegevens, maak_gebruiker):
+    """The evaluatierapport on the synthetic history (made after its peildatum, so it can become definitief):
+    every "Meetbaar door" item answered, clean text and layout in the definitief PDF."""
+    call_command("genereer_testdata", "--schaal", "klein", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    gebruiker = maak_gebruiker("opgavemanager")
+    rapport, _paginas = maak(EVALUATIE, datetime.date(2026, 6, 1), gebruiker)
+    indicatoren = [i for n in range(1, 5) for i in rapport.snapshot[f"programmalijn_{n}"]["data"]["indicatoren"]]
+    bijlage1 = [i for i in indicatoren if i["code"].startswith("M-")]  # the 17 of Bijlage 1 (plus synthetic ones)
+    assert len(bijlage1) == 17 and all(i["antwoord"]["tekst"] for i in indicatoren)
+    teksten = {
+        "samenvatting": "Het programma loopt.",
+        "conclusies": "- De opvang is op orde\n- De taakstelling vraagt bijsturing",
+        "vervolgopdracht": "Een vervolgopdracht van twee jaar.",
+    }
+    paginas = maak_definitief(rapport, gebruiker, teksten)
+    tekst = " ".join(paginas)
+    assert "Evaluatierapport juni 2027 · definitief" in tekst and "nog niet geschreven" not in tekst
+    assert "De taakstelling vraagt bijsturing" in tekst and "Een vervolgopdracht van twee jaar." in tekst
+    for i in indicatoren:
+        assert i["code"] in tekst
+    controleer_notatie(paginas)
+    rapport.refresh_from_db()
+    controleer_opmaak(rapport)
