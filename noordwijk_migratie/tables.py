@@ -58,13 +58,19 @@ class JaNeeKolom(tables.BooleanColumn):
         return str(self.yesno[int(not self._get_bool_value(record, value, bound_column))])
 
 
+KORT = 40  # characters: what a phone's list cell (at most 18rem wide) shows on one line
+
+
 def is_kort(veld) -> bool:
-    """A model field whose values are short: a date, number, yes/no, choice or code (at most 40 characters)."""
+    """A model field whose values are short: a date, number, yes/no, code (at most 40 characters) or a choice
+    whose labels all are (not "Minderjarige(n) zonder volwassene (bijv. voogdij Nidos)")."""
+    if getattr(veld, "choices", None):
+        return all(len(str(label)) <= KORT for _code, label in veld.flatchoices)
     if isinstance(veld, models.DateField | models.IntegerField | models.DecimalField | models.FloatField):
         return True
     if isinstance(veld, models.BooleanField):
         return True
-    return isinstance(veld, models.CharField) and (bool(veld.choices) or (veld.max_length or 0) <= 40)
+    return isinstance(veld, models.CharField) and (veld.max_length or 0) <= KORT
 
 
 class BaseTable(tables.Table):

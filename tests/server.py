@@ -1,5 +1,5 @@
-"""A real gunicorn (production settings) against the pytest-django test database and Redis, and
-HTTP users logged in through a session created in the database. Only 127.0.0.1, every request
+"""A real gunicorn (production settings), or `make run`'s runserver, against the pytest-django test database
+and Redis, and HTTP users logged in through a session created in the database. Only 127.0.0.1, every request
 with a timeout."""
 
 import datetime
@@ -68,9 +68,8 @@ class Server:
     def __init__(self, log: Path, static_root: Path, media_root: Path, workers: int = 2):
         verzamel_statische_bestanden(static_root, media_root)
         self.poort = vrije_poort()
-        self.log = log
-        self._fh = open(log, "ab")  # noqa: SIM115
-        self.proces = subprocess.Popen(
+        self._start(
+            log,
             [
                 sys.executable,
                 "-m",
@@ -87,12 +86,19 @@ class Server:
                 "--backlog",
                 "128",
             ],
-            cwd=BASIS,
-            env=_omgeving(static_root, media_root),
-            stdout=self._fh,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            _omgeving(static_root, media_root),
         )
+
+    def _start(self, log: Path, commando: list[str], omgeving: dict):
+        self.log = log
+        self._fh = open(log, "ab")  # noqa: SIM115
+        self.proces = subprocess.Popen(
+            commando, cwd=BASIS, env=omgeving, stdout=self._fh, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.poort}"
 
     def wacht_tot_klaar(self, timeout=60):
         eind = time.monotonic() + timeout
@@ -120,15 +126,38 @@ class Server:
         return Gebruiker(self.poort, user)
 
 
+class Ontwikkelserver(Server):
+    """`make run`'s web server: runserver with the development settings, the static files straight from the
+    apps through WhiteNoise, against the test database and Redis."""
+
+    def __init__(self, log: Path, var_dir: Path):
+        self.poort = vrije_poort()
+        omgeving = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "noordwijk_migratie.settings.dev",
+            "SECRET_KEY": settings.SECRET_KEY,
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "VAR_DIR": str(var_dir),
+        }
+        self._start(log, [sys.executable, "manage.py", "runserver", "--noreload", f"{HOST}:{self.poort}"], omgeving)
+
+
 @contextmanager
-def server(tmp_path: Path, static_root: Path, workers: int = 2):
-    media_root = Path(settings.MEDIA_ROOT)
-    s = Server(tmp_path / "gunicorn.log", static_root, media_root, workers)
+def _draaiend(s: Server):
     try:
         s.wacht_tot_klaar()
         yield s
     finally:
         s.stop()
+
+
+def server(tmp_path: Path, static_root: Path, workers: int = 2):
+    return _draaiend(Server(tmp_path / "gunicorn.log", static_root, Path(settings.MEDIA_ROOT), workers))
+
+
+def ontwikkelserver(tmp_path: Path):
+    return _draaiend(Ontwikkelserver(tmp_path / "runserver.log", tmp_path / "var"))
 
 
 def verzoek(poort, methode, pad, body=None, headers=None, timeout=30):
@@ -153,7 +182,8 @@ class Gebruiker:
         sessie.create()
         self.poort = poort
         self.csrf = secrets.token_hex(16)  # 32 characters, the unmasked form Django accepts
-        self.cookie = f"{settings.SESSION_COOKIE_NAME}={sessie.session_key}; {settings.CSRF_COOKIE_NAME}={self.csrf}"
+        self.cookies = {settings.SESSION_COOKIE_NAME: sessie.session_key, settings.CSRF_COOKIE_NAME: self.csrf}
+        self.cookie = "; ".join(f"{naam}={waarde}" for naam, waarde in self.cookies.items())
 
     def get(self, pad, timeout=30):
         return verzoek(self.poort, "GET", pad, headers={"Cookie": self.cookie}, timeout=timeout)

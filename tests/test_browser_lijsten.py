@@ -1,5 +1,5 @@
 """Every generic list in real Chromium, on a phone (390 px) and a laptop (1366 px): no cell squeezed narrower
-than its longest word (words never broken over lines), no page wider than the screen, axe-core clean,
+than its longest word (words neither broken over lines nor sticking out), no page wider than the screen, axe-core clean,
 and sorting and filtering still work on the phone."""
 
 import os
@@ -48,6 +48,10 @@ GEBROKEN_WOORDEN = """(selector) => {
   }
   return gebroken;
 }"""
+# Cells whose text sticks out of them: narrower than their longest word, without breaking it.
+TE_SMAL = """(selector) => [...document.querySelectorAll(selector)]
+  .filter((cel) => cel.scrollWidth > cel.clientWidth + 1)
+  .map((cel) => cel.innerText.trim().slice(0, 40))"""
 BREEDTE = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 
@@ -75,6 +79,8 @@ def test_lijsten_op_een_telefoon(page, live_server, gevulde_lijsten):
         probleem = []
         if gebroken := page.evaluate(GEBROKEN_WOORDEN, "main table th, main table td"):
             probleem.append(f"woorden gebroken: {sorted(set(gebroken))[:5]}")
+        if te_smal := page.evaluate(TE_SMAL, "main table th, main table td"):
+            probleem.append(f"tekst steekt uit de cel: {sorted(set(te_smal))[:5]}")
         if (te_breed := page.evaluate(BREEDTE)) > 0:
             probleem.append(f"{te_breed} px breder dan het scherm")
         probleem += axe_overtredingen(page)

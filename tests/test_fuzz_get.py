@@ -126,7 +126,13 @@ def cruciaal_voor(veld: forms.Field) -> list[str]:
     return ["²"]
 
 
-def parameters(pad, antwoord, view_class) -> Parameters:
+def voorinvul_velden(view_class, initkwargs) -> tuple[str, ...]:
+    """The fields an add page fills in from the query string: its view's own, or the ones
+    ``crud_urls(initieel=…)`` gave it through ``as_view``."""
+    return initkwargs.get("initieel_uit_query", getattr(view_class, "initieel_uit_query", ()))
+
+
+def parameters(pad, antwoord, view_class, initkwargs) -> Parameters:
     """Every query parameter the page understands, with plausible values, plus the arbitrary ones."""
     lezer = PaginaParameters(pad)
     lezer.feed(antwoord.content.decode())
@@ -149,7 +155,7 @@ def parameters(pad, antwoord, view_class) -> Parameters:
         gevonden.setdefault(tabel.prefixed_per_page_field, set()).update(["1", "100", "101"])
     formulier = context.get("form") if context else None
     nieuw = context is not None and context.get("object") is None  # an existing object keeps its own values
-    for naam in getattr(view_class, "initieel_uit_query", ()) if nieuw else ():  # prefill of an add form
+    for naam in voorinvul_velden(view_class, initkwargs) if nieuw else ():  # prefill of an add form
         queryset = getattr(formulier.fields.get(naam), "queryset", None) if formulier else None
         bestaande = queryset.values_list("pk", flat=True)[:3] if queryset is not None else []
         gevonden.setdefault(naam, set()).update(str(pk) for pk in bestaande)
@@ -236,14 +242,17 @@ def test_de_get_fuzzer_vindt_de_parameters_die_een_pagina_begrijpt(alle_rollen_c
         "themasessies:sessie_list": {"jaar", "themas", "aanwezig", "sort", "page", "per_page", "export"},
         "themasessies:vervolgactie_add": {"sessie", "actie"},
         "internationale_werknemers:inspectie_add": {"woning"},
+        "opvang:bezetting_add": {"locatie", "doelgroep"},  # crud_urls(initieel=…)
+        "opvang:capaciteitsstand_add": {"locatie", "doelgroep"},
     }
     paginas = dict(get_paginas())
     for naam, namen in verwacht.items():
-        url, view_class, *_ = _bouw_url(naam, paginas[naam])
-        params = parameters(url, alle_rollen_client.get(url), view_class)
+        url, view_class, initkwargs, _kwargs = _bouw_url(naam, paginas[naam])
+        params = parameters(url, alle_rollen_client.get(url), view_class, initkwargs)
         assert namen <= params.begrepen, (naam, sorted(params.begrepen))
-    url, view_class, *_ = _bouw_url("themasessies:sessie_list", paginas["themasessies:sessie_list"])
-    assert list(parameters(url, alle_rollen_client.get(url), view_class).apart) == ["jaar", "themas", "aanwezig"]
+    url, view_class, initkwargs, _kwargs = _bouw_url("themasessies:sessie_list", paginas["themasessies:sessie_list"])
+    lijst = parameters(url, alle_rollen_client.get(url), view_class, initkwargs)
+    assert list(lijst.apart) == ["jaar", "themas", "aanwezig"]
 
 
 @pytest.mark.django_db
@@ -255,11 +264,11 @@ def test_elke_get_parameter_van_elke_pagina_geeft_een_nederlandse_pagina_nooit_e
     for naam, pattern in get_paginas():
         if gebied(naam) != app:
             continue
-        url, view_class, *_ = _bouw_url(naam, pattern)
+        url, view_class, initkwargs, _kwargs = _bouw_url(naam, pattern)
         basis = client.get(url)
         if basis.status_code != 200 or not basis.get("Content-Type", "").startswith("text/html"):
             continue  # a download, a POST-only action or a redirect: no page to fuzz
-        fuzz_pagina(client, url, parameters(url, basis, view_class), naam, fouten, draai=gefuzzd)
+        fuzz_pagina(client, url, parameters(url, basis, view_class, initkwargs), naam, fouten, draai=gefuzzd)
         gefuzzd += 1
     assert gefuzzd, app
     assert not fouten, "\n".join(fouten)
@@ -346,9 +355,8 @@ def test_sessies_filteren_op_een_onmogelijk_jaar_is_een_nederlandse_fout(adviseu
 def _voorinvul_formulieren():
     doelen = []
     for naam, pattern in ALLE_URLS:
-        view_class, _initkwargs, _model = view_model(pattern)
-        if naam.endswith("_add") and getattr(view_class, "initieel_uit_query", ()):
-            doelen.append((naam, view_class.initieel_uit_query))
+        if naam.endswith("_add") and (velden := voorinvul_velden(*view_model(pattern)[:2])):
+            doelen.append((naam, velden))
     return doelen
 
 
@@ -380,7 +388,8 @@ def test_voorinvullen_uit_de_query_neemt_alleen_geldige_waarden(manager_client, 
 def test_elk_voorinvul_formulier_wordt_getest():
     namen = {n for n, _v in VOORINVUL_FORMULIEREN}
     assert {"programma:voortgangsnotitie_add", "themasessies:vervolgactie_add", "taakstelling:nareiziger_add",
-            "internationale_werknemers:inspectie_add", "rapportage:rapport_add"} <= namen  # fmt: skip
+            "internationale_werknemers:inspectie_add", "rapportage:rapport_add",
+            "opvang:bezetting_add", "opvang:capaciteitsstand_add", "opvang:mijlpaal_add"} <= namen  # fmt: skip
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from auditlog.context import set_actor
 from django.urls import reverse
+from django.utils import timezone
 
 from noordwijk_migratie.models import Doelgroep
 from opvang.models import Fase, Mijlpaal
@@ -50,7 +51,8 @@ def test_een_wijziging_leest_als_nederlandse_zinnen(client, basisgegevens, maak_
     client.force_login(adviseur)
     pagina = client.get(mijlpaal.get_absolute_url()).content.decode()
     historie = _historie(pagina)
-    assert "Anna de Vries heeft dit gegeven gewijzigd:" in historie
+    vandaag = timezone.localdate()
+    assert re.search(rf"{vandaag:%d-%m-%Y} om \d\d:\d\d: Anna de Vries heeft dit gegeven gewijzigd:", historie)
     assert "Fase: Vergunning →werd Realisatie" in historie  # the arrow is read aloud as "werd"
     assert re.search(r"Datum: 01-03-2025 .{0,12} 14-07-2026", historie)
     assert re.search(r"Locatie: De Duinrand .{0,12} Het Bollenveld", historie)

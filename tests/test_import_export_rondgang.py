@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver, reverse
@@ -179,3 +180,30 @@ def test_migratie_maakt_van_elke_getypte_corporatie_een_keuze():
     assert list(Corporatie.objects.values_list("naam", flat=True)) == ["Woonstichting Noord"]
     corporaties = dict(Plaatsing.objects.filter(pk__in=[a.pk, b.pk, leeg.pk]).values_list("pk", "corporatie__naam"))
     assert corporaties == {a.pk: "Woonstichting Noord", b.pk: "Woonstichting Noord", leeg.pk: None}
+
+
+def _getypte_kolommen(importer) -> list[str]:
+    return [
+        naam
+        for naam, veld in importer.form_class.base_fields.items()
+        if isinstance(veld, forms.DateField | forms.IntegerField | forms.DecimalField)
+    ]
+
+
+GETYPT = [(lijst, importer) for lijst, importer in IMPORTS if _getypte_kolommen(importer)]
+
+
+def test_bijna_elke_import_heeft_datum_of_getalkolommen():
+    assert {lijst for lijst, _i in IMPORTS} - {lijst for lijst, _i in GETYPT} == {"kern:gemeente_list"}
+
+
+@pytest.mark.parametrize(("lijst", "importer"), GETYPT, ids=[lijst for lijst, _i in GETYPT])
+def test_elke_import_meldt_alle_typefouten_van_een_rij_tegelijk_met_de_waarde(basisgegevens, lijst, importer):
+    """Every date and number column of a row filled with nonsense: one error per column, all in one round, each
+    naming what was read."""
+    getypt = _getypte_kolommen(importer)
+    rij = {**importer().voorbeeld(), **dict.fromkeys(getypt, "x²")}
+    resultaat = importer().importeer(_csv(";".join(rij), ";".join(rij.values())))
+    fouten = {f.kolom: f.melding for f in resultaat.fouten if f.rij == 2}
+    assert {kolom: "«x²»" in fouten.get(kolom, "") for kolom in getypt} == dict.fromkeys(getypt, True), fouten
+    assert resultaat.aangemaakt == 0

@@ -1,7 +1,7 @@
 """Development: SQLite under var/, Celery on a filesystem queue (no Redis needed), local-memory cache, demo users allowed."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL, VAR_DIR
+from .base import DATABASES, REDIS_URL, STORAGES, VAR_DIR
 from .env import env_bool, env_mailer
 
 DEBUG = True
@@ -11,8 +11,12 @@ LOKAAL_INLOGGEN_ACTIEF = env_bool("LOKAAL_INLOGGEN_ACTIEF", True)
 TWEEDE_FACTOR_VERPLICHT = False
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# Static files straight from the apps (no collectstatic), every URL with the file's version: the browser keeps
+# them (a day) instead of asking again on every page, and fetches an edited file at once (noordwijk_migratie.statisch).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "noordwijk_migratie.statisch.VersieInUrlStorage"}}
+WHITENOISE_MAX_AGE = 24 * 3600
 
 # `make run`: e-mails (reminders) are printed to the console unless EMAIL_URL or EMAIL_HOST names a server.
 MAILERS = {"default": env_mailer("django.core.mail.backends.console.EmailBackend")}
