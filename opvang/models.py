@@ -24,7 +24,6 @@ from .rules import (
     controleer_maandcijfer,
     controleer_mijlpaal,
     fasedatums_in_volgorde,
-    geldend_op_q,
     huidige_fase,
     locatie_stand,
     niet_inzetbaar,
@@ -172,8 +171,12 @@ class GedateerdQuerySet(models.QuerySet):
     GROEP = ("locatie_id", "doelgroep_id")
 
     def geldend_op(self, datum):
-        """Per (locatie, doelgroep) the latest row on or before ``datum`` (filter before on those fields only)."""
-        return self.filter(pk__in=self.filter(geldend_op_q(datum, self.datumveld, self.GROEP)).values("pk"))
+        """Per (locatie, doelgroep) the latest row on or before ``datum`` (filter before on those fields only):
+        :func:`opvang.rules.geldend_op` per group in SQL, one ``DISTINCT ON`` the group, newest first, which
+        the unique index on (locatie, doelgroep, date) serves in its own order (read backwards)."""
+        nieuwste_eerst = [F(veld).desc() for veld in (*self.GROEP, self.datumveld)]
+        laatste = self.filter(**{f"{self.datumveld}__lte": datum}).order_by(*nieuwste_eerst).distinct(*self.GROEP)
+        return self.filter(pk__in=laatste.values("pk"))
 
     def geldend_tussen(self, van, tot):
         """The rows that hold on some day from ``van`` to ``tot``: those in force on ``van`` and those dated after
