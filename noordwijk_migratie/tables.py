@@ -104,6 +104,25 @@ class BaseTable(tables.Table):
             if isinstance(k.column, DatumKolom) or is_kort(k.accessor.get_field(self._meta.model))
         )
 
+    def td_attrs(self, bound_column) -> str:
+        """The attributes of a column's data cells as HTML (``{% td_attrs table column %}`` in
+        generic/tabel.html). django-tables2 computes ``BoundColumn.attrs`` (th, td and tf with their
+        classes) anew for every cell, so that a callable attribute can depend on the record; a column
+        whose cell attributes hold no callable gets them once per table."""
+        if bound_column.name in self._td_attrs:
+            return self._td_attrs[bound_column.name]
+        html = bound_column.attrs["td"].as_html()
+        bronnen = [
+            attrs.get(soort) or {} for attrs in (self.attrs, bound_column.column.attrs) for soort in ("td", "cell")
+        ]
+        if not any(callable(waarde) for bron in bronnen for waarde in bron.values()):
+            self._td_attrs[bound_column.name] = html
+        return html
+
+    @cached_property
+    def _td_attrs(self) -> dict[str, str]:
+        return {}
+
     def jaren_zonder_punt(self):
         """A column showing a year is not localized: 2026, not 2.026 (USE_THOUSAND_SEPARATOR)."""
         for kolom in self.columns.iterall():
