@@ -2,7 +2,7 @@
 
 Every quantity that changes over time is a dated row, so "what was true on date X" is the latest
 row dated on or before X (:func:`geldend_op`). Where a rule also runs in SQL its query form sits
-right beside it (``GedateerdQuerySet.geldend_op``, :func:`actief_q`, :func:`past_in_capaciteit_q`) and a test
+right beside it (:func:`geldend_op_q`, :func:`actief_q`, :func:`past_in_capaciteit_q`) and a test
 proves both agree on generated data. The query modules (:mod:`opvang.queries`,
 :mod:`opvang.reeksen`, :mod:`opvang.invoer`) load data and call these.
 
@@ -17,13 +17,14 @@ proves both agree on generated data. The query modules (:mod:`opvang.queries`,
 
 import bisect
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from operator import itemgetter
 
-from django.db.models import Exists, F, OuterRef, Q, TextChoices
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Q, TextChoices, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -87,6 +88,15 @@ def tijdlijnen[T, K](
     for item in items:
         per_groep.setdefault(groep(item), []).append(item)
     return {k: Tijdlijn(v, sleutel) for k, v in per_groep.items()}
+
+
+def geldend_op_q(datum: datetime.date, datumveld: str, groep: Sequence[str]) -> Q:
+    """:func:`geldend_op` per group as a query condition: the row is the latest of its group (the fields
+    ``groep``) dated on or before ``datum``. One window function (ROW_NUMBER per group, newest first)
+    over the rows on or before the date; other conditions of the same query apply before the
+    numbering, so filter on the group's fields only (or select ``pk__in`` these rows)."""
+    rang = Window(RowNumber(), partition_by=[F(veld) for veld in groep], order_by=F(datumveld).desc())
+    return Q(**{f"{datumveld}__lte": datum}) & Q(Exact(rang, 1))
 
 
 # --- phases and locations in use ---------------------------------------------------------------
