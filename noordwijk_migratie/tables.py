@@ -6,6 +6,7 @@ import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
 from django_tables2.data import TableQuerysetData
@@ -95,9 +96,38 @@ class BaseTable(tables.Table):
         """Cells of short values (dates, numbers, yes/no, codes, choices) stay on one line (``nw-kort``):
         a date or code is never broken at its hyphens."""
         classes = super().get_column_class_names(classes_set, bound_column)
-        if isinstance(bound_column.column, DatumKolom) or is_kort(bound_column.accessor.get_field(self._meta.model)):
+        if bound_column.name in self.korte_kolommen:
             classes.add("nw-kort")
         return classes
+
+    @cached_property
+    def korte_kolommen(self) -> frozenset[str]:
+        """The names of the columns of short values, decided once per table (django-tables2 asks for the
+        class names of every cell, three times)."""
+        return frozenset(
+            k.name
+            for k in self.columns.iterall()
+            if isinstance(k.column, DatumKolom) or is_kort(k.accessor.get_field(self._meta.model))
+        )
+
+    def td_attrs(self, bound_column) -> str:
+        """The attributes of a column's data cells as HTML (``{% td_attrs table column %}`` in
+        generic/tabel.html). django-tables2 computes ``BoundColumn.attrs`` (th, td and tf with their
+        classes) anew for every cell, so that a callable attribute can depend on the record; a column
+        whose cell attributes hold no callable gets them once per table."""
+        if bound_column.name in self._td_attrs:
+            return self._td_attrs[bound_column.name]
+        html = bound_column.attrs["td"].as_html()
+        bronnen = [
+            attrs.get(soort) or {} for attrs in (self.attrs, bound_column.column.attrs) for soort in ("td", "cell")
+        ]
+        if not any(callable(waarde) for bron in bronnen for waarde in bron.values()):
+            self._td_attrs[bound_column.name] = html
+        return html
+
+    @cached_property
+    def _td_attrs(self) -> dict[str, str]:
+        return {}
 
     def jaren_zonder_punt(self):
         """A column showing a year is not localized: 2026, not 2.026 (USE_THOUSAND_SEPARATOR)."""

@@ -6,7 +6,7 @@ before X. Newcomers are only ever counted; no person is stored.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -171,9 +171,20 @@ class GedateerdQuerySet(models.QuerySet):
     datumveld = ""
     GROEP = ("locatie_id", "doelgroep_id")
 
-    def geldend_op(self, datum):
-        """Per (locatie, doelgroep) the latest row on or before ``datum`` (filter before on those fields only)."""
-        return self.filter(pk__in=self.filter(geldend_op_q(datum, self.datumveld, self.GROEP)).values("pk"))
+    def geldend_op(self, datum, distinct_on: bool | None = None):
+        """Per (locatie, doelgroep) the latest row on or before ``datum`` (filter before on those fields only):
+        :func:`opvang.rules.geldend_op` per group in SQL. Where the database has it (PostgreSQL) one
+        ``DISTINCT ON`` the group, newest first, which the unique index on (locatie, doelgroep, date) serves in
+        its own order, read backwards; elsewhere (SQLite under `make run`) the window of
+        :func:`opvang.rules.geldend_op_q`, which sorts the whole history. ``distinct_on`` forces a form."""
+        if distinct_on is None:
+            distinct_on = connections[self.db].features.can_distinct_on_fields
+        if distinct_on:
+            nieuwste_eerst = [F(veld).desc() for veld in (*self.GROEP, self.datumveld)]
+            laatste = self.filter(**{f"{self.datumveld}__lte": datum}).order_by(*nieuwste_eerst).distinct(*self.GROEP)
+        else:
+            laatste = self.filter(geldend_op_q(datum, self.datumveld, self.GROEP))
+        return self.filter(pk__in=laatste.values("pk"))
 
     def geldend_tussen(self, van, tot):
         """The rows that hold on some day from ``van`` to ``tot``: those in force on ``van`` and those dated after

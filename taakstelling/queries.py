@@ -93,7 +93,7 @@ def coa_standen(peildatum: date) -> dict[int, dict[date, int]]:
 
 
 def periode_invoer(peildatum: date) -> list[rules.PeriodeInvoer]:
-    telmomenten = momenten(peildatum)
+    telling = rules.Telling(momenten(peildatum))
     standen = coa_standen(peildatum)
     invoer = []
     for p in Periode.objects.order_by("begindatum"):
@@ -105,7 +105,7 @@ def periode_invoer(peildatum: date) -> list[rules.PeriodeInvoer]:
                 begindatum=p.begindatum,
                 einddatum=p.einddatum,
                 netto=p.netto_taakstelling,
-                realisatie_eigen=rules.realisatie_in(telmomenten, p.begindatum, p.einddatum),
+                realisatie_eigen=telling.realisatie_in(p.begindatum, p.einddatum),
                 realisatie_officieel=p.realisatie_officieel,
                 realisatie_officieel_per=p.realisatie_officieel_per,
                 realisatie_coa=coa[max(coa)] if coa else None,

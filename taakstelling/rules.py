@@ -26,10 +26,12 @@ saldo. A figure with a date (an official total, a COA stand) older than its limi
 (:func:`noordwijk_migratie.actualiteit.is_verouderd`) and yields no status.
 """
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 
 from django.db.models import F, Q
 from django.db.models.functions import Greatest
@@ -601,6 +603,26 @@ def realisatie_in(momenten: Iterable[tuple[date, int]], begindatum: date, eindda
     return sum(aantal for dag, aantal in momenten if in_periode(dag, begindatum, einddatum))
 
 
+class Telling:
+    """:func:`realisatie_in` for many periods over the same counting moments: the persons summed per day
+    once, then each period by two binary searches over the days (the days :func:`in_periode` keeps are one
+    run of the sorted days), so 44 periods over 20 years of placements cost no more than one pass."""
+
+    def __init__(self, momenten: Iterable[tuple[date, int]]):
+        per_dag: dict[date, int] = {}
+        for dag, aantal in momenten:
+            per_dag[dag] = per_dag.get(dag, 0) + aantal
+        self.dagen = sorted(per_dag)
+        self.cumulatief = [0, *accumulate(per_dag[d] for d in self.dagen)]
+
+    def realisatie_in(self, begindatum: date, einddatum: date) -> int:
+        if einddatum < begindatum:
+            return 0
+        return (
+            self.cumulatief[bisect_right(self.dagen, einddatum)] - self.cumulatief[bisect_left(self.dagen, begindatum)]
+        )
+
+
 def aanbod_uiterlijk(koppeldatum: date) -> date:
     return koppeldatum + KOPPEL_TERMIJN
 
@@ -893,12 +915,12 @@ def afstemming(
     begindatum: date, einddatum: date, momenten: Iterable[tuple[date, int]], coa_standen: dict[date, int]
 ) -> list[AfstemmingsRij]:
     """Per month of the period: own count, COA's cumulative stand for that month, difference."""
-    momenten = list(momenten)
+    telling = Telling(momenten)
     rijen, cumulatief, vorige_coa = [], 0, 0
     maand = date(begindatum.year, begindatum.month, 1)
     while maand <= einddatum:
         einde = volgende_maand(maand) - timedelta(days=1)
-        eigen = realisatie_in(momenten, max(maand, begindatum), min(einde, einddatum))
+        eigen = telling.realisatie_in(max(maand, begindatum), min(einde, einddatum))
         cumulatief += eigen
         coa_cum = coa_standen.get(maand)
         coa = None

@@ -13,10 +13,19 @@ from .rules import Kerncijfers, SessieFeit, VervolgFeit, bereken_kerncijfers, de
 
 
 def sessie_feiten() -> list[SessieFeit]:
-    sessies = Sessie.objects.prefetch_related("uitgenodigd", "aanwezig").order_by("datum")
+    """Per session its date and the partner ids invited and present: three queries of plain ids (no model
+    objects for every session and partner)."""
+
+    def per_sessie(koppeling) -> dict[int, set[int]]:
+        uit: dict[int, set[int]] = {}
+        for sessie, partner in koppeling.through.objects.values_list("sessie_id", "partner_id"):
+            uit.setdefault(sessie, set()).add(partner)
+        return uit
+
+    uitgenodigd, aanwezig = per_sessie(Sessie.uitgenodigd), per_sessie(Sessie.aanwezig)
     return [
-        SessieFeit(s.datum, frozenset(p.pk for p in s.uitgenodigd.all()), frozenset(p.pk for p in s.aanwezig.all()))
-        for s in sessies
+        SessieFeit(datum, frozenset(uitgenodigd.get(pk, ())), frozenset(aanwezig.get(pk, ())))
+        for pk, datum in Sessie.objects.order_by("datum").values_list("pk", "datum")
     ]
 
 

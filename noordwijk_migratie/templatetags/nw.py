@@ -9,6 +9,12 @@ from django.utils import timezone
 register = template.Library()
 
 
+@register.simple_tag
+def td_attrs(table, column):
+    """The attributes of ``column``'s data cells in ``table`` (a BaseTable): see ``BaseTable.td_attrs``."""
+    return table.td_attrs(column)
+
+
 @register.filter
 def datum(waarde):
     """dd-mm-jjjj for a date or ISO date string (as stored in report snapshots), dd-mm-jjjj uu:mm for a

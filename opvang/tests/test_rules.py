@@ -326,12 +326,13 @@ def test_geldend_op_in_sql_kiest_per_locatie_en_doelgroep_dezelfde_rij_als_de_re
                 Model.objects.all(), lambda r: (r.locatie_id, r.doelgroep_id), lambda r: getattr(r, datumveld)
             )
             regel = {r.pk for t in per_groep.values() if (r := t.op(peildatum))}
-            assert set(Model.objects.geldend_op(peildatum).values_list("pk", flat=True)) == regel
-            # filtering on the group's fields first gives that group's row
             eerste = per_groep.get((locaties[0].pk, groepen[0].pk))
             verwacht = {r.pk} if eerste and (r := eerste.op(peildatum)) else set()
             groep = Model.objects.filter(locatie=locaties[0], doelgroep=groepen[0])
-            assert set(groep.geldend_op(peildatum).values_list("pk", flat=True)) == verwacht
+            for distinct_on in (True, False):  # PostgreSQL's DISTINCT ON and the window SQLite runs
+                assert set(Model.objects.geldend_op(peildatum, distinct_on).values_list("pk", flat=True)) == regel
+                # filtering on the group's fields first gives that group's row
+                assert set(groep.geldend_op(peildatum, distinct_on).values_list("pk", flat=True)) == verwacht
             # a series from the peildatum over ``lengte`` days needs only the rows that hold within that span
             tot = peildatum + datetime.timedelta(lengte)
             tussen = tijdlijnen(

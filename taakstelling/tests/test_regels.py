@@ -322,3 +322,20 @@ def test_elke_persoon_telt_in_precies_een_aaneengesloten_periode(momenten):
         (date(2026, 1, 1), date(2026, 12, 31)),
     ]
     assert sum(s.realisatie_in(momenten, b, e) for b, e in perioden) == sum(n for _d, n in momenten)
+
+
+DAG = st.dates(date(2024, 12, 1), date(2027, 1, 31))
+
+
+@given(
+    st.lists(st.tuples(DAG, st.integers(0, 9)), max_size=60),
+    st.lists(st.tuples(DAG, DAG), max_size=12),
+)
+def test_telling_geeft_per_periode_precies_de_realisatie_van_de_regel(momenten, perioden):
+    """The fast path behind the period overview and the COA reconciliation (per-day sums, binary search)
+    counts in every period, boundary days and reversed or empty periods included, exactly the persons
+    :func:`realisatie_in` counts."""
+    telling = s.Telling(momenten)
+    grenzen = [*perioden, *((d, d) for d, _n in momenten), *((d, d + timedelta(days=1)) for d, _n in momenten)]
+    for begin, eind in grenzen:
+        assert telling.realisatie_in(begin, eind) == s.realisatie_in(momenten, begin, eind)
