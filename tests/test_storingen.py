@@ -156,6 +156,7 @@ LEESPAGINAS = (
 
 
 @pytest.mark.storing
+@pytest.mark.herstart
 @pytest.mark.server
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
@@ -198,6 +199,7 @@ def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is
 
 
 @pytest.mark.storing
+@pytest.mark.herstart
 @pytest.mark.server
 @pytest.mark.last
 @pytest.mark.django_db(transaction=True)
