@@ -34,4 +34,5 @@ if _XDIST_WERKER.startswith("gw"):
     REDIS_URL = f"{REDIS_URL.rsplit('/', 1)[0]}/{int(_XDIST_WERKER[2:]) + 1}"
     CACHES["default"]["LOCATION"] = REDIS_URL
     CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
-    MEDIA_ROOT = VAR_DIR / "test-media" / _XDIST_WERKER
+    if "MEDIA_ROOT" not in os.environ:  # a Celery worker started by a test is handed its test's folder
+        MEDIA_ROOT = VAR_DIR / "test-media" / _XDIST_WERKER
