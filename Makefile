@@ -28,7 +28,7 @@ test: install
 # (Chromium, a Celery worker, gunicorn) or put load and faults on them. `make test` runs everything.
 SNEL := not (browser or worker or server or last or storing)
 test-snel: install
-	bash scripts/test.sh -m "$(SNEL)" $(ARGS)
+	TEST_WERKERS=$${TEST_WERKERS:-3} bash scripts/test.sh -m "$(SNEL)" $(ARGS)
 
 # Long fault/load run: 16 users x 60 s against gunicorn, outages, 60 fuzz examples per form/import.
 soak: install

@@ -15,7 +15,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API with live_server
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Every transactional test gets ``serialized_rollback``: after the flush that ends such a test
     Django restores the serialized database (content types, permissions and the baseline) for the
     next one. Django inhibits post_migrate on that flush, so a transactional test without it would
@@ -30,6 +30,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(
                 pytest.mark.django_db(*args, **{**kwargs, "transaction": True, "serialized_rollback": True}), False
             )
+    _alleen_deze_fase(config, items)
+
+
+def _alleen_deze_fase(config, items):
+    """`make test` runs the suite in two passes (scripts/test.sh): TEST_FASE=samen in parallel xdist
+    workers, then TEST_FASE=apart alone the tests marked ``herstart``, which restart the PostgreSQL or
+    Redis every worker shares. Without TEST_FASE (a run by hand) every selected test runs."""
+    fase = os.environ.get("TEST_FASE")
+    if not fase:
+        return
+    apart = fase == "apart"
+    blijven = [item for item in items if bool(item.get_closest_marker("herstart")) == apart]
+    if len(blijven) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in blijven])
+        items[:] = blijven
 
 
 BASIS_NA_MIGRATIES = "test-basisgegevens-na-migraties"
@@ -142,9 +157,18 @@ def _basis_na_migraties() -> list[str]:
 @pytest.fixture(scope="session")
 def django_db_setup(_basis_na_migraties, django_db_setup):
     """pytest-django's test databases, with the baseline in them (see :func:`_basis_na_migraties`)."""
+    from django.db import connections
     from django.db.models.signals import post_migrate
 
     post_migrate.disconnect(dispatch_uid=BASIS_NA_MIGRATIES)  # a later flush must not reload it
+    # Django restores the serialized database (serialized_rollback) from the connection object that
+    # serialized it. Connections are per context: once Playwright's sync API runs, a test gets another
+    # connection object, which would find nothing to restore and leave the next test on an empty
+    # database. The serialized state belongs to the test database, not to one connection object.
+    for alias in connections:
+        verbinding = connections[alias]
+        if hasattr(verbinding, "_test_serialized_contents"):
+            type(verbinding)._test_serialized_contents = verbinding._test_serialized_contents
 
 
 def _gebruikt_database(request) -> bool:
@@ -177,13 +201,4 @@ def _basisgegevens_alleen_op_verzoek(request):
 @pytest.fixture
 def basisgegevens(db):
     """The test runs on the baseline (``manage.py laad_basisgegevens``), which is in the database from
-    the start (see the module's docstring). One case loads it again: Django restores the serialized
-    database after a flush only through the connection object that serialized it, and once
-    Playwright's sync API has started, tests run in another context with another connection object;
-    a transactional test there finds the database as the last flush left it."""
-    from django.core.management import call_command
-
-    from noordwijk_migratie.models import Doelgroep
-
-    if not Doelgroep.objects.exists():
-        call_command("laad_basisgegevens", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    the start (see the module's docstring)."""

@@ -1,7 +1,7 @@
 """Fixtures for the fault and load tests: a real gunicorn against the test database."""
 
+import fcntl
 import hashlib
-import os
 import shutil
 
 import pytest
@@ -33,16 +33,14 @@ def static_root(tmp_path_factory):
     costs about 9 s of CPU); older keys are removed."""
     kast = BASIS / "var" / "test-static"
     doel = kast / _sleutel_statische_bestanden()
-    if not (doel / "staticfiles.json").exists():
-        kast.mkdir(parents=True, exist_ok=True)
-        for oud in kast.iterdir():
-            shutil.rmtree(oud, ignore_errors=True)
-        bezig = kast / f".{doel.name}-{os.getpid()}"
-        verzamel_statische_bestanden(bezig, tmp_path_factory.mktemp("media"))
-        try:
-            bezig.rename(doel)
-        except OSError:  # another session in this checkout was first
-            shutil.rmtree(bezig, ignore_errors=True)
+    kast.mkdir(parents=True, exist_ok=True)
+    with open(kast / ".slot", "w") as slot:  # one collector at a time: xdist workers, sessions side by side
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not (doel / "staticfiles.json").exists():
+            for oud in kast.iterdir():
+                if oud.name != ".slot":
+                    shutil.rmtree(oud, ignore_errors=True)
+            verzamel_statische_bestanden(doel, tmp_path_factory.mktemp("media"))
     return doel
 
 

@@ -15,7 +15,7 @@ from noordwijk_migratie.models import Doelgroep
 from opvang.models import Fase, Mijlpaal
 from opvang.tests.factories import MijlpaalFactory, OpvanglocatieFactory
 
-from .test_taal import taalfouten
+from .taal import taalfouten
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
 """Walks EVERY URL pattern: anonymous users are sent to the login page; each role gets the page or
-403 exactly as its permissions say; the read-only role can never change anything with POST."""
+403 exactly as its permissions say, in plain Dutch (tests/taal.py); the read-only role can never change
+anything with POST."""
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from noordwijk_migratie.roles import ROLLEN
 from noordwijk_migratie.testdata.paginas import alle_urls, view_model
 
 from .factories import alle_factories
+from .taal import taalfouten
 
 FACTORIES = alle_factories()
 
@@ -90,7 +92,9 @@ def test_anoniem_wordt_naar_inloggen_gestuurd(client, basisgegevens, naam, patte
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("rol", [r.code for r in ROLLEN])
-def test_elke_rol_krijgt_precies_wat_zijn_rechten_zeggen(client, basisgegevens, maak_gebruiker, rol):
+def test_elke_rol_krijgt_precies_wat_zijn_rechten_zeggen_in_het_nederlands(client, basisgegevens, maak_gebruiker, rol):
+    """One walk per role for both: the page or 403 as the permissions say, and the page it lands on
+    (after a redirect) holds no English library default and no year with a thousands separator."""
     user = maak_gebruiker(rol)
     client.force_login(user)
     fouten = []
@@ -100,11 +104,14 @@ def test_elke_rol_krijgt_precies_wat_zijn_rechten_zeggen(client, basisgegevens, 
         url, view_class, initkwargs, kwargs = _bouw_url(naam, pattern, user)
         rechten = _vereiste_rechten(view_class, initkwargs, kwargs)
         toegestaan = user.has_perms(rechten)
-        status = client.get(url).status_code
+        response = client.get(url, follow=True)
+        status = response.redirect_chain[0][1] if response.redirect_chain else response.status_code
         if toegestaan and status not in (200, 302):
             fouten.append(f"{naam}: verwacht toegang, kreeg {status}")
         if not toegestaan and status != 403:
             fouten.append(f"{naam}: verwacht 403 (mist {rechten}), kreeg {status}")
+        if "html" in response.get("Content-Type", ""):
+            fouten += [f"{naam} ({url}): {fout}" for fout in taalfouten(response.content.decode())]
     assert not fouten, "\n".join(fouten)
 
 

@@ -145,6 +145,21 @@ def _start_postgresql_als_hij_niet_draait():
     connection.close()  # this process's connection died with the old server
 
 
+@pytest.fixture
+def eigen_redis(monkeypatch, settings):
+    """A redis-server of this test alone, for gunicorn and the Celery worker it starts: stopping it
+    leaves the Redis of the tests running beside it alone. Same URL as the test's own but the port
+    (so a worker started from the environment picks the same database)."""
+    poort = str(_gesloten_poort())
+    monkeypatch.setenv("REDISPORT", poort)
+    _start_redis()
+    url = f"{urlparse(settings.REDIS_URL)._replace(netloc=f'127.0.0.1:{poort}').geturl()}"
+    monkeypatch.setenv("REDIS_URL", url)
+    settings.REDIS_URL = url
+    yield url
+    _stop_redis()
+
+
 LEESPAGINAS = (
     "dashboard",
     "taakstelling:plaatsing_list",
@@ -160,7 +175,7 @@ LEESPAGINAS = (
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is(
-    app_server, basisgegevens, maak_gebruiker, tmp_path
+    eigen_redis, app_server, basisgegevens, maak_gebruiker, tmp_path
 ):
     manager = app_server.gebruiker(maak_gebruiker("opgavemanager"))
     aanvraag = {"soort": secties.HALFJAAR, "peildatum": "2025-07-01"}
@@ -198,6 +213,7 @@ def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is
 
 
 @pytest.mark.storing
+@pytest.mark.herstart
 @pytest.mark.server
 @pytest.mark.last
 @pytest.mark.django_db(transaction=True)

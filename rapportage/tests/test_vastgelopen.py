@@ -93,7 +93,7 @@ def test_een_rapport_dat_opnieuw_vastloopt_blijft_mislukt(django_capture_on_comm
     Rapport.objects.filter(pk=rapport.pk).update(
         gestart_op=F("aangevraagd_op") - lang_geleden, opnieuw_ingepland_op=F("aangevraagd_op") - lang_geleden
     )
-    klaar = RapportFactory(versie=2)
+    klaar = RapportFactory(versie=rapport.versie + 1)  # not a fixed number: the factory's sequence runs on
     Rapport.objects.filter(pk=klaar.pk).update(gestart_op=F("aangevraagd_op") - lang_geleden)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.herstel_vastgelopen() == []
