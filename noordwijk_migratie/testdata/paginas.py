@@ -44,6 +44,7 @@ def bench_paginas() -> list[tuple[str, str]]:
         ("Oekraïne-overzicht", "/opvang/oekraine/"),
         ("Indicator", f"/programma/indicatoren/{indicator.pk}/"),
         ("Regiovergelijking", "/statushouders/regio/"),
+        ("Taakstelling-overzicht", "/statushouders/"),
     ]
 
 
