@@ -5,7 +5,7 @@ every result is a plain dataclass for the pages, the dashboard and the reports a
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, Value
 from django.utils import timezone
 
 from .models import Partner, Sessie, Vervolgactie
@@ -13,16 +13,16 @@ from .rules import Kerncijfers, SessieFeit, VervolgFeit, bereken_kerncijfers, de
 
 
 def sessie_feiten() -> list[SessieFeit]:
-    """Per session its date and the partner ids invited and present: three queries of plain ids (no model
-    objects for every session and partner)."""
-
-    def per_sessie(koppeling) -> dict[int, set[int]]:
-        uit: dict[int, set[int]] = {}
-        for sessie, partner in koppeling.through.objects.values_list("sessie_id", "partner_id"):
-            uit.setdefault(sessie, set()).add(partner)
-        return uit
-
-    uitgenodigd, aanwezig = per_sessie(Sessie.uitgenodigd), per_sessie(Sessie.aanwezig)
+    """Per session its date and the partner ids invited and present: two queries of plain ids (no model
+    objects for every session and partner); both link tables in one UNION ALL."""
+    koppelingen = [
+        koppeling.through.objects.annotate(soort=Value(soort)).values_list("sessie_id", "partner_id", "soort")
+        for soort, koppeling in enumerate((Sessie.uitgenodigd, Sessie.aanwezig))
+    ]
+    uitgenodigd: dict[int, set[int]] = {}
+    aanwezig: dict[int, set[int]] = {}
+    for sessie, partner, soort in koppelingen[0].union(koppelingen[1], all=True):
+        (aanwezig if soort else uitgenodigd).setdefault(sessie, set()).add(partner)
     return [
         SessieFeit(datum, frozenset(uitgenodigd.get(pk, ())), frozenset(aanwezig.get(pk, ())))
         for pk, datum in Sessie.objects.order_by("datum").values_list("pk", "datum")
