@@ -15,7 +15,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API with live_server
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(items):
     """Every transactional test gets ``serialized_rollback``: after the flush that ends such a test
     Django restores the serialized database (content types, permissions and the baseline) for the
     next one. Django inhibits post_migrate on that flush, so a transactional test without it would
@@ -30,21 +30,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(
                 pytest.mark.django_db(*args, **{**kwargs, "transaction": True, "serialized_rollback": True}), False
             )
-    _alleen_deze_fase(config, items)
-
-
-def _alleen_deze_fase(config, items):
-    """`make test` runs the suite in two passes (scripts/test.sh): TEST_FASE=samen in parallel xdist
-    workers, then TEST_FASE=apart alone the tests marked ``herstart``, which restart the PostgreSQL or
-    Redis every worker shares. Without TEST_FASE (a run by hand) every selected test runs."""
-    fase = os.environ.get("TEST_FASE")
-    if not fase:
-        return
-    apart = fase == "apart"
-    blijven = [item for item in items if bool(item.get_closest_marker("herstart")) == apart]
-    if len(blijven) < len(items):
-        config.hook.pytest_deselected(items=[item for item in items if item not in blijven])
-        items[:] = blijven
 
 
 BASIS_NA_MIGRATIES = "test-basisgegevens-na-migraties"

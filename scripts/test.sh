@@ -15,21 +15,14 @@ export DJANGO_SETTINGS_MODULE=noordwijk_migratie.settings.test
 "$VENV_BIN/ruff" format --check . || { echo "ruff format: run .venv/bin/ruff format . (see above)"; exit 1; }
 # Without arguments the whole suite runs in TEST_WERKERS pytest-xdist workers (default 3 on 2 cores: many
 # tests wait on Chromium, gunicorn or a worker; each has its own test database, Redis database and media
-# folder; an idle worker takes tests from a busy one, `--dist worksteal`), then the tests marked `herstart`, which restart
-# the PostgreSQL or Redis all workers share, alone. With arguments (`make test ARGS="taakstelling/tests
-# -x"`) pytest runs in one process, unless TEST_WERKERS is set (`make test-snel` sets it).
+# folder; the fault tests restart a PostgreSQL or Redis of their own; an idle worker takes tests from a
+# busy one, `--dist worksteal`). With arguments (`make test ARGS="taakstelling/tests -x"`) pytest runs
+# in one process, unless TEST_WERKERS is set (`make test-snel` sets it).
 werkers=${TEST_WERKERS:-$([ $# -eq 0 ] && echo 3 || echo 0)}
+parallel=()
+[ "$werkers" != 0 ] && parallel=(-n "$werkers" --dist worksteal)
 set +e
-if [ "$werkers" != 0 ]; then
-  TEST_FASE=samen "$VENV_BIN/python" -m pytest -n "$werkers" --dist worksteal "$@"
-  rc=$?
-  TEST_FASE=apart "$VENV_BIN/python" -m pytest -p no:xdist "$@"
-  rc_apart=$?
-  [ "$rc_apart" = 5 ] && rc_apart=0  # the selection holds no test marked herstart
-  [ "$rc" = 0 ] && rc=$rc_apart
-else
-  "$VENV_BIN/python" -m pytest "$@"
-  rc=$?
-fi
+"$VENV_BIN/python" -m pytest "${parallel[@]}" "$@"
+rc=$?
 set -e
 exit $rc

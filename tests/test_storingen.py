@@ -3,6 +3,7 @@ PostgreSQL restarts under load. (Worker killed during a report: rapportage/tests
 
 import os
 import shlex
+import shutil
 import socket
 import subprocess
 import time
@@ -160,6 +161,43 @@ def eigen_redis(monkeypatch, settings):
     _stop_redis()
 
 
+@pytest.fixture
+def eigen_postgresql(transactional_db, monkeypatch):
+    """A copy of the test cluster (pg_basebackup, with this test's database as the test began) on its
+    own port, for this test alone: this process's connection, gunicorn and the restart use it, so
+    restarting it leaves the PostgreSQL of the tests running beside it alone."""
+    pg_run_as, basis = _pg_als(), Path(_omgeving("PGDATA_DIR"))
+    kopie = basis.parent / f"pg-kopie-{os.getpid()}-{time.monotonic_ns()}"
+    kopie.mkdir(mode=0o700)
+    shutil.chown(kopie, basis.owner(), basis.group())
+    bin_map = Path(_omgeving("PG_CTL")).parent
+    subprocess.run(
+        [*pg_run_as, bin_map / "pg_basebackup", "-D", kopie, "-h", "127.0.0.1", "-p", _omgeving("PGPORT"),
+         "-U", "postgres", "-X", "stream", "-c", "fast"],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    poort = str(_gesloten_poort())
+    subprocess.run(
+        [*pg_run_as, _omgeving("PG_CTL"), "-D", kopie, "-l", kopie / "log", "-w", "start",
+         "-o", f"-p {poort} -c listen_addresses=127.0.0.1 -c unix_socket_directories={kopie} -c fsync=off"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    monkeypatch.setenv("PGDATA_DIR", str(kopie))
+    monkeypatch.setenv("PGPORT", poort)
+    eigen_poort = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = poort
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = eigen_poort
+        subprocess.run(
+            [*pg_run_as, _omgeving("PG_CTL"), "-D", kopie, "-m", "immediate", "stop"], capture_output=True, timeout=60
+        )
+        shutil.rmtree(kopie, ignore_errors=True)
+
+
 LEESPAGINAS = (
     "dashboard",
     "taakstelling:plaatsing_list",
@@ -213,12 +251,11 @@ def test_zonder_redis_werken_paginas_en_zegt_een_aanvraag_dat_de_wachtrij_weg_is
 
 
 @pytest.mark.storing
-@pytest.mark.herstart
 @pytest.mark.server
 @pytest.mark.last
 @pytest.mark.django_db(transaction=True)
 def test_app_herstelt_zich_na_herstart_van_postgresql_onder_last_zonder_herstart_van_gunicorn(
-    app_server, basisgegevens, maak_gebruiker
+    eigen_postgresql, app_server, basisgegevens, maak_gebruiker
 ):
     users = [maak_gebruiker("beleidsadviseur", username=f"pg-{n}") for n in range(6)]
     locaties = [OpvanglocatieFactory() for _ in users]
