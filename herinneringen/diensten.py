@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from noordwijk_migratie import registry
+from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.models import Doelgroep
 from noordwijk_migratie.registry import Aanleiding, Herinnering
 from noordwijk_migratie.roles import BELEIDSADVISEUR, OPGAVEMANAGER, ROLLEN
@@ -130,14 +131,30 @@ def ontvangers(gebruikers=None) -> list[Ontvanger]:
 # ------------------------------------------------------------------------------------ due reminders
 
 
-def actueel(vandaag: date, soorten: dict[str, Herinnering] | None = None) -> dict[str, dict[str, tuple]]:
+def _aanleidingen(soort: Herinnering, vandaag: date, gecachet_: bool) -> list[Aanleiding]:
+    if not gecachet_:
+        return list(soort.functie(vandaag))
+    # the items follow from project data alone: the same for every user until it changes
+    return gecachet(
+        "herinneringen-aanleidingen",
+        (soort.code, vandaag.isoformat(), translation.get_language()),
+        lambda: list(soort.functie(vandaag)),
+    )
+
+
+def actueel(
+    vandaag: date, soorten: dict[str, Herinnering] | None = None, *, gecachet_: bool = False
+) -> dict[str, dict[str, tuple]]:
     """Per active kind, per object: (the open item, its current due moment), for the items due on
-    ``vandaag`` (those whose first lead time lies ahead are left out)."""
+    ``vandaag`` (those whose first lead time lies ahead are left out). ``gecachet_``: the items of the
+    kinds of project-data apps come from the cache until project data changes (the e-mail's state check
+    evaluates them afresh)."""
     soorten = registry.herinneringen() if soorten is None else soorten
+    uit_projectdata = {h.code for a in registry.actieve() if a.projectdata for h in a.herinneringen}
     uit = {}
     for code, soort in soorten.items():
         per = {}
-        for aanleiding in soort.functie(vandaag):
+        for aanleiding in _aanleidingen(soort, vandaag, gecachet_ and code in uit_projectdata):
             moment = soort.moment(aanleiding, vandaag)
             if moment is not None:
                 per[aanleiding.sleutel] = (aanleiding, moment)
@@ -159,45 +176,47 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
     (by the user or with its module), role or focus changed. ``gebruikers``: only theirs (Mijn werk)."""
     vandaag = vandaag or timezone.localdate()
     soorten = registry.herinneringen()
-    items = actueel(vandaag, soorten)
+    items = actueel(vandaag, soorten, gecachet_=True)
     mensen = ontvangers(gebruikers)
-    gewenst = {}
+    gewenst = {}  # (soort, sleutel, moment, gebruiker) -> (datum, tekst, url, doelgroepen)
     for o in mensen:
         for code, per in items.items():
             for sleutel, (aanleiding, moment) in per.items():
                 if o.ontvangt(soorten[code], aanleiding):
-                    gewenst[(code, sleutel, moment, o.gebruiker.pk)] = Melding(
-                        soort=code,
-                        sleutel=sleutel,
-                        moment=moment,
-                        gebruiker=o.gebruiker,
-                        datum=aanleiding.datum,
-                        tekst=aanleiding.tekst[:500],
-                        url=aanleiding.url[:300],
-                        doelgroepen=list(aanleiding.doelgroepen),
+                    gewenst[(code, sleutel, moment, o.gebruiker.pk)] = (
+                        aanleiding.datum,
+                        aanleiding.tekst[:500],
+                        aanleiding.url[:300],
+                        list(aanleiding.doelgroepen),
                     )
     nu = timezone.now()
     velden = ("datum", "tekst", "url", "doelgroepen")
     with transaction.atomic():
-        # new reminders once (the unique constraint); existing ones only written when they changed, so a
-        # run does not lock rows another run is claiming
-        Melding.objects.bulk_create(gewenst.values(), ignore_conflicts=True, batch_size=500)
-        bestaand = Melding.objects.filter(
-            soort__in={k[0] for k in gewenst},
-            moment__in={k[2] for k in gewenst},
-            gebruiker__in={k[3] for k in gewenst},
+        # only new reminders inserted (once: the unique constraint), existing ones only written when they
+        # changed, so a run does not lock rows another run is claiming
+        bestaand = {
+            (soort, sleutel, moment, gebruiker_id): (pk, tuple(waarden), vervallen_op)
+            for pk, soort, sleutel, moment, gebruiker_id, vervallen_op, *waarden in Melding.objects.filter(
+                soort__in={k[0] for k in gewenst},
+                moment__in={k[2] for k in gewenst},
+                gebruiker__in={k[3] for k in gewenst},
+            ).values_list("pk", "soort", "sleutel", "moment", "gebruiker_id", "vervallen_op", *velden)
+        }
+        Melding.objects.bulk_create(
+            [
+                Melding(soort=k[0], sleutel=k[1], moment=k[2], gebruiker_id=k[3], **dict(zip(velden, w, strict=True)))
+                for k, w in gewenst.items()
+                if k not in bestaand
+            ],
+            ignore_conflicts=True,
+            batch_size=500,
         )
-        gewijzigd = []
-        for m in bestaand:
-            nieuw = gewenst.get((m.soort, m.sleutel, m.moment, m.gebruiker_id))
-            if nieuw is None:
-                continue
-            if m.vervallen_op is not None or any(getattr(m, v) != getattr(nieuw, v) for v in velden):
-                # wanted again (work undone, kind switched back on): open again, never sent twice
-                for v in velden:
-                    setattr(m, v, getattr(nieuw, v))
-                m.vervallen_op = None
-                gewijzigd.append(m)
+        # wanted again (work undone, kind switched back on): open again, never sent twice
+        gewijzigd = [
+            Melding(pk=pk, vervallen_op=None, **dict(zip(velden, gewenst[k], strict=True)))
+            for k, (pk, waarden, vervallen_op) in bestaand.items()
+            if k in gewenst and (vervallen_op is not None or waarden != tuple(gewenst[k]))
+        ]
         Melding.objects.bulk_update(gewijzigd, [*velden, "vervallen_op"], batch_size=500)
         open_ = Melding.objects.filter(vervallen_op=None)
         if gebruikers is not None:

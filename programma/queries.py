@@ -146,31 +146,44 @@ def acties_op(peildatum: date):
     return Actie.objects.annotate(status_op=Coalesce(Subquery(laatste), Value(BEGINSTATUS)))
 
 
-def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
-    """Per programme line: status counts, overdue actions, indicators and open follow-ups on ``peildatum``."""
-    peildatum = peildatum or timezone.localdate()
-    lijnen = Programmalijn.objects.annotate(
+def _lijnen_met_acties(lijnen):
+    """The programme lines with their actions and the counts :class:`LijnOverzicht` shows."""
+    return lijnen.annotate(
         n_indicatoren=Count("indicatoren", distinct=True),
         n_vervolg_open=Count("vervolgacties", filter=~Q(vervolgacties__status="afgerond"), distinct=True),
     ).prefetch_related(Prefetch("acties", queryset=_acties_qs()))
-    resultaat = []
-    for lijn in lijnen:
-        acties = [_actie_kort(a, peildatum) for a in lijn.acties.all()]
-        resultaat.append(
-            LijnOverzicht(
-                id=lijn.pk,
-                nummer=lijn.nummer,
-                naam=lijn.naam,
-                trekker=lijn.get_trekker_display(),
-                statussen=tel_statussen(((a.status, a.gepland_eind) for a in acties), peildatum),
-                aantal_acties=len(acties),
-                te_laat=[a for a in acties if a.te_laat],
-                aantal_indicatoren=lijn.n_indicatoren,
-                vervolgacties_open=lijn.n_vervolg_open,
-                url=lijn.get_absolute_url(),
-            )
-        )
-    return resultaat
+
+
+def _lijn_overzicht(lijn, acties: list[ActieKort], peildatum: date) -> LijnOverzicht:
+    return LijnOverzicht(
+        id=lijn.pk,
+        nummer=lijn.nummer,
+        naam=lijn.naam,
+        trekker=lijn.get_trekker_display(),
+        statussen=tel_statussen(((a.status, a.gepland_eind) for a in acties), peildatum),
+        aantal_acties=len(acties),
+        te_laat=[a for a in acties if a.te_laat],
+        aantal_indicatoren=lijn.n_indicatoren,
+        vervolgacties_open=lijn.n_vervolg_open,
+        url=lijn.get_absolute_url(),
+    )
+
+
+def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
+    """Per programme line: status counts, overdue actions, indicators and open follow-ups on ``peildatum``."""
+    peildatum = peildatum or timezone.localdate()
+    return [
+        _lijn_overzicht(lijn, [_actie_kort(a, peildatum) for a in lijn.acties.all()], peildatum)
+        for lijn in _lijnen_met_acties(Programmalijn.objects.all())
+    ]
+
+
+def lijn_met_acties(lijn, peildatum: date) -> tuple[LijnOverzicht, list[ActieKort]]:
+    """One programme line's overview (as in :func:`programma_overzicht`) and its actions, for its own page:
+    only this line's actions are loaded, once."""
+    lijn = _lijnen_met_acties(Programmalijn.objects.filter(pk=lijn.pk)).get()
+    acties = [_actie_kort(a, peildatum) for a in lijn.acties.all()]
+    return _lijn_overzicht(lijn, acties, peildatum), acties
 
 
 def acties_per_lijn(peildatum: date | None = None) -> list[LijnActies]:

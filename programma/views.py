@@ -46,8 +46,7 @@ class ProgrammalijnDetailView(generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         peildatum = timezone.localdate()
         lijn = self.object
-        overzicht = next(o for o in queries.programma_overzicht(peildatum) if o.id == lijn.pk)
-        acties = next(a for a in queries.acties_per_lijn(peildatum) if a.nummer == lijn.nummer).acties
+        overzicht, acties = queries.lijn_met_acties(lijn, peildatum)
         groepen = {}
         for actie in acties:
             groepen.setdefault(actie.subthema, []).append(actie)

@@ -306,3 +306,24 @@ def test_functioneel_beheerder_stelt_de_focus_in(client, maak_gebruiker, adviseu
     assert "Statushouders" in client.get(reverse("admin:auth_user_changelist")).content.decode()
     client.force_login(adviseur)
     assert "Uw focus: Statushouders" in client.get(reverse("herinneringen:mijn_werk")).content.decode()
+
+
+def test_mijn_werk_zonder_wijziging_schrijft_en_evalueert_niets_opnieuw(client, maak_gebruiker, basisgegevens):
+    """Issue 19: Mijn werk inserted every wanted reminder again (ignore_conflicts) and evaluated every kind
+    over all data on each request (groot: 635 ms). Unchanged data: no write, no query of the kinds."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from programma.models import Actie
+    from tests.queries import queries_van
+
+    Actie.objects.filter(code="B1-3-01").update(gepland_eind=timezone.localdate() - timedelta(days=3))
+    client.force_login(maak_gebruiker("opgavemanager"))
+    eerst = queries_van(client, "/mijn-werk/")
+    assert "B1-3-01" in eerst.response.content.decode()
+    daarna = queries_van(client, "/mijn-werk/")
+    assert daarna.response.content.decode().count("B1-3-01") == eerst.response.content.decode().count("B1-3-01")
+    sql = [q["sql"] for q in daarna.queries]
+    assert not [q for q in sql if q.startswith(("INSERT", "UPDATE"))], daarna.sql()
+    assert not [q for q in sql if '"programma_actie"' in q], daarna.sql()
