@@ -29,13 +29,20 @@ class AuditActeurMiddleware:
     """The audit trail's actor and correlation id, as auditlog's own middleware sets them, but with the
     lazy ``request.user``: the session and the user are loaded only when an entry is written (auditlog
     checks the actor then), not on every request. ``set_actor`` and ``set_cid`` are auditlog's
-    documented API; an anonymous request's entries get no actor, as with auditlog's middleware."""
+    documented API; an anonymous request's entries get no actor, as with auditlog's middleware.
+
+    ``set_actor`` connects and disconnects a signal receiver each time (a third of a health check's
+    time). A reading request without a session cookie (health checks, a first visit) cannot end up
+    with a logged-in user, so its entries would get no actor anyway: it runs without the context. A
+    write, or any request with a session, keeps it (a login names the new user in its own entries)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         set_cid(request)
+        if request.method in ("GET", "HEAD", "OPTIONS") and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         with set_actor(request.user):
             return self.get_response(request)
 

@@ -148,3 +148,16 @@ def test_filterkeuzes_uit_de_cache_tot_de_gegevens_wijzigen(raadpleger_client):
     assert gekozen.context["filter"].form.cleaned_data["corporatie"] == nieuw
     weg = queries_van(raadpleger_client, pad, {"corporatie": nieuw.pk + 99}).response
     assert "corporatie" in weg.context["filter"].form.errors
+
+
+@pytest.mark.django_db
+def test_een_taal_dus_geen_taalonderhandeling(client, maak_gebruiker):
+    """The UI has one language: a browser asking for English gets Dutch, and no response varies on
+    Accept-Language (no LocaleMiddleware negotiating per request)."""
+    health = client.get(reverse("liveness"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Accept-Language" not in health.get("Vary", "")
+    client.force_login(maak_gebruiker("raadpleger"))
+    pagina = client.get(reverse("opvang:index"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert pagina.status_code == 200
+    assert '<html lang="nl"' in pagina.content.decode()
+    assert "Accept-Language" not in pagina.get("Vary", "")

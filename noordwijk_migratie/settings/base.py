@@ -56,7 +56,6 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,7 +167,10 @@ AXES_RESET_ON_SUCCESS = True
 INLOG_MAX_PER_MINUUT = env_int("INLOG_MAX_PER_MINUUT", 10)
 INLOG_MAX_FOUTEN_PER_UUR = env_int("INLOG_MAX_FOUTEN_PER_UUR", 20)
 
-# Internationalisation: the UI is Dutch; source strings are Dutch and go through gettext.
+# Internationalisation: the UI is Dutch; source strings are Dutch and go through gettext. With one
+# language there is nothing to negotiate, so no LocaleMiddleware: Django uses LANGUAGE_CODE for every
+# request (whatever the browser's Accept-Language) and responses need no "Vary: Accept-Language".
+# A second language would bring LocaleMiddleware back, after SessionMiddleware.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
