@@ -10,7 +10,6 @@ import io
 import re
 from decimal import Decimal
 
-import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2.export import TableExport
@@ -90,6 +89,7 @@ class NederlandseTableExport(TableExport):
 
 def xlsx(koppen, rijen) -> bytes:
     """A workbook of one sheet: bold frozen header with an autofilter, dates as date cells (dd-mm-jjjj)."""
+    import openpyxl  # ~18 MB: loaded by the process that writes a workbook, not by every web worker
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

@@ -36,7 +36,6 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from xml.parsers import expat
 
-import openpyxl
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -322,6 +321,8 @@ def _lees_xlsx(data: bytes) -> tuple[list[str], list[list[str]]]:
     (``reset_dimensions``), the header is read up to MAX_KOLOMMEN + 1 columns and the data up to the
     last header column (``max_col``), and reading stops at the first row beyond MAX_RIJEN (``max_row``).
     The markup was counted before (:func:`controleer`), so what openpyxl parses is bounded as well."""
+    import openpyxl  # ~18 MB: loaded by the process that reads a workbook, not by every web worker
+
     werkboek = None
     try:
         werkboek = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -715,6 +716,7 @@ class Importer:
 
     def sjabloon_xlsx(self) -> bytes:
         """The header, the example row (grey italics, with a note) and a sheet explaining every column."""
+        import openpyxl
         from openpyxl.comments import Comment
         from openpyxl.styles import Font
 

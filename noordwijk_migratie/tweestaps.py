@@ -14,7 +14,6 @@
 
 import base64
 
-import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -262,6 +261,8 @@ class InstellenView(View):
             apparaat = TOTPDevice.objects.filter(user=user, confirmed=False).first()
             if apparaat is None:
                 apparaat = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+            import segno  # ~11 MB: only on the page where someone enrols an authenticator app
+
             context["qr"] = segno.make(apparaat.config_url, error="m").svg_data_uri(scale=5, border=2)
             context["sleutel"] = base64.b32encode(apparaat.bin_key).decode()
         return render(request, self.template_name, context)

@@ -31,7 +31,6 @@ from noordwijk_migratie.registry import Peil
 
 from . import secties
 from .models import AL_EEN_ANDERE_DEFINITIEF, Rapport, Status, Toelichting, Voorblad
-from .pdf import render_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -290,6 +289,8 @@ def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:
     if not snapshot:
         snapshot = maak_snapshot(rapport.soort, rapport.peildatum, lambda p: _zet(rapport_id, voortgang=p))
         _zet(rapport_id, snapshot=snapshot, voortgang=60)
+    from .pdf import render_html, render_pdf  # WeasyPrint (~40 MB): only the process that renders loads it
+
     html = render_html(rapport, snapshot, definitief=False)
     _zet(rapport_id, voortgang=70)
     inhoud = render_pdf(html)
@@ -455,6 +456,8 @@ def maak_definitief(rapport: Rapport, door) -> Rapport:
     _controleer_definitief(rapport, list(versies.values_list("definitief", flat=True)))
     snapshot = met_actuele_teksten(rapport.snapshot, rapport.soort, rapport.peildatum)
     rapport.definitief = True
+    from .pdf import render_html, render_pdf  # as in bouw_rapport: WeasyPrint only where it renders
+
     inhoud = render_pdf(render_html(rapport, snapshot, definitief=True))
     with transaction.atomic():
         vergrendeld = list(versies.select_for_update().values_list("definitief", flat=True))
