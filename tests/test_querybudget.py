@@ -129,7 +129,9 @@ def test_plaatsingenimport_zoekt_een_corporatie_eenmaal_op_niet_per_rij():
     queries(5)  # warm: the content type of the audit entries is cached per process
     assert queries(20) == queries(200)
     Plaatsing.objects.all().delete()
-    fouten = PlaatsingImporter().importeer(_xlsx([{**_rij(i), "corporatie": "Onbekend"} for i in range(3)])).fouten
+    fouten = (
+        PlaatsingImporter().importeer(_xlsx([{**_rij(i), "corporatie": "Woonstad Nergens"} for i in range(3)])).fouten
+    )
     assert [(f.rij, f.kolom) for f in fouten] == [(2, "corporatie"), (3, "corporatie"), (4, "corporatie")]
-    assert all("«Onbekend»" in f.melding for f in fouten)
+    assert all("«Woonstad Nergens»" in f.melding for f in fouten)
     assert not Plaatsing.objects.exists()
