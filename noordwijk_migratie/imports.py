@@ -122,14 +122,18 @@ def log_wijzigingen(paren, door=None) -> int:
     cid = get_cid()
     regels = []
     for oud, nieuw in paren:
-        changes = {}
-        for naam, attnaam, tekst in velden:
-            voor, na = None if oud is None else getattr(oud, attnaam), getattr(nieuw, attnaam)
-            if oud is not None and voor == na:
-                continue
-            paar = ["None" if oud is None else tekst(voor), tekst(na)]
-            if paar[0] != paar[1]:
-                changes[naam] = paar
+        if oud is None:  # created: every field with a value, against "None"
+            changes = {
+                naam: ["None", na]
+                for naam, attnaam, tekst in velden
+                if (na := tekst(getattr(nieuw, attnaam))) != "None"
+            }
+        else:
+            changes = {}
+            for naam, attnaam, tekst in velden:
+                voor, na = getattr(oud, attnaam), getattr(nieuw, attnaam)
+                if voor != na and (paar := [tekst(voor), tekst(na)])[0] != paar[1]:
+                    changes[naam] = paar
         if not changes:
             continue
         aanvullend = getattr(nieuw, "get_additional_data", None)
@@ -561,6 +565,9 @@ class Importer:
         """Labels to codes, names to keys and the lists' empty markers to empty, before the form reads a row."""
         uit = {}
         for naam, waarde in gegevens.items():
+            if not waarde:  # an empty cell stays empty
+                uit[naam] = waarde
+                continue
             veld = form.fields[naam]
             tekst = _normaal(waarde)
             if waarde in LEEG or (tekst == ONBEKEND and not isinstance(veld, forms.CharField)):
@@ -627,6 +634,8 @@ class Importer:
         # one form for all rows: binding it to the next row's data and cleaning it again is far cheaper than a
         # new form per row (which deep-copies every field); import forms keep no state outside their data
         form = self.form_class(data={})
+        for veld in form.fields.values():  # this form's own copies of the fields
+            veld.clean = _per_waarde(veld.clean)
         keuzes = {
             naam: {_normaal(label): code for code, label in self._keuzes(veld)}
             for naam, veld in form.fields.items()
@@ -757,6 +766,29 @@ def validatiefouten(nummer: int, exc: ValidationError) -> list[ImportFout]:
     """A model ValidationError as per-column errors of row ``nummer`` (``__all__`` → "—")."""
     paren = exc.message_dict.items() if hasattr(exc, "error_dict") else [("—", exc.messages)]
     return [ImportFout(nummer, veld if veld != "__all__" else "—", m) for veld, meldingen in paren for m in meldingen]
+
+
+def _per_waarde(clean):
+    """``clean`` (a form field's) once per distinct text: the same text gives the same value or the same
+    errors, so a column of 10,000 rows with a few dates or one corporation is parsed, validated and looked
+    up in the database once per value. A field's rules depend on the text alone (import forms keep no
+    state), the per-row rules (the form's clean_<field> and clean(), the model's) still run for every row."""
+    uitkomsten = {}
+
+    def per_waarde(waarde):
+        if not isinstance(waarde, str):
+            return clean(waarde)
+        uitkomst = uitkomsten.get(waarde)
+        if uitkomst is None:
+            try:
+                uitkomst = uitkomsten[waarde] = (clean(waarde), None)
+            except ValidationError as exc:
+                uitkomst = uitkomsten[waarde] = (None, exc.error_list)
+        if uitkomst[1] is not None:
+            raise ValidationError(uitkomst[1])  # a new error of the same messages, for this row
+        return uitkomst[0]
+
+    return per_waarde
 
 
 class _Terugdraaien(Exception):

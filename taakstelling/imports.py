@@ -153,13 +153,16 @@ class PlaatsingImporter(Importer):
                 obj = copy.copy(oud)
                 for k, v in waarden.items():
                     setattr(obj, k, v)
-            try:
-                # a reference the form found is known to exist: no query per row to check it again
-                gevonden = [k for k, v in waarden.items() if hasattr(v, "_meta")]
-                obj.full_clean(exclude=gevonden, validate_unique=False, validate_constraints=False)
-            except ValidationError as exc:
-                resultaat.fouten.extend(validatiefouten(nummer, exc))
-                continue
+            # a new row is exactly what Importer.valideer already checked against the model's rules
+            # (regelfouten); a changed row is checked again as it will be stored, with its other fields
+            if oud is not None:
+                try:
+                    # a reference the form found is known to exist: no query per row to check it again
+                    gevonden = [k for k, v in waarden.items() if hasattr(v, "_meta")]
+                    obj.full_clean(exclude=gevonden, validate_unique=False, validate_constraints=False)
+                except ValidationError as exc:
+                    resultaat.fouten.extend(validatiefouten(nummer, exc))
+                    continue
             geraakt = toets.plaatsing(oud, obj, nareizigers.get(pk, []))
             fout = afsluiting.weigering(self.door, geraakt, reden)
             if fout is not None:

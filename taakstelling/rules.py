@@ -463,9 +463,13 @@ def geraakte_afgesloten_perioden(
     same persons on other days (the month-by-month reconciliation with the COA changes too). A change
     that touches no closed period returns []."""
     voor, na = list(voor), list(na)
+    if sorted(voor) == sorted(na):  # the same moments: no period can differ (an import asks this per row)
+        return []
+    momenten = [d for d, _n in voor + na]
     geraakt = []
     for label, begin, eind in perioden:
-        if not is_afgesloten(eind, vandaag):
+        # a period that holds none of the moments has none before and none after
+        if not is_afgesloten(eind, vandaag) or not any(in_periode(d, begin, eind) for d in momenten):
             continue
         oud = sorted((d, n) for d, n in voor if in_periode(d, begin, eind))
         nieuw = sorted((d, n) for d, n in na if in_periode(d, begin, eind))

@@ -105,3 +105,33 @@ def test_plaatsingenimport_queries_per_rij_vast_en_coa_referentie_blijft_uniek()
     # the same household again with its own reference is no conflict (and, unchanged, no change)
     opnieuw = PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")]))
     assert (opnieuw.fouten, opnieuw.ongewijzigd) == ([], 1)
+
+
+@pytest.mark.django_db
+def test_plaatsingenimport_zoekt_een_corporatie_eenmaal_op_niet_per_rij():
+    """A reference column (the corporation by its name) costs a query per distinct name, not one per row;
+    an unknown name is still an error on every row that has it, with the value."""
+    from noordwijk_migratie.models import Corporatie
+    from taakstelling.imports import PlaatsingImporter
+    from taakstelling.models import Plaatsing
+
+    Corporatie.objects.create(naam="Stek")
+
+    def queries(n):
+        Plaatsing.objects.all().delete()
+        rijen = [{**_rij(i), "corporatie": "Stek"} for i in range(n)]
+        with geteld() as telling:
+            resultaat = PlaatsingImporter().importeer(_xlsx(rijen))
+        assert resultaat.aangemaakt == n
+        assert set(Plaatsing.objects.values_list("corporatie__naam", flat=True)) == {"Stek"}
+        return telling.aantal
+
+    queries(5)  # warm: the content type of the audit entries is cached per process
+    assert queries(20) == queries(200)
+    Plaatsing.objects.all().delete()
+    fouten = (
+        PlaatsingImporter().importeer(_xlsx([{**_rij(i), "corporatie": "Woonstad Nergens"} for i in range(3)])).fouten
+    )
+    assert [(f.rij, f.kolom) for f in fouten] == [(2, "corporatie"), (3, "corporatie"), (4, "corporatie")]
+    assert all("«Woonstad Nergens»" in f.melding for f in fouten)
+    assert not Plaatsing.objects.exists()
