@@ -2,25 +2,33 @@
 
 from datetime import timedelta
 
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.registry import Aanleiding
 
-from .models import Actie
+from .models import Actie, ActieStatus
 from .rules import te_laat_q
 
 
 def acties_te_laat(vandaag):
-    """Overdue on ``vandaag`` (:func:`programma.rules.te_laat_q`), due the day after the planned end."""
-    for actie in (
-        Actie.objects.filter(te_laat_q(vandaag)).prefetch_related("doelgroepen").order_by("gepland_eind", "pk")
-    ):
+    """Overdue on ``vandaag`` (:func:`programma.rules.te_laat_q`), due the day after the planned end. The
+    doelgroepen come along as one array per action (a prefetch of ~1,000 actions cost more than the rest)."""
+    acties = (
+        Actie.objects.filter(te_laat_q(vandaag))
+        .only("code", "tekst", "gepland_eind", "status")
+        .annotate(doelgroep_codes=ArrayAgg("doelgroepen__code", filter=Q(doelgroepen__isnull=False), default=[]))
+        .order_by("gepland_eind", "pk")
+    )
+    tekst = _("Actie %(actie)s: gepland gereed op %(datum)s, status %(status)s.")  # translated once, not per item
+    statussen = {waarde: str(label).lower() for waarde, label in ActieStatus.choices}
+    for actie in acties:
         yield Aanleiding(
             str(actie.pk),
             actie.gepland_eind + timedelta(days=1),
-            _("Actie %(actie)s: gepland gereed op %(datum)s, status %(status)s.")
-            % {"actie": actie, "datum": datum(actie.gepland_eind), "status": actie.get_status_display().lower()},
+            tekst % {"actie": actie, "datum": datum(actie.gepland_eind), "status": statussen[actie.status]},
             actie.get_absolute_url(),
-            tuple(d.code for d in actie.doelgroepen.all()),
+            tuple(sorted(actie.doelgroep_codes)),
         )
