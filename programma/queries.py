@@ -9,6 +9,7 @@ so the dashboard and the reports use the same figures as the pages.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -106,7 +107,15 @@ class IndicatorReeks:
     trend: str
 
 
-def _actie_kort(actie, peildatum) -> ActieKort:
+def _acties_kort(acties, peildatum) -> list[ActieKort]:
+    """:func:`_actie_kort` of each action, with the labels of the choices translated once (per action they
+    cost more than the rest)."""
+    trekkers = {waarde: str(label) for waarde, label in Actie._meta.get_field("trekker").flatchoices}
+    statussen = {waarde: str(label) for waarde, label in ActieStatus.choices}
+    return [_actie_kort(a, peildatum, trekkers, statussen) for a in acties]
+
+
+def _actie_kort(actie, peildatum, trekkers: dict, statussen: dict) -> ActieKort:
     """The action as it stood on ``peildatum``: its status then (from its dated status changes) and the reason
     recorded with that change."""
     wijzigingen = list(actie.statuswijzigingen.all())
@@ -121,9 +130,9 @@ def _actie_kort(actie, peildatum) -> ActieKort:
         programmalijn=actie.programmalijn.nummer,
         subthema=actie.subthema.naam if actie.subthema_id else "",
         status=status,
-        status_label=str(ActieStatus(status).label),
-        trekker=actie.get_trekker_display(),
-        doelgroepen=[d.naam for d in actie.doelgroepen.all()],
+        status_label=statussen[status],
+        trekker=trekkers.get(actie.trekker, actie.trekker),
+        doelgroepen=list(actie.doelgroep_namen),
         gepland_eind=actie.gepland_eind,
         te_laat=is_te_laat(status, actie.gepland_eind, peildatum),
         url=actie.get_absolute_url(),
@@ -133,8 +142,19 @@ def _actie_kort(actie, peildatum) -> ActieKort:
 
 
 def _acties_qs():
-    return Actie.objects.select_related("programmalijn", "subthema").prefetch_related(
-        "doelgroepen", "statuswijzigingen"
+    """Actions with what :func:`_actie_kort` reads: the doelgroepen's names as one array per action (in the
+    doelgroepen' order; a prefetch of the many-to-many cost more than the rest of the page) and the status
+    changes."""
+    namen = ArrayAgg(
+        "doelgroepen__naam",
+        filter=Q(doelgroepen__isnull=False),
+        order_by=("doelgroepen__volgorde", "doelgroepen__naam"),
+        default=[],
+    )
+    return (
+        Actie.objects.select_related("programmalijn", "subthema")
+        .annotate(doelgroep_namen=namen)
+        .prefetch_related("statuswijzigingen")
     )
 
 
@@ -173,7 +193,7 @@ def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
     """Per programme line: status counts, overdue actions, indicators and open follow-ups on ``peildatum``."""
     peildatum = peildatum or timezone.localdate()
     return [
-        _lijn_overzicht(lijn, [_actie_kort(a, peildatum) for a in lijn.acties.all()], peildatum)
+        _lijn_overzicht(lijn, _acties_kort(lijn.acties.all(), peildatum), peildatum)
         for lijn in _lijnen_met_acties(Programmalijn.objects.all())
     ]
 
@@ -182,7 +202,7 @@ def lijn_met_acties(lijn, peildatum: date) -> tuple[LijnOverzicht, list[ActieKor
     """One programme line's overview (as in :func:`programma_overzicht`) and its actions, for its own page:
     only this line's actions are loaded, once."""
     lijn = _lijnen_met_acties(Programmalijn.objects.filter(pk=lijn.pk)).get()
-    acties = [_actie_kort(a, peildatum) for a in lijn.acties.all()]
+    acties = _acties_kort(lijn.acties.all(), peildatum)
     return _lijn_overzicht(lijn, acties, peildatum), acties
 
 
@@ -190,14 +210,12 @@ def acties_per_lijn(peildatum: date | None = None) -> list[LijnActies]:
     """Every action grouped by programme line, with its status and whether it is overdue on ``peildatum``."""
     peildatum = peildatum or timezone.localdate()
     lijnen = Programmalijn.objects.prefetch_related(Prefetch("acties", queryset=_acties_qs()))
-    return [
-        LijnActies(lijn.nummer, lijn.naam, [_actie_kort(a, peildatum) for a in lijn.acties.all()]) for lijn in lijnen
-    ]
+    return [LijnActies(lijn.nummer, lijn.naam, _acties_kort(lijn.acties.all(), peildatum)) for lijn in lijnen]
 
 
 def acties_van_lijn(lijn, peildatum: date) -> list[ActieKort]:
     """The actions of one programme line (for a report section about that line alone)."""
-    return [_actie_kort(a, peildatum) for a in _acties_qs().filter(programmalijn=lijn)]
+    return _acties_kort(_acties_qs().filter(programmalijn=lijn), peildatum)
 
 
 def vervolgacties_voor_lijn(lijn, peildatum: date | None = None) -> list[VervolgactieKort]:

@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.models import Gemeente
 
 from . import rules
@@ -125,6 +126,13 @@ def periode_overzicht(peildatum: date) -> list[PeriodeResultaat]:
     return rules.bereken_keten(
         periode_invoer(peildatum), peildatum, max_dagen=settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN
     )
+
+
+def periode_overzicht_gecachet(peildatum: date) -> list[PeriodeResultaat]:
+    """:func:`periode_overzicht` under the data version (``cache.gecachet``): the dashboard, the reminders,
+    the indicators and the pages share one build per data change and peildatum."""
+    grens = settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN
+    return gecachet("taakstelling-overzicht", (peildatum.isoformat(), grens), lambda: periode_overzicht(peildatum))
 
 
 def interventieladder_status(
