@@ -105,3 +105,21 @@ def test_plaatsingenimport_queries_per_rij_vast_en_coa_referentie_blijft_uniek()
     # the same household again with its own reference is no conflict (and, unchanged, no change)
     opnieuw = PlaatsingImporter().importeer(_xlsx([_rij(200, "KOP-1")]))
     assert (opnieuw.fouten, opnieuw.ongewijzigd) == ([], 1)
+
+
+@pytest.mark.django_db
+def test_mijn_werk_binnen_budget_en_onafhankelijk_van_het_aantal_herinneringen(client, maak_gebruiker, basisgegevens):
+    """Mijn werk (opgavemanager and beleidsadviseur): warm within the budget; warm and right after a data change
+    (every kind the user receives evaluated again, as the dashboard's cold build) the same number of queries on
+    small and larger data."""
+    pad = "/mijn-werk/"
+    gebruikers = [maak_gebruiker("opgavemanager"), maak_gebruiker("beleidsadviseur")]
+    tellingen = {}
+    for naam, schaal in (("klein", KLEIN), ("groter", GROTER)):
+        genereer(schaal)
+        for gebruiker in gebruikers:
+            client.force_login(gebruiker)
+            for koud in (False, True):
+                tellingen.setdefault((gebruiker.username, koud), {})[naam] = _tel(client, pad, koud=koud)
+    assert all(t["groter"] <= BUDGET for (_g, koud), t in tellingen.items() if not koud), tellingen
+    assert all(t["klein"] == t["groter"] for t in tellingen.values()), tellingen
