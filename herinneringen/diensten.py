@@ -31,7 +31,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -76,12 +77,14 @@ class Ontvanger:
     focus: frozenset[str]  # doelgroep codes of the beleidsadviseur's focus (empty: all)
     voorkeur: Voorkeur
 
+    def ontvangt_soort(self, soort: Herinnering) -> bool:
+        """Some items of this kind can reach this recipient: a role receives it and it is not switched off."""
+        return soort.code not in self.voorkeur.uitgeschakeld and bool(self.rollen & set(soort.rollen))
+
     def ontvangt(self, soort: Herinnering, aanleiding: Aanleiding) -> bool:
-        if soort.code in self.voorkeur.uitgeschakeld:
+        if not self.ontvangt_soort(soort):
             return False
         rollen = self.rollen & set(soort.rollen)
-        if not rollen:
-            return False
         if rollen - {BELEIDSADVISEUR.code}:  # received through another role: no focus applies
             return True
         return not self.focus or not aanleiding.doelgroepen or bool(self.focus & set(aanleiding.doelgroepen))
@@ -175,9 +178,11 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
     retire the open ones no longer due: work done, superseded by a later lead time, kind switched off
     (by the user or with its module), role or focus changed. ``gebruikers``: only theirs (Mijn werk)."""
     vandaag = vandaag or timezone.localdate()
-    soorten = registry.herinneringen()
-    items = actueel(vandaag, soorten, gecachet_=True)
     mensen = ontvangers(gebruikers)
+    # only the kinds someone here receives are evaluated (Mijn werk: the user's own); the open reminders of
+    # the other kinds are not wanted, so they are retired below like any other
+    soorten = {code: s for code, s in registry.herinneringen().items() if any(o.ontvangt_soort(s) for o in mensen)}
+    items = actueel(vandaag, soorten, gecachet_=True)
     gewenst = {}  # (soort, sleutel, moment, gebruiker) -> (datum, tekst, url, doelgroepen)
     for o in mensen:
         for code, per in items.items():
@@ -261,6 +266,21 @@ def wanneer(soort: Herinnering) -> str:
 
 def open_meldingen(gebruiker):
     return Melding.objects.filter(gebruiker=gebruiker, vervallen_op=None)
+
+
+def eerste_per_soort(gebruiker, aantal: int) -> list[Melding]:
+    """The user's open reminders, per kind and seen or not the first ``aantal`` by date, each with ``aantal``:
+    how many that group holds. One query (window functions), reading only the rows shown."""
+    groep = [F("soort"), ExpressionWrapper(Q(gezien_op=None), output_field=BooleanField())]
+    return list(
+        open_meldingen(gebruiker)
+        .annotate(
+            rang=Window(RowNumber(), partition_by=groep, order_by=[F("datum").asc(), F("pk").asc()]),
+            aantal=Window(Count("pk"), partition_by=groep),
+        )
+        .filter(rang__lte=aantal)
+        .order_by("datum", "pk")
+    )
 
 
 # ------------------------------------------------------------------------------------ the header count

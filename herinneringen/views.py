@@ -2,6 +2,7 @@
 receive reminders (permission ``herinneringen.ontvangen``); each user sees and changes only their own."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,9 @@ from . import diensten
 from .bijdragen import ONTVANGEN
 from .forms import GezienForm, VoorkeurForm
 from .models import Melding, Voorkeur
+
+PER_SOORT = 10  # Mijn werk shows the first ten of each kind, with a link to all of them
+PER_PAGINA = 50
 
 
 def soorten_voor(ontvanger: diensten.Ontvanger):
@@ -31,22 +35,76 @@ class MijnWerkView(generic.ObjectPermissionMixin, TemplateView):
         gebruiker = self.request.user
         # the current state, not that of the last run: done work is gone, new work is here
         uitkomst = diensten.bijwerken(timezone.localdate(), gebruikers=[gebruiker])
-        soorten = {code: s.titel for code, s in registry.herinneringen().items()}
-        meldingen = list(diensten.open_meldingen(gebruiker).order_by("datum", "pk"))
-        for m in meldingen:
-            m.titel = soorten.get(m.soort, m.soort)
+        titels = {code: s.titel for code, s in registry.herinneringen().items()}
+        gekozen = self.request.GET.get("soort", "")
+        gekozen = gekozen if gekozen in titels else ""
         ontvanger = next(iter(uitkomst.ontvangers), None)
         context = super().get_context_data(**kwargs)
         context.update(
             titel=_("Mijn werk"),
             breadcrumbs=[],
-            open=[m for m in meldingen if m.gezien_op is None],
-            gezien=[m for m in meldingen if m.gezien_op is not None],
             voorkeur=ontvanger.voorkeur if ontvanger else None,
             focus=Doelgroep.objects.filter(code__in=ontvanger.focus).order_by("volgorde") if ontvanger else [],
             is_beleidsadviseur=bool(ontvanger and "beleidsadviseur" in ontvanger.rollen),
         )
+        if gekozen:  # one kind, all its reminders, paged
+            context["titel"] = f"{_('Mijn werk')}: {titels[gekozen]}"
+            context["breadcrumbs"] = [(_("Mijn werk"), reverse("herinneringen:mijn_werk"))]
+            context.update(soort=gekozen, soort_titel=titels[gekozen], **self._pagina(gebruiker, gekozen, titels))
+        else:  # every kind: the counts, and the first few of each
+            context.update(self._overzicht(gebruiker, titels))
         return context
+
+    def _overzicht(self, gebruiker, titels) -> dict:
+        """Per kind (in the order the apps registered them) its open and seen reminders: how many, and the
+        first PER_SOORT of each by date. One query, whatever the number of reminders."""
+        groepen = {}
+        for m in diensten.eerste_per_soort(gebruiker, PER_SOORT):
+            m.titel = titels.get(m.soort, m.soort)
+            groep = groepen.setdefault((m.gezien_op is not None, m.soort), {"soort": m.soort, "titel": m.titel})
+            groep.update(aantal=m.aantal, meer=m.aantal > PER_SOORT)
+            groep.setdefault("meldingen", []).append(m)
+        volgorde = {code: i for i, code in enumerate(titels)}
+        op_volgorde = sorted(groepen.items(), key=lambda item: volgorde.get(item[0][1], len(volgorde)))
+        open_ = [g for (gezien_, _s), g in op_volgorde if not gezien_]
+        gezien = [g for (gezien_, _s), g in op_volgorde if gezien_]
+        tellingen = {}
+        for (gezien_, code), g in op_volgorde:
+            telling = tellingen.setdefault(code, {"soort": code, "titel": g["titel"], "open": 0, "gezien": 0})
+            telling["gezien" if gezien_ else "open"] = g["aantal"]
+        return {
+            "tellingen": list(tellingen.values()),
+            "open_groepen": open_,
+            "gezien_groepen": gezien,
+            "aantal_open": sum(g["aantal"] for g in open_),
+            "aantal_gezien": sum(g["aantal"] for g in gezien),
+            "per_soort": PER_SOORT,
+        }
+
+    def _pagina(self, gebruiker, soort, titels) -> dict:
+        """All reminders of one kind, open and seen each paged (PER_PAGINA)."""
+        uit = {}
+        for naam, gezien in (("open", False), ("gezien", True)):
+            qs = diensten.open_meldingen(gebruiker).filter(soort=soort, gezien_op__isnull=not gezien)
+            pagina = Paginator(qs.order_by("datum", "pk"), PER_PAGINA).get_page(self.request.GET.get(f"pagina_{naam}"))
+            for m in pagina.object_list:
+                m.titel = titels[soort]
+            pagina.vorige = self._naar(
+                f"pagina_{naam}", pagina.previous_page_number() if pagina.has_previous() else None
+            )
+            pagina.volgende = self._naar(f"pagina_{naam}", pagina.next_page_number() if pagina.has_next() else None)
+            uit[f"{naam}_pagina"] = pagina
+        uit["aantal_open"] = uit["open_pagina"].paginator.count
+        uit["aantal_gezien"] = uit["gezien_pagina"].paginator.count
+        return uit
+
+    def _naar(self, parameter: str, nummer: int | None) -> str:
+        """This page's query string with ``parameter`` set to page ``nummer`` ('' without such a page)."""
+        if nummer is None:
+            return ""
+        query = self.request.GET.copy()
+        query[parameter] = nummer
+        return f"?{query.urlencode()}"
 
     def post(self, request, *args, **kwargs):
         form = GezienForm(request.POST)
@@ -54,7 +112,8 @@ class MijnWerkView(generic.ObjectPermissionMixin, TemplateView):
             request.user, form.cleaned_data["melding"], form.cleaned_data["gezien"]
         ):
             messages.error(request, _("Deze herinnering bestaat niet (meer) of is niet van u."))
-        return HttpResponseRedirect(reverse("herinneringen:mijn_werk"))
+        terug = reverse("herinneringen:mijn_werk")  # back to the same kind and page
+        return HttpResponseRedirect(f"{terug}?{request.GET.urlencode()}" if request.GET else terug)
 
 
 class VoorkeurenView(generic.ObjectPermissionMixin, FormView):

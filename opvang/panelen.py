@@ -115,7 +115,9 @@ SIGNAAL_PAGINA = {  # where a signal asks the user to act
 def signalen(peil) -> list[dict]:
     return [
         {"ernst": s.ernst, "tekst": s.tekst, "url": reverse(SIGNAAL_PAGINA.get(s.soort, "opvang:index"))}
-        for s in queries.signalen(peil.datum, referentie(peil), _beleidsdatums(peil))
+        for s in queries.signalen(
+            peil.datum, referentie(peil), _beleidsdatums(peil), overzicht=lambda code, _d, _r: _overzicht(peil, code)
+        )
     ]
 
 

@@ -226,12 +226,16 @@ def mijlpalen_over_datum(peildatum):
 
 
 def signalen(
-    peildatum, ref: Referentie | None = None, datums: list[rules.BeleidsdatumStand] | None = None
+    peildatum,
+    ref: Referentie | None = None,
+    datums: list[rules.BeleidsdatumStand] | None = None,
+    overzicht=doelgroep_overzicht,
 ) -> list[rules.Signaal]:
-    """``datums``: :func:`beleidsdatums` on ``peildatum`` if the caller already has them."""
+    """``datums``: :func:`beleidsdatums` on ``peildatum`` if the caller already has them; ``overzicht``: how the
+    caller gets :func:`doelgroep_overzicht` (the dashboard: the overviews its panels already built)."""
     ref = ref or Referentie()
     codes = set(ref.doelgroepen())
-    overzichten = [doelgroep_overzicht(c, peildatum, ref) for c in OVERZICHT_DOELGROEPEN if c in codes]
+    overzichten = [overzicht(c, peildatum, ref) for c in OVERZICHT_DOELGROEPEN if c in codes]
     return rules.signalen_voor(
         overzichten,
         beleidsdatums(peildatum, ref) if datums is None else datums,

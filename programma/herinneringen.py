@@ -7,20 +7,29 @@ from django.utils.translation import gettext as _
 from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.registry import Aanleiding
 
-from .models import Actie
+from .models import Actie, ActieStatus
 from .rules import te_laat_q
 
 
 def acties_te_laat(vandaag):
-    """Overdue on ``vandaag`` (:func:`programma.rules.te_laat_q`), due the day after the planned end."""
-    for actie in (
-        Actie.objects.filter(te_laat_q(vandaag)).prefetch_related("doelgroepen").order_by("gepland_eind", "pk")
+    """Overdue on ``vandaag`` (:func:`programma.rules.te_laat_q`), due the day after the planned end. The
+    doelgroepen's codes are read as plain pairs in one query (a prefetch of ~1,000 actions cost more than the
+    rest)."""
+    acties = Actie.objects.filter(te_laat_q(vandaag))
+    codes = {}
+    paren = Actie.doelgroepen.through.objects.filter(actie__in=acties.values("pk"))
+    for actie_id, code in paren.order_by("doelgroep__volgorde", "doelgroep__naam").values_list(
+        "actie_id", "doelgroep__code"
     ):
+        codes.setdefault(actie_id, []).append(code)
+    acties = acties.only("code", "tekst", "gepland_eind", "status").order_by("gepland_eind", "pk")
+    tekst = _("Actie %(actie)s: gepland gereed op %(datum)s, status %(status)s.")  # translated once, not per item
+    statussen = {waarde: str(label).lower() for waarde, label in ActieStatus.choices}
+    for actie in acties:
         yield Aanleiding(
             str(actie.pk),
             actie.gepland_eind + timedelta(days=1),
-            _("Actie %(actie)s: gepland gereed op %(datum)s, status %(status)s.")
-            % {"actie": actie, "datum": datum(actie.gepland_eind), "status": actie.get_status_display().lower()},
+            tekst % {"actie": actie, "datum": datum(actie.gepland_eind), "status": statussen[actie.status]},
             actie.get_absolute_url(),
-            tuple(d.code for d in actie.doelgroepen.all()),
+            tuple(codes.get(actie.pk, ())),
         )

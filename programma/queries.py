@@ -106,7 +106,23 @@ class IndicatorReeks:
     trend: str
 
 
-def _actie_kort(actie, peildatum) -> ActieKort:
+def _acties_kort(acties, peildatum) -> list[ActieKort]:
+    """:func:`_actie_kort` of each action, with the labels of the choices translated once and the doelgroepen's
+    names read as plain pairs in one query (per action, and as a prefetch of the many-to-many, they cost more
+    than the rest)."""
+    acties = list(acties)
+    namen = {}
+    paren = Actie.doelgroepen.through.objects.filter(actie_id__in=[a.pk for a in acties])
+    for actie_id, naam in paren.order_by("doelgroep__volgorde", "doelgroep__naam").values_list(
+        "actie_id", "doelgroep__naam"
+    ):
+        namen.setdefault(actie_id, []).append(naam)
+    trekkers = {waarde: str(label) for waarde, label in Actie._meta.get_field("trekker").flatchoices}
+    statussen = {waarde: str(label) for waarde, label in ActieStatus.choices}
+    return [_actie_kort(a, peildatum, trekkers, statussen, namen.get(a.pk, [])) for a in acties]
+
+
+def _actie_kort(actie, peildatum, trekkers: dict, statussen: dict, doelgroepen: list[str]) -> ActieKort:
     """The action as it stood on ``peildatum``: its status then (from its dated status changes) and the reason
     recorded with that change."""
     wijzigingen = list(actie.statuswijzigingen.all())
@@ -121,9 +137,9 @@ def _actie_kort(actie, peildatum) -> ActieKort:
         programmalijn=actie.programmalijn.nummer,
         subthema=actie.subthema.naam if actie.subthema_id else "",
         status=status,
-        status_label=str(ActieStatus(status).label),
-        trekker=actie.get_trekker_display(),
-        doelgroepen=[d.naam for d in actie.doelgroepen.all()],
+        status_label=statussen[status],
+        trekker=trekkers.get(actie.trekker, actie.trekker),
+        doelgroepen=doelgroepen,
         gepland_eind=actie.gepland_eind,
         te_laat=is_te_laat(status, actie.gepland_eind, peildatum),
         url=actie.get_absolute_url(),
@@ -133,9 +149,7 @@ def _actie_kort(actie, peildatum) -> ActieKort:
 
 
 def _acties_qs():
-    return Actie.objects.select_related("programmalijn", "subthema").prefetch_related(
-        "doelgroepen", "statuswijzigingen"
-    )
+    return Actie.objects.select_related("programmalijn", "subthema").prefetch_related("statuswijzigingen")
 
 
 def acties_op(peildatum: date):
@@ -169,20 +183,26 @@ def _lijn_overzicht(lijn, acties: list[ActieKort], peildatum: date) -> LijnOverz
     )
 
 
+def _per_lijn(lijnen, peildatum: date) -> list[tuple[Programmalijn, list[ActieKort]]]:
+    """Each line (its actions prefetched) with :func:`_acties_kort` of its actions, for all lines at once."""
+    lijnen = list(lijnen)
+    alle = iter(_acties_kort([a for lijn in lijnen for a in lijn.acties.all()], peildatum))
+    return [(lijn, [next(alle) for _a in lijn.acties.all()]) for lijn in lijnen]
+
+
 def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
     """Per programme line: status counts, overdue actions, indicators and open follow-ups on ``peildatum``."""
     peildatum = peildatum or timezone.localdate()
     return [
-        _lijn_overzicht(lijn, [_actie_kort(a, peildatum) for a in lijn.acties.all()], peildatum)
-        for lijn in _lijnen_met_acties(Programmalijn.objects.all())
+        _lijn_overzicht(lijn, acties, peildatum)
+        for lijn, acties in _per_lijn(_lijnen_met_acties(Programmalijn.objects.all()), peildatum)
     ]
 
 
 def lijn_met_acties(lijn, peildatum: date) -> tuple[LijnOverzicht, list[ActieKort]]:
     """One programme line's overview (as in :func:`programma_overzicht`) and its actions, for its own page:
     only this line's actions are loaded, once."""
-    lijn = _lijnen_met_acties(Programmalijn.objects.filter(pk=lijn.pk)).get()
-    acties = [_actie_kort(a, peildatum) for a in lijn.acties.all()]
+    [(lijn, acties)] = _per_lijn(_lijnen_met_acties(Programmalijn.objects.filter(pk=lijn.pk)), peildatum)
     return _lijn_overzicht(lijn, acties, peildatum), acties
 
 
@@ -190,14 +210,12 @@ def acties_per_lijn(peildatum: date | None = None) -> list[LijnActies]:
     """Every action grouped by programme line, with its status and whether it is overdue on ``peildatum``."""
     peildatum = peildatum or timezone.localdate()
     lijnen = Programmalijn.objects.prefetch_related(Prefetch("acties", queryset=_acties_qs()))
-    return [
-        LijnActies(lijn.nummer, lijn.naam, [_actie_kort(a, peildatum) for a in lijn.acties.all()]) for lijn in lijnen
-    ]
+    return [LijnActies(lijn.nummer, lijn.naam, acties) for lijn, acties in _per_lijn(lijnen, peildatum)]
 
 
 def acties_van_lijn(lijn, peildatum: date) -> list[ActieKort]:
     """The actions of one programme line (for a report section about that line alone)."""
-    return [_actie_kort(a, peildatum) for a in _acties_qs().filter(programmalijn=lijn)]
+    return _acties_kort(_acties_qs().filter(programmalijn=lijn), peildatum)
 
 
 def vervolgacties_voor_lijn(lijn, peildatum: date | None = None) -> list[VervolgactieKort]:

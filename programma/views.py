@@ -46,16 +46,21 @@ class ProgrammalijnDetailView(generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         peildatum = timezone.localdate()
         lijn = self.object
-        overzicht, acties = queries.lijn_met_acties(lijn, peildatum)
-        groepen = {}
-        for actie in acties:
-            groepen.setdefault(actie.subthema, []).append(actie)
+
+        def maak():
+            overzicht, acties = queries.lijn_met_acties(lijn, peildatum)
+            groepen = {}
+            for actie in acties:
+                groepen.setdefault(actie.subthema, []).append(actie)
+            return overzicht, list(groepen.items()), queries.vervolgacties_voor_lijn(lijn, peildatum)
+
+        overzicht, actiegroepen, vervolgacties = gecachet("programmalijn", (lijn.pk, peildatum.isoformat()), maak)
         context.update(
             peildatum=peildatum,
             overzicht=overzicht,
-            actiegroepen=list(groepen.items()),
+            actiegroepen=actiegroepen,
             indicatoren=lijn.indicatoren.all(),
-            vervolgacties=queries.vervolgacties_voor_lijn(lijn, peildatum),
+            vervolgacties=vervolgacties,
         )
         if lijn.nummer == 2 and self.request.user.has_perm("themasessies.view_sessie"):
             context["kerncijfers"] = themasessies_kerncijfers(peildatum)  # the measures of the integral approach

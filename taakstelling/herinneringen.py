@@ -89,7 +89,7 @@ def periode_ontbreekt(vandaag):
 def coa_stand_verouderd(vandaag):
     """The COA stand of the running period is verouderd (the dashboard's signal, from
     :func:`taakstelling.queries.periode_overzicht`); one reminder per stand, dated with the stand."""
-    periode = rules.huidige_periode(queries.periode_overzicht(vandaag))
+    periode = rules.huidige_periode(queries.periode_overzicht_gecachet(vandaag))
     if periode is None or not periode.coa_verouderd:
         return
     maand = CoaStand.objects.filter(periode_id=periode.id).order_by("-maand").values_list("maand", flat=True).first()
@@ -106,7 +106,7 @@ def coa_stand_verouderd(vandaag):
 def interventieladder(vandaag):
     """The warning threshold reached: the number of closed periods in a row behind; one reminder per
     period that closed the run (a new period behind is a new reminder)."""
-    overzicht = queries.periode_overzicht(vandaag)
+    overzicht = queries.periode_overzicht_gecachet(vandaag)
     status = queries.interventieladder_status(vandaag, overzicht)
     laatste = rules.laatste_afgesloten(overzicht)
     if not status.waarschuwing or laatste is None:

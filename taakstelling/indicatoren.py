@@ -7,7 +7,7 @@ from . import queries, rules
 
 def taakstelling_voldaan(peildatum):
     """Ja when the running period is on schedule, else when the last closed period ended ≥ 0."""
-    overzicht = queries.periode_overzicht(peildatum)
+    overzicht = queries.periode_overzicht_gecachet(peildatum)
     lopend = rules.huidige_periode(overzicht)
     if lopend is not None and lopend.realisatie_verouderd:
         return Berekend(

@@ -12,7 +12,7 @@ from . import grafieken, queries
 
 def overzicht(peil):
     """The period chain on the peildatum, computed once per dashboard or report."""
-    return peil.gedeeld("taakstelling.overzicht", lambda: queries.periode_overzicht(peil.datum))
+    return peil.gedeeld("taakstelling.overzicht", lambda: queries.periode_overzicht_gecachet(peil.datum))
 
 
 def kerncijfers(peil):

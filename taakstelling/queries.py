@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.models import Gemeente
 
 from . import rules
@@ -29,23 +30,25 @@ from .models import (
 from .rules import PeriodeResultaat
 
 
-def momenten(peildatum: date | None = None) -> list[tuple[date, int]]:
+def momenten(peildatum: date | None = None, binnen: tuple[date, date] | None = None) -> list[tuple[date, int]]:
     """The counting moments (:func:`rules.telmomenten`) known on ``peildatum`` (all when None),
-    summed per day in SQL: the periods only need persons per counting date, not one row per household."""
+    summed per day in SQL: the periods only need persons per counting date, not one row per household.
+    ``binnen``: only the moments from the first to the last day (both included), for a caller that counts
+    within one period and need not read the whole history."""
+    plaatsingen = Plaatsing.objects.filter(rules.telt_mee_q(peildatum))
+    nareizigers = Nareiziger.objects.annotate(dag=rules.nareiziger_telmoment_expr()).filter(
+        rules.nareiziger_telt_mee_q(peildatum)
+    )
+    if binnen is not None:
+        plaatsingen = plaatsingen.filter(datum_gehuisvest__range=binnen)
+        nareizigers = nareizigers.filter(dag__range=binnen)
     plaatsingen = (
-        Plaatsing.objects.filter(rules.telt_mee_q(peildatum))
-        .order_by()
+        plaatsingen.order_by()
         .values("datum_gehuisvest")
         .annotate(n=Sum(rules.personen_expr()))
         .values_list("datum_gehuisvest", "n")
     )
-    nareizigers = (
-        Nareiziger.objects.filter(rules.nareiziger_telt_mee_q(peildatum))
-        .order_by()
-        .values(dag=rules.nareiziger_telmoment_expr())
-        .annotate(n=Sum("aantal"))
-        .values_list("dag", "n")
-    )
+    nareizigers = nareizigers.order_by().values("dag").annotate(n=Sum("aantal")).values_list("dag", "n")
     return [*plaatsingen, *nareizigers]
 
 
@@ -127,6 +130,13 @@ def periode_overzicht(peildatum: date) -> list[PeriodeResultaat]:
     )
 
 
+def periode_overzicht_gecachet(peildatum: date) -> list[PeriodeResultaat]:
+    """:func:`periode_overzicht` under the data version (``cache.gecachet``): the dashboard, the reminders,
+    the indicators and the pages share one build per data change and peildatum."""
+    grens = settings.TAAKSTELLING_COA_STAND_VEROUDERD_DAGEN
+    return gecachet("taakstelling-overzicht", (peildatum.isoformat(), grens), lambda: periode_overzicht(peildatum))
+
+
 def interventieladder_status(
     peildatum: date, overzicht: Sequence[PeriodeResultaat] | None = None
 ) -> rules.Interventiestatus:
@@ -171,7 +181,8 @@ def coa_afstemming(periode, peildatum: date | None = None) -> list[rules.Afstemm
         periode = Periode.objects.get(label=periode)
     peildatum = peildatum or timezone.localdate()
     standen = coa_standen(peildatum).get(periode.pk, {})
-    return rules.afstemming(periode.begindatum, periode.einddatum, momenten(peildatum), standen)
+    binnen = (periode.begindatum, periode.einddatum)  # the months of this period only
+    return rules.afstemming(periode.begindatum, periode.einddatum, momenten(peildatum, binnen), standen)
 
 
 def regio_standaardperiode() -> Periode | None:

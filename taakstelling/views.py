@@ -60,7 +60,7 @@ class IndexView(CssMixin, generic.AppIndexView):
 
     @staticmethod
     def kerncijfers(vandaag):
-        perioden = queries.periode_overzicht(vandaag)
+        perioden = queries.periode_overzicht_gecachet(vandaag)
         return perioden, queries.statushouders_kerncijfers(vandaag, perioden)
 
     def get_context_data(self, **kwargs):
@@ -148,7 +148,9 @@ class PeriodeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         vandaag = timezone.localdate()
-        context["resultaat"] = next((r for r in queries.periode_overzicht(vandaag) if r.id == self.object.pk), None)
+        context["resultaat"] = next(
+            (r for r in queries.periode_overzicht_gecachet(vandaag) if r.id == self.object.pk), None
+        )
         context["afgesloten"] = self.object.is_afgesloten(vandaag)
         context["afstemming"] = queries.coa_afstemming(self.object, vandaag)
         context["correcties"] = queries.correcties(self.object)

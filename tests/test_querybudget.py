@@ -135,3 +135,21 @@ def test_plaatsingenimport_zoekt_een_corporatie_eenmaal_op_niet_per_rij():
     assert [(f.rij, f.kolom) for f in fouten] == [(2, "corporatie"), (3, "corporatie"), (4, "corporatie")]
     assert all("«Woonstad Nergens»" in f.melding for f in fouten)
     assert not Plaatsing.objects.exists()
+
+
+@pytest.mark.django_db
+def test_mijn_werk_binnen_budget_en_onafhankelijk_van_het_aantal_herinneringen(client, maak_gebruiker, basisgegevens):
+    """Mijn werk (opgavemanager and beleidsadviseur): warm within the budget; warm and right after a data change
+    (every kind the user receives evaluated again, as the dashboard's cold build) the same number of queries on
+    small and larger data."""
+    pad = "/mijn-werk/"
+    gebruikers = [maak_gebruiker("opgavemanager"), maak_gebruiker("beleidsadviseur")]
+    tellingen = {}
+    for naam, schaal in (("klein", KLEIN), ("groter", GROTER)):
+        genereer(schaal)
+        for gebruiker in gebruikers:
+            client.force_login(gebruiker)
+            for koud in (False, True):
+                tellingen.setdefault((gebruiker.username, koud), {})[naam] = _tel(client, pad, koud=koud)
+    assert all(t["groter"] <= BUDGET for (_g, koud), t in tellingen.items() if not koud), tellingen
+    assert all(t["klein"] == t["groter"] for t in tellingen.values()), tellingen

@@ -327,3 +327,57 @@ def test_mijn_werk_zonder_wijziging_schrijft_en_evalueert_niets_opnieuw(client, 
     sql = [q["sql"] for q in daarna.queries]
     assert not [q for q in sql if q.startswith(("INSERT", "UPDATE"))], daarna.sql()
     assert not [q for q in sql if '"programma_actie"' in q], daarna.sql()
+
+
+@pytest.mark.django_db
+def test_mijn_werk_telt_per_soort_toont_de_eerste_tien_en_alle_gepagineerd(client, adviseur):
+    """Issue 19: on groot Mijn werk listed all ~1,100 reminders. Now: the count per kind on top, per kind the
+    first ten by date with "Toon alle", and one kind's page with all of them, fifty per page."""
+    from herinneringen.views import PER_PAGINA, PER_SOORT
+
+    vandaag = timezone.localdate()
+    acties = [actie(vandaag - timedelta(days=100 - i), code=f"T-{i:03d}") for i in range(PER_PAGINA + 5)]
+    client.force_login(adviseur)
+    pad = reverse("herinneringen:mijn_werk")
+    pagina = client.get(pad).content.decode()
+    assert f"{PER_PAGINA + 5} open herinneringen" in pagina
+    assert f"Toon alle {PER_PAGINA + 5}: Actie over de geplande einddatum" in pagina
+    getoond = [a for a in acties if a.get_absolute_url() + '"' in pagina]
+    assert getoond == acties[:PER_SOORT]  # the oldest first
+
+    # seen ones are counted and listed apart, per kind as well
+    client.post(pad, {"melding": Melding.objects.get(sleutel=str(acties[-1].pk)).pk, "gezien": "1"})
+    pagina = client.get(pad).content.decode()
+    assert f"{PER_PAGINA + 4} open herinneringen" in pagina and "Gezien, nog niet gedaan" in pagina
+
+    alle = client.get(pad, {"soort": ACTIE}).content.decode()
+    assert f"{PER_PAGINA + 4} open herinneringen" in alle
+    assert [a for a in acties if a.get_absolute_url() + '"' in alle] == [*acties[:PER_PAGINA], acties[-1]]
+    assert "Pagina 1 van 2" in alle and "pagina_open=2" in alle
+    tweede = client.get(pad, {"soort": ACTIE, "pagina_open": 2}).content.decode()
+    assert [a for a in acties if a.get_absolute_url() + '"' in tweede] == acties[PER_PAGINA:]
+    # marking one seen on the second page returns there
+    melding = Melding.objects.get(sleutel=str(acties[PER_PAGINA].pk))
+    antwoord = client.post(f"{pad}?soort={ACTIE}&pagina_open=2", {"melding": melding.pk, "gezien": "1"})
+    assert antwoord.status_code == 302 and antwoord["Location"] == f"{pad}?soort={ACTIE}&pagina_open=2"
+    assert client.get(pad, {"soort": "bestaat.niet"}).status_code == 200  # an unknown kind: the overview
+
+
+@pytest.mark.django_db
+def test_mijn_werk_evalueert_alleen_de_soorten_die_de_gebruiker_ontvangt(adviseur, manager, monkeypatch):
+    """A kind none of the given users receives is not evaluated (its items can cost a scan of the history);
+    its open reminders are retired as before."""
+    geroepen = []
+    soorten = {
+        **registry.herinneringen(),
+        "test.alleen_beheer": Herinnering(
+            "test.alleen_beheer", "Alleen beheer", lambda v: geroepen.append(v) or [], rollen=("functioneel_beheerder",)
+        ),
+    }
+    monkeypatch.setattr(registry, "herinneringen", lambda: soorten)
+    Melding.objects.create(
+        soort="test.alleen_beheer", sleutel="1", moment=VANDAAG, gebruiker=adviseur, datum=VANDAAG, tekst="x", url="/"
+    )
+    diensten.bijwerken(VANDAAG, gebruikers=[adviseur, manager])
+    assert geroepen == []
+    assert Melding.objects.get(soort="test.alleen_beheer").vervallen_op is not None

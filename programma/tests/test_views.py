@@ -333,3 +333,22 @@ def test_een_nieuwe_actie_met_een_status_heeft_die_status_pas_vanaf_vandaag():
     assert queries.acties_van_lijn(nieuw.programmalijn, vandaag)[0].status == "loopt"
     begin = ActieFactory(programmalijn=nieuw.programmalijn)  # "niet gestart" is what every action starts as
     assert [(w.datum, w.status) for w in begin.statuswijzigingen.all()] == [(None, "niet_gestart")]
+
+
+def test_lijnpagina_uit_de_cache_toont_een_wijziging_bij_het_volgende_verzoek(adviseur_client, basisgegevens):
+    """The line's overview and actions are cached under the data version: a second request reads no actions,
+    and a changed action (its text, its doelgroepen) shows on the next request."""
+    from tests.queries import queries_van
+
+    lijn = Programmalijn.objects.get(nummer=1)
+    actie = lijn.acties.order_by("pk").first()
+    adviseur_client.get(lijn.get_absolute_url())
+    warm = queries_van(adviseur_client, lijn.get_absolute_url())
+    assert not [q["sql"] for q in warm.queries if 'FROM "programma_actie"' in q["sql"]], warm.sql()
+    actie.tekst = "Een nieuw geformuleerde actie voor de lijnpagina"
+    actie.save()
+    actie.doelgroepen.clear()
+    html = adviseur_client.get(lijn.get_absolute_url()).content.decode()
+    assert "Een nieuw geformuleerde actie voor de lijnpagina" in html
+    rij = html[html.index("Een nieuw geformuleerde actie") :].split("</tr>")[0]
+    assert "<td>—</td>" in rij  # no doelgroepen any more

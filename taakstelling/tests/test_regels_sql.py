@@ -100,6 +100,10 @@ def test_telregel_en_termijnen_in_sql_zijn_precies_de_pure_regels():
             pks = schrijf(huishoudens)
             for peildatum in (None, peil, *telmomenten):
                 assert per_dag(queries.momenten(peildatum)) == per_dag(rules.telmomenten(invoer, peildatum))
+            # only the moments of one span (a period's COA afstemming): the same days, the others left out
+            for van, tot in ((BEGIN, peil), (peil, peil), *((d, d) for d in telmomenten)):
+                binnen = [(d, n) for d, n in rules.telmomenten(invoer, peil) if van <= d <= tot]
+                assert per_dag(queries.momenten(peil, (van, tot))) == per_dag(binnen)
             for peildatum in (peil, *termijnen):
                 koppelingen = {
                     pk
