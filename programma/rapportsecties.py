@@ -2,7 +2,7 @@
 report, per programme line the actions and every indicator with its series and trend (declared in
 bijdragen.py)."""
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from noordwijk_migratie.getallen import lange_datum
 
 from . import grafieken, queries
 from .models import Indicator, Programmalijn
-from .rules import PROGRAMMA_START
+from .rules import PROGRAMMA_START, StatusTelling, is_te_laat, tel_statussen
 
 MAX_PUNTEN = 12  # latest measurements per series in the evaluation report
 
@@ -93,10 +93,41 @@ def antwoord(reeks, trekker: str, acties, peildatum) -> dict:
     }
 
 
+@dataclass
+class _LijnStand:
+    """A programme line's actions on the peildatum as the halfjaarrapportage shows them."""
+
+    nummer: int
+    naam: str
+    statussen: StatusTelling
+    te_laat: list[dict]
+
+
 def programma_acties(peil):
-    lijnen = queries.programma_overzicht(peil.datum)
+    """Per programme line the status counts of its actions on the peildatum and its overdue actions.
+
+    One query for the figures: every action's status on the peildatum in SQL (``queries.acties_op``, as
+    the dashboard's signal), counted by the programme's rules (``tel_statussen``, ``is_te_laat``); the
+    report needs no action objects (``queries.programma_overzicht`` builds one per action, for the pages).
+    """
+    peildatum = peil.datum
+    per_lijn: dict[int, list] = {}
+    for lijn_id, status, gepland_eind, code, tekst in queries.acties_op(peildatum).values_list(
+        "programmalijn_id", "status_op", "gepland_eind", "code", "tekst"
+    ):
+        per_lijn.setdefault(lijn_id, []).append((status, gepland_eind, code or "", tekst))
+    lijnen = [
+        _LijnStand(
+            nummer,
+            naam,
+            tel_statussen(((a[0], a[1]) for a in acties), peildatum),
+            [{"code": a[2], "tekst": a[3]} for a in acties if is_te_laat(a[0], a[1], peildatum)],
+        )
+        for pk, nummer, naam in Programmalijn.objects.values_list("pk", "nummer", "naam")
+        for acties in [per_lijn.get(pk, [])]
+    ]
     return {
-        "lijnen": [{**_json(lijn), "totaal": lijn.statussen.totaal} for lijn in lijnen],
+        "lijnen": [{**asdict(lijn), "totaal": lijn.statussen.totaal} for lijn in lijnen],
         "grafieken": [grafieken.acties_per_status(lijnen)] if lijnen else [],
     }
 
@@ -110,7 +141,7 @@ def programmalijn_sectie(nummer: int):
         # only this line's actions (queries.acties_per_lijn would build every line's, four times per report)
         acties = queries.acties_van_lijn(lijn, peildatum)
         indicatoren = []
-        for indicator in Indicator.objects.filter(programmalijn=lijn).order_by("code"):
+        for indicator in Indicator.objects.filter(programmalijn=lijn).select_related("programmalijn").order_by("code"):
             reeks = queries.indicator_reeks(indicator, tot=peildatum)
             # the report shows the latest points of each series (trend and chart); the indicator page
             # in the application has the whole series

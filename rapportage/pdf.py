@@ -1,6 +1,9 @@
 """HTML -> PDF with WeasyPrint: PDF/UA-1 (tagged, Dutch), bundled fonts, and a URL fetcher that only
-serves the application's own static and media files (never the network or the rest of the disk)."""
+serves the application's own static and media files and the report's own charts (never the network
+or the rest of the disk)."""
 
+import base64
+import binascii
 import logging
 import mimetypes
 from pathlib import Path
@@ -18,6 +21,9 @@ logger = logging.getLogger(__name__)
 
 # The base URL of the documents; only paths below it are resolved (by EigenBestandenFetcher).
 BASIS_URL = "https://rapport.invalid/"
+# The charts of a report are images with their SVG in the document itself (``rapport_pdf.als_beeld``):
+# as <img> WeasyPrint parses each SVG once as an image, without styling every SVG node as HTML.
+SVG_DATA_URL = "data:image/svg+xml;base64,"
 
 
 class GeweigerdeURL(ValueError):
@@ -25,14 +31,23 @@ class GeweigerdeURL(ValueError):
 
 
 class EigenBestandenFetcher(URLFetcher):
-    """Resolves ``/static/…`` through the staticfiles finders (or STATIC_ROOT) and ``/media/…`` below
-    MEDIA_ROOT; everything else (http(s) elsewhere, file://, data:, path traversal) is refused."""
+    """Resolves ``/static/…`` through the staticfiles finders (or STATIC_ROOT), ``/media/…`` below
+    MEDIA_ROOT and the report's inline SVG charts (``data:image/svg+xml;base64,…``: nothing is fetched;
+    whatever such an SVG itself refers to comes through this fetcher again); everything else (http(s)
+    elsewhere, file://, other data: URLs, path traversal) is refused."""
 
     def __init__(self):
         super().__init__(allowed_protocols=("https",), allow_redirects=False)
         self.geweigerd: list[str] = []
 
     def fetch(self, url, headers=None):
+        if url.startswith(SVG_DATA_URL):
+            try:
+                svg = base64.b64decode(url.removeprefix(SVG_DATA_URL), validate=True)
+            except (binascii.Error, ValueError):
+                svg = None
+            if svg is not None:
+                return URLFetcherResponse(url, svg, {"Content-Type": "image/svg+xml"})
         pad = self.lokaal_pad(url)
         if pad is None:
             self.geweigerd.append(url)

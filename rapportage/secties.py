@@ -147,13 +147,18 @@ def _maatregelen(doelgroep: str) -> dict:
     deliberately not done (with the reason)."""
     from programma.models import Actie
 
-    acties = list(Actie.objects.filter(doelgroepen__code=doelgroep).order_by("code").distinct())
+    acties = list(
+        Actie.objects.filter(doelgroepen__code=doelgroep)
+        .order_by("code")
+        .distinct()
+        .values_list("status", "code", "reden_niet_uitvoeren")
+    )
     return {
-        "lopend": sum(a.status in ("loopt", "vertraagd") for a in acties),
-        "gepland": sum(a.status == "niet_gestart" for a in acties),
-        "afgerond": sum(a.status == "afgerond" for a in acties),
+        "lopend": sum(status in ("loopt", "vertraagd") for status, _c, _r in acties),
+        "gepland": sum(status == "niet_gestart" for status, _c, _r in acties),
+        "afgerond": sum(status == "afgerond" for status, _c, _r in acties),
         "bewust_niet": [
-            {"code": a.code or "", "reden": a.reden_niet_uitvoeren} for a in acties if a.status == "bewust_niet"
+            {"code": code or "", "reden": reden} for status, code, reden in acties if status == "bewust_niet"
         ],
     }
 

@@ -6,10 +6,12 @@ screens (``01-07-2025``, ``2025-H1``, ``-38``). The PDF writes them the report's
 minus sign (``−38``).
 """
 
+import base64
 import re
 from datetime import date, datetime
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from noordwijk_migratie import getallen
@@ -106,6 +108,18 @@ def cijfer_regel(c: dict) -> tuple[str, str]:
     eenheid = c.get("eenheid") or ""
     tekst_waarde = getal(waarde, _("onbekend"))
     return tekst(label), f"{tekst_waarde} {eenheid}".strip() if waarde is not None else tekst_waarde
+
+
+@register.filter
+def als_beeld(chart) -> str:
+    """A chart (``noordwijk_migratie.charts.Chart``) as the PDF draws it: an image with its SVG inline as
+    a data URL (still vector, see ``rapportage.pdf.SVG_DATA_URL``), its summary (``<desc>``) as the alt
+    text of the tagged figure. WeasyPrint parses such an SVG once, as an image; inline ``<svg>`` nodes
+    would also be styled as HTML elements, one by one."""
+    from rapportage.pdf import SVG_DATA_URL
+
+    data = base64.b64encode(str(chart.svg).encode()).decode("ascii")
+    return format_html('<img class="pdf-svg" src="{}{}" alt="{}">', SVG_DATA_URL, data, chart.description)
 
 
 @register.filter

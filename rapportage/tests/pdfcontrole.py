@@ -1,6 +1,8 @@
 """Reading a generated report PDF as a reader (and a screen reader) gets it: text per page, how full
 each page is, and the table rows of the tag tree with the pages they land on."""
 
+import base64
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -12,6 +14,11 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 # A4 with the margins of rapportage/static/rapportage/pdf.css (25 mm top, 22 mm bottom): the running
 # header and the page number lie outside this band.
 INHOUD_BOVEN, INHOUD_ONDER = 25 / 297, 1 - 22 / 297
+
+
+def grafieken(html: str) -> list[str]:
+    """The SVG of every chart in a report's HTML (drawn as an image with the SVG as a data URL)."""
+    return [base64.b64decode(d).decode() for d in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
 
 
 def paginas(pad) -> list[str]:

@@ -9,6 +9,8 @@ from programma.models import Actie
 from rapportage.models import Rapport
 from rapportage.services import bouw_rapport, vraag_aan
 
+from . import pdfcontrole
+
 pytestmark = pytest.mark.django_db
 
 
@@ -53,7 +55,6 @@ def test_evaluatierapport_tekent_elke_indicator_als_kleine_grafiek_en_lijst_alle
 ):
     """Every numeric indicator keeps a chart (a small multiple: lean SVG, so 200 indicators stay fast),
     and each line lists exactly its own completed, late and deliberately skipped actions."""
-    import re
 
     from programma import queries as programma_queries
     from programma.models import Indicator, Meting
@@ -84,7 +85,9 @@ def test_evaluatierapport_tekent_elke_indicator_als_kleine_grafiek_en_lijst_alle
         if i["grafiek"] and len(i["handmatig"]) + len(i["berekend"]) >= 2
     ]
     assert met_grafiek and html.count('<figure class="pdf-veelvoud">') == len(met_grafiek)
-    for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
+    svgs = pdfcontrole.grafieken(html)
+    assert len(svgs) == len(met_grafiek)
+    for svg in svgs:
         assert svg.count("<") - svg.count("</") <= 12  # lean: no element per measurement
     # the 12 latest measurements, drawn as one line with a dot per measurement
     lijn = rapport.snapshot[f"programmalijn_{indicator.programmalijn.nummer}"]["data"]["indicatoren"]

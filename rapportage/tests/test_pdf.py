@@ -16,6 +16,8 @@ from rapportage import secties, services
 from rapportage.models import Rapport, Status, Toelichting
 from rapportage.pdf import BASIS_URL, EigenBestandenFetcher, render_html, render_pdf
 
+from . import pdfcontrole
+
 pytestmark = pytest.mark.django_db
 
 
@@ -116,7 +118,10 @@ def test_grafieken_worden_als_vector_svg_getekend(weasyprint_log):
         },
     }
     html = render_html(rapport, snapshot)
-    assert "<svg" in html and "Realisatie per maand" in html
+    (svg,) = pdfcontrole.grafieken(html)
+    assert svg.startswith("<svg") and "Realisatie per maand" in html
+    # the figure's alt text (tagged PDF) is the chart's summary
+    assert 'alt="Lijndiagram van 1 reeks van 01-01-2025 tot 01-02-2025' in html
     inhoud = render_pdf(html)
     reader = PdfReader(io.BytesIO(inhoud))
     assert "Realisatie per maand" in _tekst(reader)
@@ -148,6 +153,11 @@ def test_urlfetcher_haalt_niets_van_buiten_de_applicatie(weasyprint_log, setting
         BASIS_URL + "etc/hostname",
     }
     assert fetcher.lokaal_pad(BASIS_URL + "static/%2e%2e/%2e%2e/etc/passwd") is None
+    # the report's own charts (an SVG inside the document) are served; no other data: URL is
+    for url in ("data:text/html;base64,PGgxPng8L2gxPg==", "data:image/svg+xml,<svg/>", "data:image/svg+xml;base64,!!"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert fetcher.fetch("data:image/svg+xml;base64,PHN2Zy8+").read() == b"<svg/>"
     for url in ("http://example.com/x.png", "file:///etc/passwd", f"file://{geheim}"):
         assert fetcher.lokaal_pad(url) is None
         with pytest.raises(ValueError):
