@@ -9,8 +9,8 @@ so the dashboard and the reports use the same figures as the pages.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,7 @@ from noordwijk_migratie.indicatoren import functie as berekening
 from themasessies.models import Vervolgactie
 from themasessies.rules import vervolg_te_laat
 
-from .models import Actie, ActieStatus, Programmalijn, Statuswijziging
+from .models import Actie, ActieStatus, Meting, Programmalijn, Statuswijziging
 from .rules import (
     BEGINSTATUS,
     PROGRAMMA_START,
@@ -251,14 +251,31 @@ def _meetpunt(waarde, d: date, indicator, soort: str, bron: str, toelichting: st
     )
 
 
-def indicator_reeks(indicator, van: date | None = None, tot: date | None = None) -> IndicatorReeks:
-    """Manual measurements in [van, tot] and computed values at the half-year ends plus ``tot``."""
+def laatste_metingen(indicatoren, tot: date, aantal: int, van: date | None = None) -> dict[int, list]:
+    """Per indicator its latest ``aantal`` manual measurements in [van, tot], oldest first, in one query
+    (the report shows only the latest points of each series; the indicator page reads them all)."""
+    van = van or min(PROGRAMMA_START, tot)
+    rang = Window(RowNumber(), partition_by=F("indicator_id"), order_by=(F("datum").desc(), F("pk").desc()))
+    qs = (
+        Meting.objects.filter(indicator__in=indicatoren, datum__gte=van, datum__lte=tot)
+        .annotate(rang=rang)
+        .filter(rang__lte=aantal)
+        .order_by("indicator_id", "datum", "pk")
+    )
+    per_indicator = {}
+    for meting in qs:
+        per_indicator.setdefault(meting.indicator_id, []).append(meting)
+    return per_indicator
+
+
+def indicator_reeks(indicator, van: date | None = None, tot: date | None = None, metingen=None) -> IndicatorReeks:
+    """Manual measurements in [van, tot] and computed values at the half-year ends plus ``tot``.
+    ``metingen``: the manual measurements already read (``laatste_metingen``), oldest first."""
     tot = tot or timezone.localdate()
     van = van or min(PROGRAMMA_START, tot)
-    handmatig = [
-        _meetpunt(m.waarde, m.datum, indicator, "handmatig", m.bron, m.toelichting)
-        for m in indicator.metingen.filter(datum__gte=van, datum__lte=tot).order_by("datum", "pk")
-    ]
+    if metingen is None:
+        metingen = indicator.metingen.filter(datum__gte=van, datum__lte=tot).order_by("datum", "pk")
+    handmatig = [_meetpunt(m.waarde, m.datum, indicator, "handmatig", m.bron, m.toelichting) for m in metingen]
     functie = berekening(indicator.berekening)
     berekend = []
     if functie is not None:

@@ -141,11 +141,12 @@ def programmalijn_sectie(nummer: int):
         # only this line's actions (queries.acties_per_lijn would build every line's, four times per report)
         acties = queries.acties_van_lijn(lijn, peildatum)
         indicatoren = []
-        for indicator in Indicator.objects.filter(programmalijn=lijn).select_related("programmalijn").order_by("code"):
-            reeks = queries.indicator_reeks(indicator, tot=peildatum)
-            # the report shows the latest points of each series (trend and chart); the indicator page
-            # in the application has the whole series
-            reeks.handmatig = reeks.handmatig[-MAX_PUNTEN:]
+        lijst = list(Indicator.objects.filter(programmalijn=lijn).select_related("programmalijn").order_by("code"))
+        # the report shows the latest points of each series (trend and chart); the indicator page
+        # in the application has the whole series
+        metingen = queries.laatste_metingen(lijst, peildatum, MAX_PUNTEN)
+        for indicator in lijst:
+            reeks = queries.indicator_reeks(indicator, tot=peildatum, metingen=metingen.get(indicator.pk, []))
             reeks.berekend = reeks.berekend[-MAX_PUNTEN:]
             indicatoren.append(
                 {

@@ -352,3 +352,27 @@ def test_lijnpagina_uit_de_cache_toont_een_wijziging_bij_het_volgende_verzoek(ad
     assert "Een nieuw geformuleerde actie voor de lijnpagina" in html
     rij = html[html.index("Een nieuw geformuleerde actie") :].split("</tr>")[0]
     assert "<td>—</td>" in rij  # no doelgroepen any more
+
+
+def test_het_rapport_leest_per_indicator_alleen_de_laatste_metingen_en_dezelfde_trend(django_assert_max_num_queries):
+    """The evaluation report reads the latest measurements of all indicators of a line in one query: the same
+    points (and so the same trend sentence) as the last ones of the whole series on the indicator page, and
+    nothing after the peildatum or before the programme's start."""
+    from programma.rapportsecties import MAX_PUNTEN
+
+    lijn = IndicatorFactory().programmalijn
+    indicatoren = [IndicatorFactory(programmalijn=lijn) for _ in range(3)]
+    peildatum = date(2026, 12, 31)
+    for i, indicator in enumerate(indicatoren):
+        for week in range(MAX_PUNTEN + 5 * i):
+            MetingFactory(indicator=indicator, datum=date(2025, 7, 7) + timedelta(weeks=week), waarde_getal=week)
+        MetingFactory(indicator=indicator, datum=peildatum + timedelta(days=1), waarde_getal=99)  # after the peildatum
+    MetingFactory(indicator=indicatoren[0], datum=date(2020, 1, 1), waarde_getal=1)  # before the programme
+    with django_assert_max_num_queries(1):
+        laatste = queries.laatste_metingen(indicatoren + [IndicatorFactory.build(pk=0)], peildatum, MAX_PUNTEN)
+    for indicator in indicatoren:
+        heel = queries.indicator_reeks(indicator, tot=peildatum)
+        rapport = queries.indicator_reeks(indicator, tot=peildatum, metingen=laatste[indicator.pk])
+        assert rapport.handmatig == heel.handmatig[-MAX_PUNTEN:]
+        assert rapport.trend == heel.trend
+        assert all(p.datum <= peildatum for p in rapport.handmatig)
