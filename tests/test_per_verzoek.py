@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from noordwijk_migratie.models import Gemeente
 
-from .queries import queries_van
+from .queries import geteld, queries_van
 
 
 @pytest.mark.django_db
@@ -18,6 +18,28 @@ def test_health_checks_laden_geen_sessie_of_gebruiker(adviseur_client, naam, sql
     assert [q["sql"] for q in telling.queries] == sql
     # still private: the request carried a session
     assert "no-store" in telling.response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("methode", ["get", "head"])
+def test_liveness_antwoordt_voor_de_middleware_stapel(adviseur_client, methode):
+    """A liveness probe is answered before the stack: even with a session cookie no query, no session
+    read or write (no Set-Cookie, no Vary: Cookie), and the security headers that fit a JSON answer."""
+    adviseur_client.get(reverse("opvang:index"))  # a session that a page would extend and a CSRF cookie
+    with geteld() as telling:
+        response = getattr(adviseur_client, methode)(reverse("liveness"))
+    assert response.status_code == 200
+    assert telling.queries == []
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert not hasattr(response.wsgi_request, "session") and not hasattr(response.wsgi_request, "user")
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff" and response["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    if methode == "get":
+        assert response.json() == {"status": "ok"}
+    # anything else than GET/HEAD goes through the stack to the view, which refuses it
+    assert adviseur_client.post(reverse("liveness")).status_code in (403, 405)
 
 
 @pytest.mark.django_db
