@@ -4,7 +4,7 @@
 same day (``{% paginadeel "…" %}``: the title, the extra head, the breadcrumbs and the content). A view
 with :class:`PaginaCacheMixin` keeps those parts, as rendered, under
 
-    data version · today · language · the user's rights · the full path (query string included)
+    today · language · the user's rights · the full path (query string included), with the data version
 
 and on the next request renders ``base.html`` alone with the kept parts in place: the shell (CSRF token,
 the user's name and roles, Mijn werk, messages, the navigation) is rendered fresh for every request, the
@@ -32,7 +32,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .cache import CACHE_SECONDEN, data_versie
+from .cache import CACHE_SECONDEN, VERSIE_SLEUTEL
 
 DELEN = ("titel", "kop", "kruimels", "inhoud")  # the {% paginadeel %} names in base.html
 SJABLOON = "base.html"
@@ -48,9 +48,17 @@ def rol_sleutel(user) -> str:
 
 
 def sleutel(request) -> str:
+    """The page's key; the data version is kept in the value (one round trip reads both)."""
     pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    delen = [str(data_versie()), timezone.localdate().isoformat(), get_language(), rol_sleutel(request.user), pad]
-    return ":".join(["pagina", *delen])
+    return ":".join(["pagina", timezone.localdate().isoformat(), get_language(), rol_sleutel(request.user), pad])
+
+
+def _bewaard(naam: str) -> tuple[int, dict | None]:
+    """(the data version now, the kept parts if they were rendered on that version)."""
+    gevonden = cache.get_many([VERSIE_SLEUTEL, naam])
+    versie = gevonden.get(VERSIE_SLEUTEL) or 0
+    bewaard = gevonden.get(naam)
+    return versie, (bewaard[1] if bewaard and bewaard[0] == versie else None)
 
 
 def _cachebaar(request) -> bool:
@@ -65,7 +73,7 @@ class PaginaCacheMixin:
         if not _cachebaar(request):
             return super().get(request, *args, **kwargs)
         naam = sleutel(request)
-        delen = cache.get(naam)
+        versie, delen = _bewaard(naam)
         if delen is not None:
             setattr(request, _UIT_CACHE, delen)
             return TemplateResponse(request, SJABLOON, {})
@@ -76,7 +84,7 @@ class PaginaCacheMixin:
 
             def bewaar(_response):
                 if set(gevangen) == set(DELEN):  # every part rendered, none of them personal
-                    cache.set(naam, gevangen, CACHE_SECONDEN)
+                    cache.set(naam, (versie, gevangen), CACHE_SECONDEN)
 
             response.add_post_render_callback(bewaar)
         return response
