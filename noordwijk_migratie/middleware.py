@@ -39,6 +39,7 @@ class LivenessMiddleware:
             response = liveness(request)
             for naam, waarde in LIVENESS_HEADERS.items():
                 response.headers.setdefault(naam, waarde)
+            response.headers.setdefault("Content-Length", str(len(response.content)))  # as CommonMiddleware
             return response
         return self.get_response(request)
 

@@ -34,7 +34,6 @@ django.setup()
 from bench_vorige import min_mediaan_max, vergelijking, vorige_run  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -77,9 +76,13 @@ def paginas():
 
 
 def sessie_cookie():
+    from importlib import import_module
+
+    from django.conf import settings
+
     user, _ = get_user_model().objects.get_or_create(username="bench-opgavemanager")
     user.groups.add(Group.objects.get(name="Opgavemanager"))
-    sessie = SessionStore()
+    sessie = import_module(settings.SESSION_ENGINE).SessionStore()  # as a login stores it
     sessie["_auth_user_id"] = str(user.pk)
     sessie["_auth_user_backend"] = oidc.BACKEND  # as in production: through the gemeente's identity provider
     sessie["_auth_user_hash"] = user.get_session_auth_hash()
