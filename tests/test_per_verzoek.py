@@ -141,6 +141,7 @@ def test_regiovergelijking_uit_de_cache_tot_een_regiocijfer_wijzigt(raadpleger_c
     raadpleger_client.get(pad, params)
     warm = queries_van(raadpleger_client, pad, params)
     assert not [q for q in warm.queries if "taakstelling_regiocijfer" in q["sql"]]
+    assert "view" not in warm.response.context  # the page body from the page cache (paginacache)
     assert cijfer.gemeente.naam in warm.response.content.decode()
     cijfer.realisatie = 7
     cijfer.save()
