@@ -8,6 +8,41 @@ from auditlog.context import set_actor
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
+LIVENESS_PAD = "/healthz/live"
+# What the stack's SecurityMiddleware, CSP and clickjacking middleware would add; for a JSON answer
+# that loads nothing, the CSP allows nothing.
+LIVENESS_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+}
+
+
+class LivenessMiddleware:
+    """First in the stack: ``GET``/``HEAD /healthz/live`` (a liveness probe: docker-compose, Kubernetes) is
+    answered before any other middleware runs, so the probe costs what the process itself costs: no
+    session, user, CSRF, messages or audit context. The answer is the view's own
+    (``views.liveness``, also reachable through the URLconf for any other method), with the security
+    headers that still make sense for it. Readiness (``/healthz``, database and broker) goes through the
+    whole stack as before. The host is not checked: the answer says nothing but "the process runs", and
+    a probe addresses the pod or container, not a name in ALLOWED_HOSTS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == LIVENESS_PAD and request.method in ("GET", "HEAD"):
+            from .views import liveness
+
+            response = liveness(request)
+            for naam, waarde in LIVENESS_HEADERS.items():
+                response.headers.setdefault(naam, waarde)
+            response.headers.setdefault("Content-Length", str(len(response.content)))  # as CommonMiddleware
+            return response
+        return self.get_response(request)
+
 
 class PriveNietBewarenMiddleware:
     """Nothing shown to a logged-in user may be kept by a browser or proxy cache: every such response

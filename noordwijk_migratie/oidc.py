@@ -71,11 +71,14 @@ def _endpoint(naam: str) -> str:
     return ontdekking()[naam]
 
 
+_endpoint_lui = lazy(_endpoint, str)  # once: lazy() builds a proxy class, and Django makes a backend per has_perm
+
+
 def instelling(attr, *args):
     """mozilla-django-oidc's settings, with the endpoints from discovery: lazily, so that nothing is fetched
     before the login through the provider needs it (a local login keeps working when it is down)."""
     if attr in ENDPOINTS:
-        return lazy(_endpoint, str)(ENDPOINTS[attr])
+        return _endpoint_lui(ENDPOINTS[attr])
     return import_from_settings(attr, *args)
 
 

@@ -1,6 +1,7 @@
 """A user's permissions from the cache: every page asks ``has_perm`` and Django's ModelBackend answers it with
 two queries per request (the user's own and its groups' permissions). Here they come from Redis in one
-round trip, and a change of what a user may do takes effect on the next request:
+round trip, with the names of the user's groups (the header's roles), and a change of what a user may do
+takes effect on the next request:
 
 - a change of a user (active, superuser) or of its groups or own permissions drops that user's entry;
 - a change of a group, of a permission, or of a group's permissions raises the rights version, which
@@ -33,13 +34,26 @@ class GecachteRechtenMixin:
             gevonden = cache.get_many([sleutel, VERSIE_SLEUTEL])
             versie = gevonden.get(VERSIE_SLEUTEL, 0)
             opgeslagen = gevonden.get(sleutel)
-            if opgeslagen and opgeslagen[0] == versie:
-                rechten = opgeslagen[1]
+            if opgeslagen and opgeslagen[0] == versie and len(opgeslagen) == 3:
+                rechten, namen = opgeslagen[1], opgeslagen[2]
             else:
                 rechten = super().get_all_permissions(user_obj)
-                cache.set(sleutel, (versie, rechten), CACHE_SECONDEN)
+                namen = sorted(user_obj.groups.values_list("name", flat=True))
+                cache.set(sleutel, (versie, rechten, namen), CACHE_SECONDEN)
             user_obj._rechten_uit_cache = frozenset(rechten)
+            user_obj._rollen_uit_cache = tuple(namen)
         return user_obj._rechten_uit_cache
+
+
+def rollen(user) -> tuple[str, ...]:
+    """The names of the user's groups (roles), as the header shows them: from the permissions' cache entry
+    (invalidated by the same signals), so a page runs no groups query."""
+    if not user.is_authenticated:
+        return ()
+    user.get_all_permissions()  # fills the entry through GecachteRechtenMixin
+    if not hasattr(user, "_rollen_uit_cache"):  # inactive, or a backend without the mixin
+        return tuple(sorted(user.groups.values_list("name", flat=True)))
+    return user._rollen_uit_cache
 
 
 def verhoog_rechten_versie(**kwargs) -> None:

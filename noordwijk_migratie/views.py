@@ -7,7 +7,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from . import generic
 from .celery import app as celery_app
@@ -18,9 +18,10 @@ from .tables import CorporatieTable, DoelgroepTable, GemeenteTable, LogEntryTabl
 
 @login_not_required
 @never_cache
-@require_GET
+@require_safe
 def liveness(request):
-    """Liveness probe: the process answers; touches neither database nor broker (also the bench baseline)."""
+    """Liveness probe: the process answers; touches neither database nor broker. GET and HEAD are answered
+    by ``middleware.LivenessMiddleware`` before the middleware stack runs."""
     return JsonResponse({"status": "ok"})
 
 

@@ -12,6 +12,7 @@ from noordwijk_migratie import generic
 from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.charts import maak_grafiek
 from noordwijk_migratie.getallen import datum
+from noordwijk_migratie.paginacache import PaginaCacheMixin
 
 from . import grafieken, invoer, queries
 from .filtersets import (
@@ -241,7 +242,7 @@ class DoelgroepOverzichtView(generic.PeildatumMixin, generic.ObjectPermissionMix
         return context
 
 
-class OekraineView(DoelgroepOverzichtView):
+class OekraineView(PaginaCacheMixin, DoelgroepOverzichtView):
     doelgroep_code = "oekraine"
     titel = gettext_lazy("Oekraïense ontheemden: opvang tegen de opgave")
 

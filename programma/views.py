@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from noordwijk_migratie import generic
 from noordwijk_migratie.cache import gecachet
+from noordwijk_migratie.paginacache import PaginaCacheMixin
 from themasessies.queries import themasessies_kerncijfers
 
 from . import grafieken, queries
@@ -123,7 +124,7 @@ class IndicatorListView(generic.ObjectListView):
     filterset_class = IndicatorFilterSet
 
 
-class IndicatorDetailView(generic.ObjectDetailView):
+class IndicatorDetailView(PaginaCacheMixin, generic.ObjectDetailView):
     velden = ("code", "programmalijn", "tekst", "type", "richting", "streefwaarde", "eenheid", "berekening")
 
     def get_context_data(self, **kwargs):

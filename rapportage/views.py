@@ -9,6 +9,7 @@ from django.views import generic as django_generic
 
 from noordwijk_migratie import generic, registry
 from noordwijk_migratie.charts import maak_grafiek
+from noordwijk_migratie.paginacache import PaginaCacheMixin
 
 from . import dashboard, secties, services
 from .filtersets import RapportFilterSet
@@ -22,7 +23,7 @@ class IndexView(generic.AppIndexView):
     inleiding = _("Halfjaarrapportage taakstelling en evaluatierapport juni 2027 als PDF.")
 
 
-class DashboardView(generic.PeildatumMixin, django_generic.TemplateView):
+class DashboardView(PaginaCacheMixin, generic.PeildatumMixin, django_generic.TemplateView):
     """The opgavemanager's overview: per doelgroep status, key figures, charts and signals."""
 
     template_name = "rapportage/dashboard.html"

@@ -5,6 +5,11 @@ ratio to the minimal Django app (scripts/bench_minimaal.py, served beside the pr
 project's /healthz/live, the previous run's median beside this one's, the machine's load before and
 after, SQL queries per page, report and import timings, peak RSS of a web worker and the Celery
 worker. Writes docs/benchmarks.md. Stops with an error when a page answers anything but 2xx.
+
+Every page is requested with the bench user's session cookie, except the liveness check: a real
+liveness probe (docker-compose's healthcheck, Kubernetes) sends no cookie, so /healthz/live is
+measured without one (it is answered before the middleware stack either way, see
+noordwijk_migratie.middleware.LivenessMiddleware).
 """
 
 import datetime
@@ -29,7 +34,6 @@ django.setup()
 from bench_vorige import min_mediaan_max, vergelijking, vorige_run  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -72,9 +76,13 @@ def paginas():
 
 
 def sessie_cookie():
+    from importlib import import_module
+
+    from django.conf import settings
+
     user, _ = get_user_model().objects.get_or_create(username="bench-opgavemanager")
     user.groups.add(Group.objects.get(name="Opgavemanager"))
-    sessie = SessionStore()
+    sessie = import_module(settings.SESSION_ENGINE).SessionStore()  # as a login stores it
     sessie["_auth_user_id"] = str(user.pk)
     sessie["_auth_user_backend"] = oidc.BACKEND  # as in production: through the gemeente's identity provider
     sessie["_auth_user_hash"] = user.get_session_auth_hash()
@@ -87,7 +95,9 @@ def status_zonder_redirect(url, cookie):
     deel = urllib.parse.urlsplit(url)
     verbinding = http.client.HTTPConnection(deel.hostname, deel.port, timeout=30)
     try:
-        verbinding.request("GET", deel.path + (f"?{deel.query}" if deel.query else ""), headers={"Cookie": cookie})
+        verbinding.request(
+            "GET", deel.path + (f"?{deel.query}" if deel.query else ""), headers={"Cookie": cookie} if cookie else {}
+        )
         antwoord = verbinding.getresponse()
         antwoord.read()
         return antwoord.status, antwoord.getheader("Location")
@@ -106,8 +116,7 @@ def wrk(url, cookie, verbindingen, seconden):
             f"-d{seconden}s",
             "--timeout",
             "10s",
-            "-H",
-            f"Cookie: {cookie}",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             "-s",
             fh.name,
             url,
@@ -162,7 +171,7 @@ def koud_ms(path, cookie, keer=5):
     tijden = []
     for _ in range(keer):
         verhoog_data_versie()
-        verzoek = urllib.request.Request(BASIS + path, headers={"Cookie": cookie})  # noqa: S310
+        verzoek = urllib.request.Request(BASIS + path, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
         start = time.perf_counter()
         with urllib.request.urlopen(verzoek, timeout=30) as antwoord:  # noqa: S310
             antwoord.read()
@@ -222,27 +231,33 @@ def main():
     doelen = (
         [{"label": "Minimale Django-app", "path": "/", "url": MINIMAAL + "/", "minimaal": True}] if MINIMAAL else []
     )
-    doelen += [{"label": label, "path": path, "url": BASIS + path} for label, path in paginas()]
+    # a liveness probe sends no cookie; every other page is the logged-in bench user's
+    doelen += [
+        {"label": label, "path": path, "url": BASIS + path, "cookie": "" if path == "/healthz/live" else cookie}
+        for label, path in paginas()
+    ]
     for doel in doelen:
-        status, locatie = status_zonder_redirect(doel["url"], cookie)
+        doel.setdefault("cookie", cookie)
+    for doel in doelen:
+        status, locatie = status_zonder_redirect(doel["url"], doel["cookie"])
         if status != 200:
             sys.exit(f"FOUT: {doel['url']} gaf {status}{f' naar {locatie}' if locatie else ''} in plaats van 200.")
         if not doel.get("minimaal"):
             status, doel["queries"] = queries(user, doel["path"])
             assert status == 200, f"{doel['path']} gaf {status}"
-        wrk(doel["url"], cookie, 2, 2)  # warm-up
+        wrk(doel["url"], doel["cookie"], 2, 2)  # warm-up
     # the rounds go over all pages in turn, so a change in the machine's load hits every page alike
     for _ in range(RONDES):
         for doel in doelen:
-            doel.setdefault("rondes", []).append(wrk(doel["url"], cookie, VERBINDINGEN, RONDE_SECONDEN))
+            doel.setdefault("rondes", []).append(wrk(doel["url"], doel["cookie"], VERBINDINGEN, RONDE_SECONDEN))
     for doel in doelen:
         doel["rps"] = min_mediaan_max([r["rps"] for r in doel["rondes"]])
         mediaan = sorted(doel["rondes"], key=lambda r: r["rps"])[len(doel["rondes"]) // 2]
         doel["p50"], doel["p95"] = mediaan["p50"], mediaan["p95"]  # latency of the median round
-        enkel = wrk(doel["url"], cookie, 1, 5)
+        enkel = wrk(doel["url"], doel["cookie"], 1, 5)
         doel["p50_1"], doel["p95_1"] = enkel["p50"], enkel["p95"]
         if not doel.get("minimaal"):
-            doel["koud"] = koud_ms(doel["path"], cookie)
+            doel["koud"] = koud_ms(doel["path"], doel["cookie"])
     load_na = laden()
     paginas_totaal = alle_paginas(user)
     extra = extra_metingen()

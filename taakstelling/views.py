@@ -13,6 +13,7 @@ from django.views import generic as django_generic
 
 from noordwijk_migratie import generic
 from noordwijk_migratie.cache import gecachet
+from noordwijk_migratie.paginacache import PaginaCacheMixin
 from noordwijk_migratie.registry import Peil
 
 from . import afsluiting, grafieken, panelen, queries, rules
@@ -50,7 +51,7 @@ class DetailView(CssMixin, generic.ObjectDetailView):
     pass
 
 
-class IndexView(CssMixin, generic.AppIndexView):
+class IndexView(PaginaCacheMixin, CssMixin, generic.AppIndexView):
     template_name = "taakstelling/index.html"
     titel = _("Statushouders")
     inleiding = _(
@@ -242,7 +243,7 @@ class PeriodenAanvullenView(CssMixin, generic.ObjectPermissionMixin, django_gene
 # --------------------------------------------------------------------------- plaatsingen
 
 
-class PlaatsingListView(generic.ObjectListView):
+class PlaatsingListView(PaginaCacheMixin, generic.ObjectListView):
     table_class = PlaatsingTable
     filterset_class = PlaatsingFilterSet
 
@@ -383,7 +384,7 @@ class RegioCijferListView(generic.ObjectListView):
     filterset_class = RegioCijferFilterSet
 
 
-class RegioVergelijkingView(CssMixin, generic.ObjectPermissionMixin, django_generic.TemplateView):
+class RegioVergelijkingView(PaginaCacheMixin, CssMixin, generic.ObjectPermissionMixin, django_generic.TemplateView):
     model = RegioCijfer
     template_name = "taakstelling/regio_vergelijking.html"
 

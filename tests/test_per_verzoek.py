@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from noordwijk_migratie.models import Gemeente
 
-from .queries import queries_van
+from .queries import geteld, queries_van
 
 
 @pytest.mark.django_db
@@ -18,6 +18,28 @@ def test_health_checks_laden_geen_sessie_of_gebruiker(adviseur_client, naam, sql
     assert [q["sql"] for q in telling.queries] == sql
     # still private: the request carried a session
     assert "no-store" in telling.response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("methode", ["get", "head"])
+def test_liveness_antwoordt_voor_de_middleware_stapel(adviseur_client, methode):
+    """A liveness probe is answered before the stack: even with a session cookie no query, no session
+    read or write (no Set-Cookie, no Vary: Cookie), and the security headers that fit a JSON answer."""
+    adviseur_client.get(reverse("opvang:index"))  # a session that a page would extend and a CSRF cookie
+    with geteld() as telling:
+        response = getattr(adviseur_client, methode)(reverse("liveness"))
+    assert response.status_code == 200
+    assert telling.queries == []
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert not hasattr(response.wsgi_request, "session") and not hasattr(response.wsgi_request, "user")
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff" and response["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    if methode == "get":
+        assert response.json() == {"status": "ok"}
+    # anything else than GET/HEAD goes through the stack to the view, which refuses it
+    assert adviseur_client.post(reverse("liveness")).status_code in (403, 405)
 
 
 @pytest.mark.django_db
@@ -43,10 +65,11 @@ def test_een_pagina_verlengt_de_sessie_hooguit_eens_per_minuut(adviseur_client, 
     # right after: no write of the session row
     telling = queries_van(adviseur_client, pad)
     assert not [q for q in telling.queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]]
-    # a minute later the next page moves the end on
-    opgeslagen = sessie.get_decoded()
+    # a minute later the next page moves the end on (the session changed through the session engine,
+    # which keeps it in the cache and the database)
+    opgeslagen = adviseur_client.session
     opgeslagen["_verlengd_op"] -= 61
-    Session.objects.filter(pk=sessie.pk).update(session_data=Session.objects.encode(opgeslagen))
+    opgeslagen.save()
     adviseur_client.get(pad)
     assert Session.objects.get().expire_date > eerst
 
@@ -118,6 +141,7 @@ def test_regiovergelijking_uit_de_cache_tot_een_regiocijfer_wijzigt(raadpleger_c
     raadpleger_client.get(pad, params)
     warm = queries_van(raadpleger_client, pad, params)
     assert not [q for q in warm.queries if "taakstelling_regiocijfer" in q["sql"]]
+    assert "view" not in warm.response.context  # the page body from the page cache (paginacache)
     assert cijfer.gemeente.naam in warm.response.content.decode()
     cijfer.realisatie = 7
     cijfer.save()

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "noordwijk_migratie.middleware.LivenessMiddleware",  # /healthz/live answered before the rest runs
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -211,6 +212,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the cache (Redis), written through to the database: a page no longer reads the
+# session row. Logging out (flush) and the idle end (the cache entry expires with the session) hold as
+# with the database backend; when Redis is unreachable the database answers.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # A session ends after this much inactivity: requests to pages move the expiry on
 # (noordwijk_migratie.middleware.SessieVerlengenMiddleware).
 SESSION_COOKIE_AGE = env_int("SESSIE_INACTIEF_MINUTEN", 30) * 60
