@@ -13,8 +13,8 @@ view's own work (queries, figures, charts, tables) is skipped.
 Correct by construction, not by promise:
 
 - any change of project data raises the data version (``cache.data_versie``), so the next request renders
-  afresh; the day is in the key, so a figure that becomes stale overnight (``actualiteit``) is marked on
-  the first request of that day; other rights (a role change, see ``rechten``) are another key;
+  afresh; the switched-on modules are in the key; the day is in the key, so a figure that becomes stale
+  overnight (``actualiteit``) is marked on the first request of that day; other rights (a role change, see ``rechten``) are another key;
 - a part that used the CSRF token, the messages or the user while it was rendered is per user: the page
   is then not kept at all (the mixin can be put on a view that turns out to be personal: it just isn't
   cached);
@@ -48,8 +48,12 @@ def rol_sleutel(user) -> str:
 
 
 def sleutel(request) -> str:
-    """The page's key; the data version is kept in the value (one round trip reads both)."""
-    pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """The page's key; the data version is kept in the value (one round trip reads both). The switched-on
+    modules are in it: a module switched off (a setting, the cache outlives a restart) leaves every page."""
+    from . import registry
+
+    modules = ",".join(a.label for a in registry.actieve())
+    pad = hashlib.sha256(f"{modules}|{request.get_full_path()}".encode()).hexdigest()
     return ":".join(["pagina", timezone.localdate().isoformat(), get_language(), rol_sleutel(request.user), pad])
 
 
