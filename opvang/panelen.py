@@ -113,8 +113,11 @@ SIGNAAL_PAGINA = {  # where a signal asks the user to act
 
 
 def signalen(peil) -> list[dict]:
+    # one reverse() per kind of signal, not per signal (a long history has hundreds of overdue milestones)
+    urls = {soort: reverse(naam) for soort, naam in SIGNAAL_PAGINA.items()}
+    index = reverse("opvang:index")
     return [
-        {"ernst": s.ernst, "tekst": s.tekst, "url": reverse(SIGNAAL_PAGINA.get(s.soort, "opvang:index"))}
+        {"ernst": s.ernst, "tekst": s.tekst, "url": urls.get(s.soort, index)}
         for s in queries.signalen(
             peil.datum, referentie(peil), _beleidsdatums(peil), overzicht=lambda code, _d, _r: _overzicht(peil, code)
         )

@@ -108,20 +108,18 @@ def locatie_standen(doelgroep, datum, ref: Referentie | None = None) -> list[rul
     standen = {}
     for s in ref.per_datum("standen", datum, lambda: list(actuele_standen(datum).values_list(*rules.STAND_VELDEN))):
         standen.setdefault(s[0], []).append(rules.StandWaarde(*s))
-    bezet = {
-        b.locatie_id: b
-        for b in ref.per_datum("bezettingen", datum, lambda: list(actuele_bezettingen(datum)))
-        if b.doelgroep_id == doelgroep.pk
-    }
-    uit = []
-    for pk, naam in locaties:
-        b = bezet.get(pk)
-        uit.append(
-            rules.locatie_stand(
-                pk, naam, doelgroep.pk, standen.get(pk, ()), b.aantal if b else None, b.datum if b else None
-            )
-        )
-    return uit
+    bezettingen = ref.per_datum(  # plain values, unsorted: no model objects, no join for the default ordering
+        "bezettingen",
+        datum,
+        lambda: list(
+            actuele_bezettingen(datum).order_by().values_list("locatie_id", "doelgroep_id", "aantal", "datum")
+        ),
+    )
+    bezet = {pk: (aantal, dag) for pk, doelgroep_id, aantal, dag in bezettingen if doelgroep_id == doelgroep.pk}
+    return [
+        rules.locatie_stand(pk, naam, doelgroep.pk, standen.get(pk, ()), *bezet.get(pk, (None, None)))
+        for pk, naam in locaties
+    ]
 
 
 def doelgroep_overzicht(doelgroep_code: str, peildatum, ref: Referentie | None = None) -> rules.DoelgroepOverzicht:

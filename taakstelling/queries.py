@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery, Sum
+from django.db import connection
+from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -30,11 +31,19 @@ from .models import (
 from .rules import PeriodeResultaat
 
 
-def momenten(peildatum: date | None = None, binnen: tuple[date, date] | None = None) -> list[tuple[date, int]]:
+def momenten(
+    peildatum: date | None = None, binnen: tuple[date, date] | None = None, grenzen: Sequence[date] | None = None
+) -> list[tuple[date, int]]:
     """The counting moments (:func:`rules.telmomenten`) known on ``peildatum`` (all when None),
     summed per day in SQL: the periods only need persons per counting date, not one row per household.
     ``binnen``: only the moments from the first to the last day (both included), for a caller that counts
-    within one period and need not read the whole history."""
+    within one period and need not read the whole history. ``grenzen``: :func:`rules.bakgrenzen` of the
+    periods the caller counts: the moments per bucket (:func:`rules.naar_bakken`), on PostgreSQL summed per
+    bucket in SQL (:func:`rules.bak_expr`), so every period's realisatie reads a row per bucket rather than
+    one per counting day of the history."""
+    if grenzen is not None and not grenzen:
+        return []
+    per_bak = grenzen is not None and connection.vendor == "postgresql"
     plaatsingen = Plaatsing.objects.filter(rules.telt_mee_q(peildatum))
     nareizigers = Nareiziger.objects.annotate(dag=rules.nareiziger_telmoment_expr()).filter(
         rules.nareiziger_telt_mee_q(peildatum)
@@ -42,14 +51,19 @@ def momenten(peildatum: date | None = None, binnen: tuple[date, date] | None = N
     if binnen is not None:
         plaatsingen = plaatsingen.filter(datum_gehuisvest__range=binnen)
         nareizigers = nareizigers.filter(dag__range=binnen)
-    plaatsingen = (
-        plaatsingen.order_by()
-        .values("datum_gehuisvest")
-        .annotate(n=Sum(rules.personen_expr()))
-        .values_list("datum_gehuisvest", "n")
-    )
-    nareizigers = nareizigers.order_by().values("dag").annotate(n=Sum("aantal")).values_list("dag", "n")
-    return [*plaatsingen, *nareizigers]
+    rijen = []
+    for qs, dag, aantal in ((plaatsingen, "datum_gehuisvest", rules.personen_expr()), (nareizigers, "dag", "aantal")):
+        sleutel = rules.bak_expr(F(dag), grenzen) if per_bak else F(dag)
+        rijen += (
+            qs.order_by()
+            .annotate(sleutel=sleutel)
+            .values("sleutel")
+            .annotate(n=Sum(aantal))
+            .values_list("sleutel", "n")
+        )
+    if per_bak:
+        return [(grenzen[bak - 1], n) for bak, n in rijen if bak]
+    return rijen if grenzen is None else rules.naar_bakken(rijen, grenzen)
 
 
 def plaatsing_invoer(p: Plaatsing, nareizigers: Iterable[tuple[date, int]] | None = None) -> rules.PlaatsingInvoer:
@@ -96,10 +110,12 @@ def coa_standen(peildatum: date) -> dict[int, dict[date, int]]:
 
 
 def periode_invoer(peildatum: date) -> list[rules.PeriodeInvoer]:
-    telling = rules.Telling(momenten(peildatum))
+    perioden = list(Periode.objects.order_by("begindatum"))
+    grenzen = rules.bakgrenzen((p.begindatum, p.einddatum) for p in perioden)
+    telling = rules.Telling(momenten(peildatum, grenzen=grenzen))
     standen = coa_standen(peildatum)
     invoer = []
-    for p in Periode.objects.order_by("begindatum"):
+    for p in perioden:
         coa = standen.get(p.pk)
         invoer.append(
             rules.PeriodeInvoer(

@@ -627,6 +627,30 @@ class Telling:
         )
 
 
+def bakgrenzen(perioden: Iterable[tuple[date, date]]) -> list[date]:
+    """Boundaries that cut time into buckets of which every period (begindatum, einddatum, both included) is
+    a run of whole ones: each begindatum and each day after an einddatum, sorted. Bucket ``i`` (1-based)
+    runs from ``grenzen[i - 1]`` up to the next boundary; bucket 0 lies before the first."""
+    return sorted({d for begin, eind in perioden for d in (begin, eind + timedelta(days=1))})
+
+
+def naar_bakken(momenten: Iterable[tuple[date, int]], grenzen: Sequence[date]) -> list[tuple[date, int]]:
+    """The counting moments moved to the first day of their bucket (:func:`bakgrenzen`), those before the first
+    boundary left out: :meth:`Telling.realisatie_in` of each period the boundaries came from stays the same,
+    with one moment per bucket instead of one per counting day of the history. In SQL: :func:`bak_expr`."""
+    return [(grenzen[bak - 1], n) for dag, n in momenten if (bak := bisect_right(grenzen, dag))]
+
+
+def bak_expr(veld, grenzen: Sequence[date]):
+    """The bucket number of :func:`naar_bakken` (``bisect_right(grenzen, dag)``) in SQL: PostgreSQL's
+    ``width_bucket(dag, grenzen)`` (0 before the first boundary, ``i`` from ``grenzen[i - 1]`` on)."""
+    from django.contrib.postgres.fields import ArrayField
+    from django.db.models import DateField, Func, IntegerField, Value
+
+    grenzen_sql = Value(list(grenzen), output_field=ArrayField(DateField()))
+    return Func(veld, grenzen_sql, function="width_bucket", output_field=IntegerField())
+
+
 def aanbod_uiterlijk(koppeldatum: date) -> date:
     return koppeldatum + KOPPEL_TERMIJN
 

@@ -1,6 +1,7 @@
 """The rules that also run in SQL say exactly what their pure form says, on generated placements and
 nareizigers (ended households and odd combinations of dates included): the counting rule
-(``telmomenten`` / ``telt_mee_q`` + ``nareiziger_telt_mee_q``) and the two legal terms
+(``telmomenten`` / ``telt_mee_q`` + ``nareiziger_telt_mee_q``, also per bucket of period boundaries:
+``naar_bakken`` / ``bak_expr``) and the two legal terms
 (``koppeling_over_termijn`` / ``_q``, ``verhuizing_over_termijn`` / ``_q``)."""
 
 from collections import Counter
@@ -104,6 +105,19 @@ def test_telregel_en_termijnen_in_sql_zijn_precies_de_pure_regels():
             for van, tot in ((BEGIN, peil), (peil, peil), *((d, d) for d in telmomenten)):
                 binnen = [(d, n) for d, n in rules.telmomenten(invoer, peil) if van <= d <= tot]
                 assert per_dag(queries.momenten(peil, (van, tot))) == per_dag(binnen)
+            # per bucket of the periods' boundaries (the period chain): SQL says what the pure rule says, and
+            # every period counts as many persons as from the moments per day (periods on a turning day,
+            # one reversed when peil comes early, moments before the first boundary left out)
+            perioden = [(BEGIN + timedelta(days=30), peil), (peil, peil + timedelta(days=40))]
+            perioden += [(d, d + timedelta(days=n)) for n, d in enumerate(sorted(telmomenten)[:4])]
+            grenzen = rules.bakgrenzen(perioden)
+            for peildatum in (None, peil):
+                pure = rules.telmomenten(invoer, peildatum)
+                in_sql = queries.momenten(peildatum, grenzen=grenzen)
+                assert per_dag(in_sql) == per_dag(rules.naar_bakken(pure, grenzen))
+                per_dag_telling, per_bak_telling = rules.Telling(pure), rules.Telling(in_sql)
+                for begin, eind in perioden:
+                    assert per_bak_telling.realisatie_in(begin, eind) == per_dag_telling.realisatie_in(begin, eind)
             for peildatum in (peil, *termijnen):
                 koppelingen = {
                     pk
