@@ -80,6 +80,14 @@ class BaseTable(tables.Table):
     the columns show (after NetBox's BaseTable): foreign keys in the same query, many-to-many
     and reverse relations in one extra query each, so no list view needs a ``get_queryset`` for that."""
 
+    @tables.Table.order_by.setter
+    def order_by(self, value):
+        """Only the table's own column names (``naam``, ``-naam``): a crafted ``?sort=`` (``1047.9``, ``a.b``)
+        is ignored before django-tables2 would read it as an accessor path."""
+        aliassen = value.split(",") if isinstance(value, str) else (value or ())
+        namen = set(self.columns.names())
+        tables.Table.order_by.fset(self, tuple(a for a in aliassen if a.lstrip("-") in namen))
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if isinstance(self.data, TableQuerysetData) and self._meta.model is not None:

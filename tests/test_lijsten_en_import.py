@@ -3,6 +3,7 @@ all-or-nothing import, shown on the gemeenten reference list."""
 
 import csv
 import io
+import warnings
 
 import openpyxl
 import pytest
@@ -35,6 +36,18 @@ def test_sorteren_op_kolom(adviseur_client, basisgegevens):
     response = adviseur_client.get(reverse("kern:gemeente_list"), {"sort": "-naam"})
     namen = [g.naam for g in response.context["table"].page.object_list.data]
     assert namen == sorted(namen, reverse=True)
+
+
+@pytest.mark.parametrize("sort", [["1047.944348"], ["naam.lower"], ["-gemeente.naam", "-naam"]])
+def test_sorteren_op_iets_anders_dan_een_kolom_wordt_genegeerd(adviseur_client, basisgegevens, sort):
+    """A crafted ``?sort=`` is not read as a path into the data (django-tables2 deprecates dotted accessors):
+    the list keeps its order, with only the real column names of the value applied."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        response = adviseur_client.get(reverse("kern:gemeente_list"), {"sort": sort})
+    assert response.status_code == 200
+    tabel = response.context["table"]
+    assert list(tabel.order_by) == [s for s in sort if s == "-naam"]
 
 
 def test_csv_export_voor_nederlandse_excel(adviseur_client, basisgegevens):
