@@ -8,20 +8,15 @@ from noordwijk_migratie.getallen import datum
 from noordwijk_migratie.registry import Aanleiding
 
 from .models import Actie, ActieStatus
+from .queries import doelgroepen_per_actie
 from .rules import te_laat_q
 
 
 def acties_te_laat(vandaag):
-    """Overdue on ``vandaag`` (:func:`programma.rules.te_laat_q`), due the day after the planned end. The
-    doelgroepen's codes are read as plain pairs in one query (a prefetch of ~1,000 actions cost more than the
-    rest)."""
+    """Overdue on ``vandaag`` (:func:`programma.rules.te_laat_q`), due the day after the planned end, with the
+    doelgroepen's codes from one query (:func:`programma.queries.doelgroepen_per_actie`)."""
     acties = Actie.objects.filter(te_laat_q(vandaag))
-    codes = {}
-    paren = Actie.doelgroepen.through.objects.filter(actie__in=acties.values("pk"))
-    for actie_id, code in paren.order_by("doelgroep__volgorde", "doelgroep__naam").values_list(
-        "actie_id", "doelgroep__code"
-    ):
-        codes.setdefault(actie_id, []).append(code)
+    codes = doelgroepen_per_actie(acties.values("pk"), "code")
     acties = acties.only("code", "tekst", "gepland_eind", "status").order_by("gepland_eind", "pk")
     tekst = _("Actie %(actie)s: gepland gereed op %(datum)s, status %(status)s.")  # translated once, not per item
     statussen = {waarde: str(label).lower() for waarde, label in ActieStatus.choices}

@@ -106,17 +106,23 @@ class IndicatorReeks:
     trend: str
 
 
-def _acties_kort(acties, peildatum) -> list[ActieKort]:
-    """:func:`_actie_kort` of each action, with the labels of the choices translated once and the doelgroepen's
-    names read as plain pairs in one query (per action, and as a prefetch of the many-to-many, they cost more
-    than the rest)."""
-    acties = list(acties)
-    namen = {}
-    paren = Actie.doelgroepen.through.objects.filter(actie_id__in=[a.pk for a in acties])
-    for actie_id, naam in paren.order_by("doelgroep__volgorde", "doelgroep__naam").values_list(
-        "actie_id", "doelgroep__naam"
+def doelgroepen_per_actie(acties, veld: str = "naam") -> dict[int, list[str]]:
+    """Per action (ids or a queryset of them) its doelgroepen's ``veld``, in the doelgroepen's order, read as
+    plain pairs in one query: per action, and as a prefetch of the many-to-many, they cost more than the rest."""
+    per_actie = {}
+    paren = Actie.doelgroepen.through.objects.filter(actie_id__in=acties)
+    for actie_id, waarde in paren.order_by("doelgroep__volgorde", "doelgroep__naam").values_list(
+        "actie_id", f"doelgroep__{veld}"
     ):
-        namen.setdefault(actie_id, []).append(naam)
+        per_actie.setdefault(actie_id, []).append(waarde)
+    return per_actie
+
+
+def _acties_kort(acties, peildatum) -> list[ActieKort]:
+    """:func:`_actie_kort` of each action, with the labels of the choices translated once and the doelgroepen
+    from :func:`doelgroepen_per_actie`."""
+    acties = list(acties)
+    namen = doelgroepen_per_actie([a.pk for a in acties])
     trekkers = {waarde: str(label) for waarde, label in Actie._meta.get_field("trekker").flatchoices}
     statussen = {waarde: str(label) for waarde, label in ActieStatus.choices}
     return [_actie_kort(a, peildatum, trekkers, statussen, namen.get(a.pk, [])) for a in acties]
