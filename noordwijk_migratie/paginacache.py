@@ -4,7 +4,8 @@
 same day (``{% paginadeel "…" %}``: the title, the extra head, the breadcrumbs and the content). A view
 with :class:`PaginaCacheMixin` keeps those parts, as rendered, under
 
-    today · language · the user's rights · the full path (query string included), with the data version
+    today · language · the user's rights · the switched-on modules · the full path (query string
+    included), with the data version
 
 and on the next request renders ``base.html`` alone with the kept parts in place: the shell (CSRF token,
 the user's name and roles, Mijn werk, messages, the navigation) is rendered fresh for every request, the
@@ -14,7 +15,8 @@ Correct by construction, not by promise:
 
 - any change of project data raises the data version (``cache.data_versie``), so the next request renders
   afresh; the switched-on modules are in the key; the day is in the key, so a figure that becomes stale
-  overnight (``actualiteit``) is marked on the first request of that day; other rights (a role change, see ``rechten``) are another key;
+  overnight (``actualiteit``) is marked on the first request of that day; other rights (a role change,
+  see ``rechten``) are another key;
 - a part that used the CSRF token, the messages or the user while it was rendered is per user: the page
   is then not kept at all (the mixin can be put on a view that turns out to be personal: it just isn't
   cached);
