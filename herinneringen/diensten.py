@@ -39,7 +39,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from noordwijk_migratie import registry
+from noordwijk_migratie import rechten, registry
 from noordwijk_migratie.cache import gecachet
 from noordwijk_migratie.models import Doelgroep
 from noordwijk_migratie.registry import Aanleiding, Herinnering
@@ -286,6 +286,7 @@ def eerste_per_soort(gebruiker, aantal: int) -> list[Melding]:
 # ------------------------------------------------------------------------------------ the header count
 
 
+@rechten.voor_de_schil  # every page's header: read with the user's rights when the page is kept
 def _kop_sleutel(gebruiker_id) -> str:
     return f"herinneringen:kop:{gebruiker_id}"
 
@@ -296,7 +297,7 @@ def kop(gebruiker) -> dict:
     if not gebruiker.has_perm("herinneringen.ontvangen"):
         return {"recht": False, "aantal": 0}
     sleutel = _kop_sleutel(gebruiker.pk)
-    aantal = cache.get(sleutel)
+    aantal = rechten.uit_cache(gebruiker, [sleutel]).get(sleutel)
     if aantal is None:
         aantal = open_meldingen(gebruiker).filter(gezien_op=None).count()
         cache.set(sleutel, aantal, KOP_SECONDEN)

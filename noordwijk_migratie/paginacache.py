@@ -1,11 +1,11 @@
 """The rendered body of a page, cached: a warm request renders only the shell around it.
 
 ``base.html`` marks the parts of a page that are the same for everyone with the same rights on the
-same day (``{% paginadeel "…" %}``: the title, the extra head, the breadcrumbs and the content). A view
+same day, nothing personal (``{% paginadeel "…" %}``: the title, the extra head, the breadcrumbs and the content). A view
 with :class:`PaginaCacheMixin` keeps those parts, as rendered, under
 
-    today · language · the user's rights · the switched-on modules · the full path (query string
-    included), with the data version
+    today · language · the user · the switched-on modules · the full path (query string included),
+    with the data version and the user's rights in the value
 
 and on the next request renders ``base.html`` alone with the kept parts in place: the shell (CSRF token,
 the user's name and roles, Mijn werk, messages, the navigation) is rendered fresh for every request, the
@@ -16,9 +16,9 @@ Correct by construction, not by promise:
 - any change of project data raises the data version (``cache.data_versie``), so the next request renders
   afresh; the switched-on modules are in the key; the day is in the key, so a figure that becomes stale
   overnight (``actualiteit``) is marked on the first request of that day; other rights (a role change,
-  see ``rechten``) are another key;
-- a part that used the CSRF token, the messages or the user while it was rendered is per user: the page
-  is then not kept at all (the mixin can be put on a view that turns out to be personal: it just isn't
+  see ``rechten``) don't match the kept value;
+- a part that used the CSRF token, the messages or the user while it was rendered is per request: the
+  page is then not kept at all (the mixin can be put on a view that turns out to be personal: it just isn't
   cached);
 - only a plain ``GET`` that answered 200 with a template is kept (not an htmx fragment, an export, a
   redirect or a form with errors).
@@ -34,6 +34,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import rechten
 from .cache import CACHE_SECONDEN, VERSIE_SLEUTEL
 
 DELEN = ("titel", "kop", "kruimels", "inhoud")  # the {% paginadeel %} names in base.html
@@ -41,30 +42,38 @@ SJABLOON = "base.html"
 PERSOONLIJK = ("csrf_token", "messages", "user")  # context variables that make a part per user
 _UIT_CACHE = "_paginadelen_uit_cache"
 _VANGEN = "_paginadelen_vangen"
+_SLEUTEL = "_paginasleutel"
 
 
 def rol_sleutel(user) -> str:
     """The same for users with the same rights (what ``perms``/``has_perm`` can tell apart)."""
-    rechten = sorted(user.get_all_permissions()) if user.is_active else []
-    return hashlib.sha256(repr((user.is_superuser, rechten)).encode()).hexdigest()[:20]
+    rechten_ = sorted(user.get_all_permissions()) if user.is_active else []
+    return hashlib.sha256(repr((user.is_superuser, rechten_)).encode()).hexdigest()[:20]
 
 
 def sleutel(request) -> str:
-    """The page's key; the data version is kept in the value (one round trip reads both). The switched-on
+    """The page's key, the user's own: it is read in the round trip of the user's rights (``rechten.lees_mee``),
+    before they are known, so the rights are checked in the value (with the data version). The switched-on
     modules are in it: a module switched off (a setting, the cache outlives a restart) leaves every page."""
     from . import registry
 
-    modules = ",".join(a.label for a in registry.actieve())
-    pad = hashlib.sha256(f"{modules}|{request.get_full_path()}".encode()).hexdigest()
-    return ":".join(["pagina", timezone.localdate().isoformat(), get_language(), rol_sleutel(request.user), pad])
+    if not hasattr(request, _SLEUTEL):
+        modules = ",".join(a.label for a in registry.actieve())
+        pad = hashlib.sha256(f"{modules}|{request.get_full_path()}".encode()).hexdigest()
+        datum = timezone.localdate().isoformat()
+        setattr(request, _SLEUTEL, ":".join(["pagina", datum, get_language(), str(request.user.pk), pad]))
+    return getattr(request, _SLEUTEL)
 
 
-def _bewaard(naam: str) -> tuple[int, dict | None]:
-    """(the data version now, the kept parts if they were rendered on that version)."""
-    gevonden = cache.get_many([VERSIE_SLEUTEL, naam])
+def _bewaard(user, naam: str) -> tuple[int, dict | None]:
+    """(the data version now, the kept parts if they were rendered on that version with these rights)."""
+    rol = rol_sleutel(user)  # reads the rights and with them the keys read along
+    gevonden = rechten.uit_cache(user, [VERSIE_SLEUTEL, naam])
     versie = gevonden.get(VERSIE_SLEUTEL) or 0
     bewaard = gevonden.get(naam)
-    return versie, (bewaard[1] if bewaard and bewaard[0] == versie else None)
+    if bewaard and bewaard[0] == versie and bewaard[1] == rol:
+        return versie, bewaard[2]
+    return versie, None
 
 
 def _cachebaar(request) -> bool:
@@ -75,22 +84,29 @@ class PaginaCacheMixin:
     """Put first among a (TemplateResponse) view's bases: its page body comes from the cache while the
     data, the day and the user's rights are the same (see the module docstring)."""
 
+    def dispatch(self, request, *args, **kwargs):
+        if _cachebaar(request):  # before the permission check, which reads the rights
+            rechten.lees_mee(request.user, VERSIE_SLEUTEL, sleutel(request))
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request, *args, **kwargs):
         if not _cachebaar(request):
             return super().get(request, *args, **kwargs)
         naam = sleutel(request)
-        versie, delen = _bewaard(naam)
+        versie, delen = _bewaard(request.user, naam)
         if delen is not None:
             setattr(request, _UIT_CACHE, delen)
             return TemplateResponse(request, SJABLOON, {})
+        rechten.vergeet_meegelezen(request.user)  # the view's own work may change what was read along
         gevangen = {}
         setattr(request, _VANGEN, gevangen)
         response = super().get(request, *args, **kwargs)
         if isinstance(response, TemplateResponse) and response.status_code == 200:
+            rol = rol_sleutel(request.user)
 
             def bewaar(_response):
                 if set(gevangen) == set(DELEN):  # every part rendered, none of them personal
-                    cache.set(naam, (versie, gevangen), CACHE_SECONDEN)
+                    cache.set(naam, (versie, rol, gevangen), CACHE_SECONDEN)
 
             response.add_post_render_callback(bewaar)
         return response

@@ -7,7 +7,15 @@ takes effect on the next request:
 - a change of a group, of a permission, or of a group's permissions raises the rights version, which
   makes every entry stale.
 
-When Redis is unreachable the cache answers nothing and the permissions come from the database."""
+When Redis is unreachable the cache answers nothing and the permissions come from the database.
+
+A view whose page comes from the cache (``paginacache``) asks before its permission check for the other
+values it needs to come in the same round trip ("read along", ``lees_mee``): the kept page, the data
+version and what the page's shell needs per user (``voor_de_schil``, e.g. the header's Mijn werk count).
+``uit_cache`` then answers them without a round trip, once. They hold while nothing runs in between: a
+view that does its own work (which may change them) drops them first (``vergeet_meegelezen``)."""
+
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -18,8 +26,38 @@ VERSIE_SLEUTEL = "rechten-versie"
 CACHE_SECONDEN = 300  # also bounds staleness if a change happened while Redis was unreachable
 
 
+_SCHIL: list[Callable[[int], str]] = []
+
+
 def _sleutel(pk) -> str:
     return f"rechten:{pk}"
+
+
+def voor_de_schil(sleutel_van: Callable[[int], str]) -> Callable[[int], str]:
+    """Register ``sleutel_van(user pk)``: a per-user key the shell of every page reads (``base.html``)."""
+    _SCHIL.append(sleutel_van)
+    return sleutel_van
+
+
+def lees_mee(user, *sleutels: str) -> None:
+    """Read these keys and the shell's along with ``user``'s rights, if those haven't been read yet."""
+    if not hasattr(user, "_rechten_uit_cache"):
+        user._lees_mee = [*sleutels, *(sleutel_van(user.pk) for sleutel_van in _SCHIL)]
+
+
+def vergeet_meegelezen(user) -> None:
+    """What was read along may no longer hold (the view is about to do its own work)."""
+    user._meegelezen = {}
+
+
+def uit_cache(user, sleutels: list[str]) -> dict:
+    """``cache.get_many(sleutels)``; the keys read along with ``user``'s rights cost no round trip."""
+    meegelezen = getattr(user, "_meegelezen", {})
+    gevonden = {s: meegelezen.pop(s) for s in sleutels if s in meegelezen}
+    rest = [s for s in sleutels if s not in gevonden]
+    if rest:
+        gevonden |= cache.get_many(rest)
+    return {s: w for s, w in gevonden.items() if w is not None}
 
 
 class GecachteRechtenMixin:
@@ -31,7 +69,9 @@ class GecachteRechtenMixin:
             return super().get_all_permissions(user_obj, obj=obj)
         if not hasattr(user_obj, "_rechten_uit_cache"):
             sleutel = _sleutel(user_obj.pk)
-            gevonden = cache.get_many([sleutel, VERSIE_SLEUTEL])
+            mee = getattr(user_obj, "_lees_mee", [])
+            gevonden = cache.get_many([sleutel, VERSIE_SLEUTEL, *mee])
+            user_obj._meegelezen = {s: gevonden.get(s) for s in mee}
             versie = gevonden.get(VERSIE_SLEUTEL, 0)
             opgeslagen = gevonden.get(sleutel)
             if opgeslagen and opgeslagen[0] == versie and len(opgeslagen) == 3:
