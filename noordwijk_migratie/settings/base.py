@@ -223,14 +223,18 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
+    # django-redis keeps one client per process (Django's own backend builds one per command) and, with
+    # IGNORE_EXCEPTIONS, answers a miss when Redis is unreachable, so pages keep rendering (logged).
     CACHES = {
         "default": {
-            "BACKEND": "noordwijk_migratie.cache.VeerkrachtigeRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "TIMEOUT": 300,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "noordwijk_migratie.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
