@@ -6,7 +6,8 @@ project's /healthz/live, the previous run's median beside this one's, the machin
 after, SQL queries per page, report and import timings, peak RSS of a web worker and the Celery
 worker. Writes docs/benchmarks.md. Stops with an error when a page answers anything but 2xx.
 
-Every page is requested with the bench user's session cookie, except the liveness check: a real
+Every page is requested with the cookies the bench user's browser holds after its first page (the
+session and the CSRF cookie the app set), except the liveness check: a real
 liveness probe (docker-compose's healthcheck, Kubernetes) sends no cookie, so /healthz/live is
 measured without one (it is answered before the middleware stack either way, see
 noordwijk_migratie.middleware.LivenessMiddleware).
@@ -88,6 +89,21 @@ def sessie_cookie():
     sessie["_auth_user_hash"] = user.get_session_auth_hash()
     sessie.create()
     return user, f"sessionid={sessie.session_key}"
+
+
+def met_csrf_cookie(cookie):
+    """The cookies a browser sends after its first page: the session and the CSRF cookie the app set then
+    (without it every response would make and set a new CSRF secret, which no browser asks for)."""
+    deel = urllib.parse.urlsplit(BASIS)
+    verbinding = http.client.HTTPConnection(deel.hostname, deel.port, timeout=30)
+    try:
+        verbinding.request("GET", "/", headers={"Cookie": cookie})
+        antwoord = verbinding.getresponse()
+        antwoord.read()
+        gezet = [c.split(";")[0] for c in antwoord.headers.get_all("Set-Cookie") or [] if c.startswith("csrftoken=")]
+    finally:
+        verbinding.close()
+    return "; ".join([cookie, *gezet])
 
 
 def status_zonder_redirect(url, cookie):
@@ -227,6 +243,7 @@ def extra_metingen(metingen=None):
 
 def main():
     user, cookie = sessie_cookie()
+    cookie = met_csrf_cookie(cookie)
     load_voor = laden()
     doelen = (
         [{"label": "Minimale Django-app", "path": "/", "url": MINIMAAL + "/", "minimaal": True}] if MINIMAAL else []
