@@ -194,6 +194,18 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
                         aanleiding.url[:300],
                         list(aanleiding.doelgroepen),
                     )
+    aantal = len(gewenst)
+    standen = _standen(gewenst, mensen)
+    if gebruikers is not None:
+        # Mijn werk: a user whose wanted reminders are those this service last wrote for them has nothing to
+        # write; the database is read and written only for the others (the beat task always compares all)
+        bekend = cache.get_many([_stand_sleutel(pk) for pk in standen])
+        gelijk = {pk for pk, stand in standen.items() if bekend.get(_stand_sleutel(pk)) == stand}
+        if gelijk:
+            gebruikers = [o.gebruiker for o in mensen if o.gebruiker.pk not in gelijk]
+            gewenst = {k: w for k, w in gewenst.items() if k[3] not in gelijk}
+            if not gebruikers:
+                return Uitkomst(open=aantal, ontvangers=mensen)
     nu = timezone.now()
     velden = ("datum", "tekst", "url", "doelgroepen")
     with transaction.atomic():
@@ -232,8 +244,41 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
             if (*sleutel, gebruiker_id) not in gewenst
         ]
         Melding.objects.filter(pk__in=[pk for pk, _g in weg]).update(vervallen_op=nu)
+        geschreven = {
+            pk: stand for pk, stand in standen.items() if gebruikers is None or pk in {g.pk for g in gebruikers}
+        }
+        # the stand of what was written, once it is committed; a user whose reminders were retired without
+        # being computed here (no longer a recipient) has no stand
+        transaction.on_commit(lambda: _bewaar_standen(geschreven))
+    vergeet_standen({g for _pk, g in weg} - set(geschreven))
     vergeet_kop({o.gebruiker.pk for o in mensen} | {g for _pk, g in weg})
-    return Uitkomst(open=len(gewenst), vervallen=len(weg), ontvangers=mensen)
+    return Uitkomst(open=aantal, vervallen=len(weg), ontvangers=mensen)
+
+
+# A user's "stand": a digest of the reminders the service last wrote for them (kind, object, due moment, date,
+# text, url, doelgroepen), kept for STAND_SECONDEN. Whatever else retires their reminders (the state check of
+# the e-mails) forgets it, so the next Mijn werk compares with the database again.
+STAND_SECONDEN = 300
+
+
+def _stand_sleutel(gebruiker_id) -> str:
+    return f"herinneringen:stand:{gebruiker_id}"
+
+
+def _standen(gewenst: dict, mensen) -> dict[int, str]:
+    per: dict[int, list] = {o.gebruiker.pk: [] for o in mensen}
+    for (code, sleutel, moment, gebruiker_id), waarden in gewenst.items():
+        per[gebruiker_id].append((code, sleutel, moment, *waarden))
+    return {pk: hashlib.sha256(repr(sorted(regels)).encode()).hexdigest() for pk, regels in per.items()}
+
+
+def _bewaar_standen(standen: dict[int, str]) -> None:
+    cache.set_many({_stand_sleutel(pk): stand for pk, stand in standen.items()}, STAND_SECONDEN)
+
+
+def vergeet_standen(gebruiker_ids) -> None:
+    if gebruiker_ids:
+        cache.delete_many([_stand_sleutel(g) for g in gebruiker_ids])
 
 
 def ververs(meldingen, vandaag: date) -> tuple[list[Melding], list[Melding]]:
@@ -444,6 +489,7 @@ def verstuur_direct(vandaag: date | None = None) -> int:
             Melding.objects.filter(pk__in=[m.pk for m in weg]).update(vervallen_op=timezone.now(), claim="")
             if weg:
                 vergeet_kop([meldingen[0].gebruiker_id])
+                vergeet_standen([meldingen[0].gebruiker_id])
             if not open_:
                 continue
             klaar = [m.pk for m in open_]
@@ -541,6 +587,8 @@ def verstuur_overzichten(vandaag: date | None = None) -> int:
             meldingen = list(open_meldingen(gebruiker).filter(moment__lte=vandaag).order_by("datum", "pk"))
             open_, weg = ververs(meldingen, vandaag)
             Melding.objects.filter(pk__in=[m.pk for m in weg]).update(vervallen_op=timezone.now())
+            if weg:
+                vergeet_standen([gebruiker.pk])
             beheerder = OPGAVEMANAGER.code in _rolcodes(gebruiker)
             if beheerder and samenvatting_ is None:
                 samenvatting_ = samenvatting(vandaag)

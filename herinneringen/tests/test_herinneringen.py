@@ -381,3 +381,57 @@ def test_mijn_werk_evalueert_alleen_de_soorten_die_de_gebruiker_ontvangt(adviseu
     diensten.bijwerken(VANDAAG, gebruikers=[adviseur, manager])
     assert geroepen == []
     assert Melding.objects.get(soort="test.alleen_beheer").vervallen_op is not None
+
+
+def _melding_sql(telling) -> list[str]:
+    return [q["sql"] for q in telling.captured_queries if "herinneringen_melding" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_mijn_werk_leest_en_schrijft_de_herinneringen_niet_opnieuw_als_ze_gelijk_bleven(
+    client, adviseur, django_capture_on_commit_callbacks
+):
+    """Issue 19: Mijn werk compared every wanted reminder with the database on each request (groot: ~1,100 rows
+    read twice). Wanted reminders as last written: only the rows shown are read; a change is written."""
+    a = actie(timezone.localdate() - timedelta(days=3))
+    client.force_login(adviseur)
+    pad = reverse("herinneringen:mijn_werk")
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as eerst:
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as daarna:
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    assert len(_melding_sql(daarna)) == 1 < len(_melding_sql(eerst))  # the rows shown, nothing compared
+    assert not [q for q in _melding_sql(daarna) if q.startswith(("INSERT", "UPDATE"))]
+
+    a.status = ActieStatus.AFGEROND  # work done: the reminder goes
+    a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "0 open herinneringen" in client.get(pad).content.decode()
+    assert Melding.objects.get().vervallen_op is not None
+    a.status = ActieStatus.LOOPT  # undone: back
+    a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    assert Melding.objects.get().vervallen_op is None
+
+
+@pytest.mark.django_db
+def test_een_door_de_controle_voor_het_versturen_ingetrokken_herinnering_komt_terug_in_mijn_werk(
+    client, via_smtp, adviseur, django_capture_on_commit_callbacks
+):
+    """The state check before sending retires a reminder whose work is done; when the work is undone again, Mijn
+    werk shows it again (what Mijn werk last wrote is no longer what the database holds)."""
+    a = actie(timezone.localdate() - timedelta(days=3))
+    client.force_login(adviseur)
+    pad = reverse("herinneringen:mijn_werk")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    a.status = ActieStatus.AFGEROND
+    a.save()
+    assert diensten.verstuur_direct() == 0 and via_smtp.berichten == []
+    assert Melding.objects.get().vervallen_op is not None  # retired by the state check, not by Mijn werk
+    a.status = ActieStatus.LOOPT
+    a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    assert Melding.objects.get().vervallen_op is None

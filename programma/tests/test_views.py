@@ -376,3 +376,16 @@ def test_het_rapport_leest_per_indicator_alleen_de_laatste_metingen_en_dezelfde_
         assert rapport.handmatig == heel.handmatig[-MAX_PUNTEN:]
         assert rapport.trend == heel.trend
         assert all(p.datum <= peildatum for p in rapport.handmatig)
+
+
+def test_actie_urls_en_naam_zijn_die_van_de_actie_zelf():
+    """The URL reversed once for a list of actions is each action's own; the name shows a text of up to 80
+    characters whole (normalised) and a longer one truncated, as before the shortcut for short texts."""
+    from django.utils.text import Truncator
+
+    url = queries.actie_urls()
+    for i, tekst in enumerate(("Kort", "e\u0301" * 10, "e\u0301" * 80, "x" * 80, "x" * 81, "Lange tekst " * 10)):
+        a = ActieFactory(code=f"B9-{i:02d}", tekst=tekst)
+        assert url(a.pk) == a.get_absolute_url()
+        assert str(a) == f"B9-{i:02d} " + Truncator(tekst).chars(80)
+    assert str(ActieFactory(code="", tekst="Zonder code")) == "Zonder code"
