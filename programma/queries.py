@@ -134,10 +134,11 @@ def _acties_kort(acties, peildatum) -> list[ActieKort]:
     namen = doelgroepen_per_actie([a.pk for a in acties])
     trekkers = {waarde: str(label) for waarde, label in Actie._meta.get_field("trekker").flatchoices}
     statussen = {waarde: str(label) for waarde, label in ActieStatus.choices}
-    return [_actie_kort(a, peildatum, trekkers, statussen, namen.get(a.pk, [])) for a in acties]
+    url = actie_urls()
+    return [_actie_kort(a, peildatum, trekkers, statussen, namen.get(a.pk, []), url(a.pk)) for a in acties]
 
 
-def _actie_kort(actie, peildatum, trekkers: dict, statussen: dict, doelgroepen: list[str]) -> ActieKort:
+def _actie_kort(actie, peildatum, trekkers: dict, statussen: dict, doelgroepen: list[str], url: str) -> ActieKort:
     """The action as it stood on ``peildatum``: its status then (from its dated status changes) and the reason
     recorded with that change."""
     wijzigingen = list(actie.statuswijzigingen.all())
@@ -157,7 +158,7 @@ def _actie_kort(actie, peildatum, trekkers: dict, statussen: dict, doelgroepen: 
         doelgroepen=doelgroepen,
         gepland_eind=actie.gepland_eind,
         te_laat=is_te_laat(status, actie.gepland_eind, peildatum),
-        url=actie.get_absolute_url(),
+        url=url,
         reden_niet_uitvoeren=reden if status == ActieStatus.BEWUST_NIET else "",
         werkelijk_eind=actie.werkelijk_eind if actie.werkelijk_eind and actie.werkelijk_eind <= peildatum else None,
     )
