@@ -81,13 +81,19 @@ class Ontvanger:
         """Some items of this kind can reach this recipient: a role receives it and it is not switched off."""
         return soort.code not in self.voorkeur.uitgeschakeld and bool(self.rollen & set(soort.rollen))
 
-    def ontvangt(self, soort: Herinnering, aanleiding: Aanleiding) -> bool:
+    def ontvangt_alles(self, soort: Herinnering) -> bool:
+        """Every item of this kind reaches this recipient: no focus applies."""
         if not self.ontvangt_soort(soort):
             return False
         rollen = self.rollen & set(soort.rollen)
-        if rollen - {BELEIDSADVISEUR.code}:  # received through another role: no focus applies
+        return bool(rollen - {BELEIDSADVISEUR.code}) or not self.focus  # another role than beleidsadviseur: no focus
+
+    def ontvangt(self, soort: Herinnering, aanleiding: Aanleiding) -> bool:
+        if not self.ontvangt_soort(soort):
+            return False
+        if self.ontvangt_alles(soort):
             return True
-        return not self.focus or not aanleiding.doelgroepen or bool(self.focus & set(aanleiding.doelgroepen))
+        return not aanleiding.doelgroepen or bool(self.focus & set(aanleiding.doelgroepen))
 
 
 def standaard_bezorging(rollen) -> str:
@@ -134,15 +140,40 @@ def ontvangers(gebruikers=None) -> list[Ontvanger]:
 # ------------------------------------------------------------------------------------ due reminders
 
 
-def _aanleidingen(soort: Herinnering, vandaag: date, gecachet_: bool) -> list[Aanleiding]:
-    if not gecachet_:
-        return list(soort.functie(vandaag))
-    # the items follow from project data alone: the same for every user until it changes
-    return gecachet(
-        "herinneringen-aanleidingen",
-        (soort.code, vandaag.isoformat(), translation.get_language()),
-        lambda: list(soort.functie(vandaag)),
-    )
+@dataclass
+class Openstaand:
+    """A kind's items due on a day: per object (the item, its current due moment, the values of its reminder
+    row: date, text, url, doelgroepen), and a digest of them all."""
+
+    items: dict[str, tuple[Aanleiding, date, tuple]]
+    vingerafdruk: str
+
+
+def _openstaand(soort: Herinnering, vandaag: date) -> Openstaand:
+    items = {}
+    for aanleiding in soort.functie(vandaag):
+        moment = soort.moment(aanleiding, vandaag)
+        if moment is not None:
+            waarden = (aanleiding.datum, aanleiding.tekst[:500], aanleiding.url[:300], list(aanleiding.doelgroepen))
+            items[aanleiding.sleutel] = (aanleiding, moment, waarden)
+    regels = sorted((sleutel, moment, *waarden) for sleutel, (_a, moment, waarden) in items.items())
+    return Openstaand(items, hashlib.sha256(repr(regels).encode()).hexdigest())
+
+
+def _openstaand_per_soort(vandaag: date, soorten: dict[str, Herinnering], gecachet_: bool) -> dict[str, Openstaand]:
+    uit_projectdata = {h.code for a in registry.actieve() if a.projectdata for h in a.herinneringen}
+    uit = {}
+    for code, soort in soorten.items():
+        if gecachet_ and code in uit_projectdata:
+            # the items follow from project data alone: the same for every user until it changes
+            uit[code] = gecachet(
+                "herinneringen-openstaand",
+                (code, vandaag.isoformat(), translation.get_language(), "-".join(map(str, soort.vooraf))),
+                lambda soort=soort: _openstaand(soort, vandaag),
+            )
+        else:
+            uit[code] = _openstaand(soort, vandaag)
+    return uit
 
 
 def actueel(
@@ -153,16 +184,10 @@ def actueel(
     kinds of project-data apps come from the cache until project data changes (the e-mail's state check
     evaluates them afresh)."""
     soorten = registry.herinneringen() if soorten is None else soorten
-    uit_projectdata = {h.code for a in registry.actieve() if a.projectdata for h in a.herinneringen}
-    uit = {}
-    for code, soort in soorten.items():
-        per = {}
-        for aanleiding in _aanleidingen(soort, vandaag, gecachet_ and code in uit_projectdata):
-            moment = soort.moment(aanleiding, vandaag)
-            if moment is not None:
-                per[aanleiding.sleutel] = (aanleiding, moment)
-        uit[code] = per
-    return uit
+    return {
+        code: {sleutel: (a, moment) for sleutel, (a, moment, _w) in open_.items.items()}
+        for code, open_ in _openstaand_per_soort(vandaag, soorten, gecachet_).items()
+    }
 
 
 @dataclass
@@ -182,20 +207,10 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
     # only the kinds someone here receives are evaluated (Mijn werk: the user's own); the open reminders of
     # the other kinds are not wanted, so they are retired below like any other
     soorten = {code: s for code, s in registry.herinneringen().items() if any(o.ontvangt_soort(s) for o in mensen)}
-    items = actueel(vandaag, soorten, gecachet_=True)
-    gewenst = {}  # (soort, sleutel, moment, gebruiker) -> (datum, tekst, url, doelgroepen)
-    for o in mensen:
-        for code, per in items.items():
-            for sleutel, (aanleiding, moment) in per.items():
-                if o.ontvangt(soorten[code], aanleiding):
-                    gewenst[(code, sleutel, moment, o.gebruiker.pk)] = (
-                        aanleiding.datum,
-                        aanleiding.tekst[:500],
-                        aanleiding.url[:300],
-                        list(aanleiding.doelgroepen),
-                    )
-    aantal = len(gewenst)
-    standen = _standen(gewenst, mensen)
+    per_soort = _openstaand_per_soort(vandaag, soorten, gecachet_=True)
+    # per recipient and kind: the objects they receive (None: all of the kind, no focus applies)
+    ontvangen = {o.gebruiker.pk: _ontvangen(o, soorten, per_soort) for o in mensen}
+    standen = {pk: _stand(per_soort, wat) for pk, wat in ontvangen.items()}
     if gebruikers is not None:
         # Mijn werk: a user whose wanted reminders are those this service last wrote for them has nothing to
         # write; the database is read and written only for the others (the beat task always compares all)
@@ -203,9 +218,20 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
         gelijk = {pk for pk, stand in standen.items() if bekend.get(_stand_sleutel(pk)) == stand}
         if gelijk:
             gebruikers = [o.gebruiker for o in mensen if o.gebruiker.pk not in gelijk]
-            gewenst = {k: w for k, w in gewenst.items() if k[3] not in gelijk}
             if not gebruikers:
-                return Uitkomst(open=aantal, ontvangers=mensen)
+                return Uitkomst(open=sum(_aantal(per_soort, wat) for wat in ontvangen.values()), ontvangers=mensen)
+    else:
+        gelijk = set()
+    gewenst = {}  # (soort, sleutel, moment, gebruiker) -> (datum, tekst, url, doelgroepen)
+    for pk, wat in ontvangen.items():
+        if pk in gelijk:
+            continue
+        for code, sleutels in wat.items():
+            items = per_soort[code].items
+            for sleutel in items if sleutels is None else sleutels:
+                _a, moment, waarden = items[sleutel]
+                gewenst[(code, sleutel, moment, pk)] = waarden
+    aantal = len(gewenst) + sum(_aantal(per_soort, ontvangen[pk]) for pk in gelijk)
     nu = timezone.now()
     velden = ("datum", "tekst", "url", "doelgroepen")
     with transaction.atomic():
@@ -265,11 +291,29 @@ def _stand_sleutel(gebruiker_id) -> str:
     return f"herinneringen:stand:{gebruiker_id}"
 
 
-def _standen(gewenst: dict, mensen) -> dict[int, str]:
-    per: dict[int, list] = {o.gebruiker.pk: [] for o in mensen}
-    for (code, sleutel, moment, gebruiker_id), waarden in gewenst.items():
-        per[gebruiker_id].append((code, sleutel, moment, *waarden))
-    return {pk: hashlib.sha256(repr(sorted(regels)).encode()).hexdigest() for pk, regels in per.items()}
+def _ontvangen(o: Ontvanger, soorten: dict[str, Herinnering], per_soort: dict[str, Openstaand]) -> dict:
+    """Per kind the recipient receives: None when every item reaches them (no focus applies), else the sorted
+    keys of the items that do."""
+    uit = {}
+    for code, open_ in per_soort.items():
+        soort = soorten[code]
+        if not o.ontvangt_soort(soort):
+            continue
+        if o.ontvangt_alles(soort):
+            uit[code] = None
+        else:
+            uit[code] = sorted(sleutel for sleutel, (a, _m, _w) in open_.items.items() if o.ontvangt(soort, a))
+    return uit
+
+
+def _aantal(per_soort: dict[str, Openstaand], ontvangen: dict) -> int:
+    return sum(len(per_soort[code].items) if s is None else len(s) for code, s in ontvangen.items())
+
+
+def _stand(per_soort: dict[str, Openstaand], ontvangen: dict) -> str:
+    """The digest of the reminders a recipient wants: per kind its items' digest and which of them they receive."""
+    delen = sorted((code, per_soort[code].vingerafdruk, sleutels) for code, sleutels in ontvangen.items())
+    return hashlib.sha256(repr(delen).encode()).hexdigest()
 
 
 def _bewaar_standen(standen: dict[int, str]) -> None:

@@ -435,3 +435,23 @@ def test_een_door_de_controle_voor_het_versturen_ingetrokken_herinnering_komt_te
     with django_capture_on_commit_callbacks(execute=True):
         assert "1 open herinnering" in client.get(pad).content.decode()
     assert Melding.objects.get().vervallen_op is None
+
+
+@pytest.mark.django_db
+def test_mijn_werk_volgt_een_gewijzigde_focus_ook_als_de_gegevens_gelijk_bleven(
+    client, adviseur, doelgroepen, django_capture_on_commit_callbacks
+):
+    """What Mijn werk last wrote is per user: a changed focus (no project data changed) shows on the next visit."""
+    profiel = Profiel.objects.create(gebruiker=adviseur)
+    profiel.focus.set([doelgroepen["statushouders"]])
+    eind = timezone.localdate() - timedelta(days=3)
+    statushouders, oekraine = actie(eind, doelgroepen["statushouders"]), actie(eind, doelgroepen["oekraine"])
+    client.force_login(adviseur)
+    pad = reverse("herinneringen:mijn_werk")
+    with django_capture_on_commit_callbacks(execute=True):
+        pagina = client.get(pad).content.decode()
+    assert statushouders.get_absolute_url() + '"' in pagina and oekraine.get_absolute_url() + '"' not in pagina
+    profiel.focus.set([doelgroepen["oekraine"]])
+    with django_capture_on_commit_callbacks(execute=True):
+        pagina = client.get(pad).content.decode()
+    assert statushouders.get_absolute_url() + '"' not in pagina and oekraine.get_absolute_url() + '"' in pagina
