@@ -36,6 +36,7 @@ from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -160,19 +161,50 @@ def _openstaand(soort: Herinnering, vandaag: date) -> Openstaand:
     return Openstaand(items, hashlib.sha256(repr(regels).encode()).hexdigest())
 
 
-def _openstaand_per_soort(vandaag: date, soorten: dict[str, Herinnering], gecachet_: bool) -> dict[str, Openstaand]:
+class _Lui:
+    """A kind's :class:`Openstaand`, read only when its items are needed; its digest and count have a small cache
+    entry of their own, so an unchanged Mijn werk reads no items. ``delen``: the cache key's parts (None: the
+    kind is evaluated afresh)."""
+
+    def __init__(self, soort: Herinnering, vandaag: date, delen: tuple | None):
+        self.soort, self.vandaag, self.delen = soort, vandaag, delen
+
+    def _maak(self) -> Openstaand:
+        return _openstaand(self.soort, self.vandaag)
+
+    @cached_property
+    def alles(self) -> Openstaand:
+        return self._maak() if self.delen is None else gecachet("herinneringen-openstaand", self.delen, self._maak)
+
+    @cached_property
+    def _kop(self) -> tuple[str, int]:
+        def maak():
+            return self.alles.vingerafdruk, len(self.alles.items)
+
+        return maak() if self.delen is None else gecachet("herinneringen-openstaand-kop", self.delen, maak)
+
+    @property
+    def items(self) -> dict:
+        return self.alles.items
+
+    @property
+    def vingerafdruk(self) -> str:  # that of the items read, once they are
+        return self.alles.vingerafdruk if "alles" in self.__dict__ else self._kop[0]
+
+    @property
+    def aantal(self) -> int:
+        return len(self.alles.items) if "alles" in self.__dict__ else self._kop[1]
+
+
+def _openstaand_per_soort(vandaag: date, soorten: dict[str, Herinnering], gecachet_: bool) -> dict[str, _Lui]:
     uit_projectdata = {h.code for a in registry.actieve() if a.projectdata for h in a.herinneringen}
     uit = {}
     for code, soort in soorten.items():
+        delen = None
         if gecachet_ and code in uit_projectdata:
             # the items follow from project data alone: the same for every user until it changes
-            uit[code] = gecachet(
-                "herinneringen-openstaand",
-                (code, vandaag.isoformat(), translation.get_language(), "-".join(map(str, soort.vooraf))),
-                lambda soort=soort: _openstaand(soort, vandaag),
-            )
-        else:
-            uit[code] = _openstaand(soort, vandaag)
+            delen = (code, vandaag.isoformat(), translation.get_language(), "-".join(map(str, soort.vooraf)))
+        uit[code] = _Lui(soort, vandaag, delen)
     return uit
 
 
@@ -232,6 +264,7 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
                 _a, moment, waarden = items[sleutel]
                 gewenst[(code, sleutel, moment, pk)] = waarden
     aantal = len(gewenst) + sum(_aantal(per_soort, ontvangen[pk]) for pk in gelijk)
+    standen = {pk: _stand(per_soort, wat) for pk, wat in ontvangen.items()}  # of the items read
     nu = timezone.now()
     velden = ("datum", "tekst", "url", "doelgroepen")
     with transaction.atomic():
@@ -291,7 +324,7 @@ def _stand_sleutel(gebruiker_id) -> str:
     return f"herinneringen:stand:{gebruiker_id}"
 
 
-def _ontvangen(o: Ontvanger, soorten: dict[str, Herinnering], per_soort: dict[str, Openstaand]) -> dict:
+def _ontvangen(o: Ontvanger, soorten: dict[str, Herinnering], per_soort: dict[str, _Lui]) -> dict:
     """Per kind the recipient receives: None when every item reaches them (no focus applies), else the sorted
     keys of the items that do."""
     uit = {}
@@ -306,11 +339,11 @@ def _ontvangen(o: Ontvanger, soorten: dict[str, Herinnering], per_soort: dict[st
     return uit
 
 
-def _aantal(per_soort: dict[str, Openstaand], ontvangen: dict) -> int:
-    return sum(len(per_soort[code].items) if s is None else len(s) for code, s in ontvangen.items())
+def _aantal(per_soort: dict[str, _Lui], ontvangen: dict) -> int:
+    return sum(per_soort[code].aantal if s is None else len(s) for code, s in ontvangen.items())
 
 
-def _stand(per_soort: dict[str, Openstaand], ontvangen: dict) -> str:
+def _stand(per_soort: dict[str, _Lui], ontvangen: dict) -> str:
     """The digest of the reminders a recipient wants: per kind its items' digest and which of them they receive."""
     delen = sorted((code, per_soort[code].vingerafdruk, sleutels) for code, sleutels in ontvangen.items())
     return hashlib.sha256(repr(delen).encode()).hexdigest()
