@@ -387,6 +387,17 @@ def _melding_sql(telling) -> list[str]:
     return [q["sql"] for q in telling.captured_queries if "herinneringen_melding" in q["sql"]]
 
 
+def _mijn_werk(client, capture) -> str:
+    """Mijn werk as its user sees it, with its writes committed (what it wrote is remembered once they are)."""
+    with capture(execute=True):
+        return client.get(reverse("herinneringen:mijn_werk")).content.decode()
+
+
+def _zet_status(a, status) -> None:
+    a.status = status
+    a.save()
+
+
 @pytest.mark.django_db
 def test_mijn_werk_leest_en_schrijft_de_herinneringen_niet_opnieuw_als_ze_gelijk_bleven(
     client, adviseur, django_capture_on_commit_callbacks
@@ -403,15 +414,11 @@ def test_mijn_werk_leest_en_schrijft_de_herinneringen_niet_opnieuw_als_ze_gelijk
     assert len(_melding_sql(daarna)) == 1 < len(_melding_sql(eerst))  # the rows shown, nothing compared
     assert not [q for q in _melding_sql(daarna) if q.startswith(("INSERT", "UPDATE"))]
 
-    a.status = ActieStatus.AFGEROND  # work done: the reminder goes
-    a.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        assert "0 open herinneringen" in client.get(pad).content.decode()
+    _zet_status(a, ActieStatus.AFGEROND)  # work done: the reminder goes
+    assert "0 open herinneringen" in _mijn_werk(client, django_capture_on_commit_callbacks)
     assert Melding.objects.get().vervallen_op is not None
-    a.status = ActieStatus.LOOPT  # undone: back
-    a.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        assert "1 open herinnering" in client.get(pad).content.decode()
+    _zet_status(a, ActieStatus.LOOPT)  # undone: back
+    assert "1 open herinnering" in _mijn_werk(client, django_capture_on_commit_callbacks)
     assert Melding.objects.get().vervallen_op is None
 
 
@@ -423,17 +430,12 @@ def test_een_door_de_controle_voor_het_versturen_ingetrokken_herinnering_komt_te
     werk shows it again (what Mijn werk last wrote is no longer what the database holds)."""
     a = actie(timezone.localdate() - timedelta(days=3))
     client.force_login(adviseur)
-    pad = reverse("herinneringen:mijn_werk")
-    with django_capture_on_commit_callbacks(execute=True):
-        assert "1 open herinnering" in client.get(pad).content.decode()
-    a.status = ActieStatus.AFGEROND
-    a.save()
+    assert "1 open herinnering" in _mijn_werk(client, django_capture_on_commit_callbacks)
+    _zet_status(a, ActieStatus.AFGEROND)
     assert diensten.verstuur_direct() == 0 and via_smtp.berichten == []
     assert Melding.objects.get().vervallen_op is not None  # retired by the state check, not by Mijn werk
-    a.status = ActieStatus.LOOPT
-    a.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        assert "1 open herinnering" in client.get(pad).content.decode()
+    _zet_status(a, ActieStatus.LOOPT)
+    assert "1 open herinnering" in _mijn_werk(client, django_capture_on_commit_callbacks)
     assert Melding.objects.get().vervallen_op is None
 
 
@@ -447,11 +449,8 @@ def test_mijn_werk_volgt_een_gewijzigde_focus_ook_als_de_gegevens_gelijk_bleven(
     eind = timezone.localdate() - timedelta(days=3)
     statushouders, oekraine = actie(eind, doelgroepen["statushouders"]), actie(eind, doelgroepen["oekraine"])
     client.force_login(adviseur)
-    pad = reverse("herinneringen:mijn_werk")
-    with django_capture_on_commit_callbacks(execute=True):
-        pagina = client.get(pad).content.decode()
+    pagina = _mijn_werk(client, django_capture_on_commit_callbacks)
     assert statushouders.get_absolute_url() + '"' in pagina and oekraine.get_absolute_url() + '"' not in pagina
     profiel.focus.set([doelgroepen["oekraine"]])
-    with django_capture_on_commit_callbacks(execute=True):
-        pagina = client.get(pad).content.decode()
+    pagina = _mijn_werk(client, django_capture_on_commit_callbacks)
     assert statushouders.get_absolute_url() + '"' not in pagina and oekraine.get_absolute_url() + '"' in pagina
