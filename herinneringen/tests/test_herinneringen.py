@@ -353,13 +353,15 @@ def test_mijn_werk_telt_per_soort_toont_de_eerste_tien_en_alle_gepagineerd(clien
     alle = client.get(pad, {"soort": ACTIE}).content.decode()
     assert f"{PER_PAGINA + 4} open herinneringen" in alle
     assert [a for a in acties if a.get_absolute_url() + '"' in alle] == [*acties[:PER_PAGINA], acties[-1]]
-    assert "Pagina 1 van 2" in alle and "pagina_open=2" in alle
-    tweede = client.get(pad, {"soort": ACTIE, "pagina_open": 2}).content.decode()
+    assert "open-page=2" in alle and "gezien-page=" not in alle  # the list's own paging, per table
+    tweede = client.get(pad, {"soort": ACTIE, "open-page": 2}).content.decode()
     assert [a for a in acties if a.get_absolute_url() + '"' in tweede] == acties[PER_PAGINA:]
+    laatste = client.get(pad, {"soort": ACTIE, "open-page": 9}).content.decode()  # beyond the end: the last page
+    assert [a for a in acties if a.get_absolute_url() + '"' in laatste] == acties[PER_PAGINA:]
     # marking one seen on the second page returns there
     melding = Melding.objects.get(sleutel=str(acties[PER_PAGINA].pk))
-    antwoord = client.post(f"{pad}?soort={ACTIE}&pagina_open=2", {"melding": melding.pk, "gezien": "1"})
-    assert antwoord.status_code == 302 and antwoord["Location"] == f"{pad}?soort={ACTIE}&pagina_open=2"
+    antwoord = client.post(f"{pad}?soort={ACTIE}&open-page=2", {"melding": melding.pk, "gezien": "1"})
+    assert antwoord.status_code == 302 and antwoord["Location"] == f"{pad}?soort={ACTIE}&open-page=2"
     assert client.get(pad, {"soort": "bestaat.niet"}).status_code == 200  # an unknown kind: the overview
 
 
