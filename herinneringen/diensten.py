@@ -36,6 +36,7 @@ from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -81,13 +82,19 @@ class Ontvanger:
         """Some items of this kind can reach this recipient: a role receives it and it is not switched off."""
         return soort.code not in self.voorkeur.uitgeschakeld and bool(self.rollen & set(soort.rollen))
 
-    def ontvangt(self, soort: Herinnering, aanleiding: Aanleiding) -> bool:
+    def ontvangt_alles(self, soort: Herinnering) -> bool:
+        """Every item of this kind reaches this recipient: no focus applies."""
         if not self.ontvangt_soort(soort):
             return False
         rollen = self.rollen & set(soort.rollen)
-        if rollen - {BELEIDSADVISEUR.code}:  # received through another role: no focus applies
+        return bool(rollen - {BELEIDSADVISEUR.code}) or not self.focus  # another role than beleidsadviseur: no focus
+
+    def ontvangt(self, soort: Herinnering, aanleiding: Aanleiding) -> bool:
+        if not self.ontvangt_soort(soort):
+            return False
+        if self.ontvangt_alles(soort):
             return True
-        return not self.focus or not aanleiding.doelgroepen or bool(self.focus & set(aanleiding.doelgroepen))
+        return not aanleiding.doelgroepen or bool(self.focus & set(aanleiding.doelgroepen))
 
 
 def standaard_bezorging(rollen) -> str:
@@ -134,15 +141,71 @@ def ontvangers(gebruikers=None) -> list[Ontvanger]:
 # ------------------------------------------------------------------------------------ due reminders
 
 
-def _aanleidingen(soort: Herinnering, vandaag: date, gecachet_: bool) -> list[Aanleiding]:
-    if not gecachet_:
-        return list(soort.functie(vandaag))
-    # the items follow from project data alone: the same for every user until it changes
-    return gecachet(
-        "herinneringen-aanleidingen",
-        (soort.code, vandaag.isoformat(), translation.get_language()),
-        lambda: list(soort.functie(vandaag)),
-    )
+@dataclass
+class Openstaand:
+    """A kind's items due on a day: per object (the item, its current due moment, the values of its reminder
+    row: date, text, url, doelgroepen), and a digest of them all."""
+
+    items: dict[str, tuple[Aanleiding, date, tuple]]
+    vingerafdruk: str
+
+
+def _openstaand(soort: Herinnering, vandaag: date) -> Openstaand:
+    items = {}
+    for aanleiding in soort.functie(vandaag):
+        moment = soort.moment(aanleiding, vandaag)
+        if moment is not None:
+            waarden = (aanleiding.datum, aanleiding.tekst[:500], aanleiding.url[:300], list(aanleiding.doelgroepen))
+            items[aanleiding.sleutel] = (aanleiding, moment, waarden)
+    regels = sorted((sleutel, moment, *waarden) for sleutel, (_a, moment, waarden) in items.items())
+    return Openstaand(items, hashlib.sha256(repr(regels).encode()).hexdigest())
+
+
+class _Lui:
+    """A kind's :class:`Openstaand`, read only when its items are needed; its digest and count have a small cache
+    entry of their own, so an unchanged Mijn werk reads no items. ``delen``: the cache key's parts (None: the
+    kind is evaluated afresh)."""
+
+    def __init__(self, soort: Herinnering, vandaag: date, delen: tuple | None):
+        self.soort, self.vandaag, self.delen = soort, vandaag, delen
+
+    def _maak(self) -> Openstaand:
+        return _openstaand(self.soort, self.vandaag)
+
+    @cached_property
+    def alles(self) -> Openstaand:
+        return self._maak() if self.delen is None else gecachet("herinneringen-openstaand", self.delen, self._maak)
+
+    @cached_property
+    def _kop(self) -> tuple[str, int]:
+        def maak():
+            return self.alles.vingerafdruk, len(self.alles.items)
+
+        return maak() if self.delen is None else gecachet("herinneringen-openstaand-kop", self.delen, maak)
+
+    @property
+    def items(self) -> dict:
+        return self.alles.items
+
+    @property
+    def vingerafdruk(self) -> str:  # that of the items read, once they are
+        return self.alles.vingerafdruk if "alles" in self.__dict__ else self._kop[0]
+
+    @property
+    def aantal(self) -> int:
+        return len(self.alles.items) if "alles" in self.__dict__ else self._kop[1]
+
+
+def _openstaand_per_soort(vandaag: date, soorten: dict[str, Herinnering], gecachet_: bool) -> dict[str, _Lui]:
+    uit_projectdata = {h.code for a in registry.actieve() if a.projectdata for h in a.herinneringen}
+    uit = {}
+    for code, soort in soorten.items():
+        delen = None
+        if gecachet_ and code in uit_projectdata:
+            # the items follow from project data alone: the same for every user until it changes
+            delen = (code, vandaag.isoformat(), translation.get_language(), "-".join(map(str, soort.vooraf)))
+        uit[code] = _Lui(soort, vandaag, delen)
+    return uit
 
 
 def actueel(
@@ -153,16 +216,10 @@ def actueel(
     kinds of project-data apps come from the cache until project data changes (the e-mail's state check
     evaluates them afresh)."""
     soorten = registry.herinneringen() if soorten is None else soorten
-    uit_projectdata = {h.code for a in registry.actieve() if a.projectdata for h in a.herinneringen}
-    uit = {}
-    for code, soort in soorten.items():
-        per = {}
-        for aanleiding in _aanleidingen(soort, vandaag, gecachet_ and code in uit_projectdata):
-            moment = soort.moment(aanleiding, vandaag)
-            if moment is not None:
-                per[aanleiding.sleutel] = (aanleiding, moment)
-        uit[code] = per
-    return uit
+    return {
+        code: {sleutel: (a, moment) for sleutel, (a, moment, _w) in open_.items.items()}
+        for code, open_ in _openstaand_per_soort(vandaag, soorten, gecachet_).items()
+    }
 
 
 @dataclass
@@ -182,18 +239,32 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
     # only the kinds someone here receives are evaluated (Mijn werk: the user's own); the open reminders of
     # the other kinds are not wanted, so they are retired below like any other
     soorten = {code: s for code, s in registry.herinneringen().items() if any(o.ontvangt_soort(s) for o in mensen)}
-    items = actueel(vandaag, soorten, gecachet_=True)
+    per_soort = _openstaand_per_soort(vandaag, soorten, gecachet_=True)
+    # per recipient and kind: the objects they receive (None: all of the kind, no focus applies)
+    ontvangen = {o.gebruiker.pk: _ontvangen(o, soorten, per_soort) for o in mensen}
+    standen = {pk: _stand(per_soort, wat) for pk, wat in ontvangen.items()}
+    if gebruikers is not None:
+        # Mijn werk: a user whose wanted reminders are those this service last wrote for them has nothing to
+        # write; the database is read and written only for the others (the beat task always compares all)
+        bekend = cache.get_many([_stand_sleutel(pk) for pk in standen])
+        gelijk = {pk for pk, stand in standen.items() if bekend.get(_stand_sleutel(pk)) == stand}
+        if gelijk:
+            gebruikers = [o.gebruiker for o in mensen if o.gebruiker.pk not in gelijk]
+            if not gebruikers:
+                return Uitkomst(open=sum(_aantal(per_soort, wat) for wat in ontvangen.values()), ontvangers=mensen)
+    else:
+        gelijk = set()
     gewenst = {}  # (soort, sleutel, moment, gebruiker) -> (datum, tekst, url, doelgroepen)
-    for o in mensen:
-        for code, per in items.items():
-            for sleutel, (aanleiding, moment) in per.items():
-                if o.ontvangt(soorten[code], aanleiding):
-                    gewenst[(code, sleutel, moment, o.gebruiker.pk)] = (
-                        aanleiding.datum,
-                        aanleiding.tekst[:500],
-                        aanleiding.url[:300],
-                        list(aanleiding.doelgroepen),
-                    )
+    for pk, wat in ontvangen.items():
+        if pk in gelijk:
+            continue
+        for code, sleutels in wat.items():
+            items = per_soort[code].items
+            for sleutel in items if sleutels is None else sleutels:
+                _a, moment, waarden = items[sleutel]
+                gewenst[(code, sleutel, moment, pk)] = waarden
+    aantal = len(gewenst) + sum(_aantal(per_soort, ontvangen[pk]) for pk in gelijk)
+    standen = {pk: _stand(per_soort, wat) for pk, wat in ontvangen.items()}  # of the items read
     nu = timezone.now()
     velden = ("datum", "tekst", "url", "doelgroepen")
     with transaction.atomic():
@@ -232,8 +303,59 @@ def bijwerken(vandaag: date | None = None, gebruikers=None) -> Uitkomst:
             if (*sleutel, gebruiker_id) not in gewenst
         ]
         Melding.objects.filter(pk__in=[pk for pk, _g in weg]).update(vervallen_op=nu)
+        geschreven = {
+            pk: stand for pk, stand in standen.items() if gebruikers is None or pk in {g.pk for g in gebruikers}
+        }
+        # the stand of what was written, once it is committed; a user whose reminders were retired without
+        # being computed here (no longer a recipient) has no stand
+        transaction.on_commit(lambda: _bewaar_standen(geschreven))
+    vergeet_standen({g for _pk, g in weg} - set(geschreven))
     vergeet_kop({o.gebruiker.pk for o in mensen} | {g for _pk, g in weg})
-    return Uitkomst(open=len(gewenst), vervallen=len(weg), ontvangers=mensen)
+    return Uitkomst(open=aantal, vervallen=len(weg), ontvangers=mensen)
+
+
+# A user's "stand": a digest of the reminders the service last wrote for them (kind, object, due moment, date,
+# text, url, doelgroepen), kept for STAND_SECONDEN. Whatever else retires their reminders (the state check of
+# the e-mails) forgets it, so the next Mijn werk compares with the database again.
+STAND_SECONDEN = 300
+
+
+def _stand_sleutel(gebruiker_id) -> str:
+    return f"herinneringen:stand:{gebruiker_id}"
+
+
+def _ontvangen(o: Ontvanger, soorten: dict[str, Herinnering], per_soort: dict[str, _Lui]) -> dict:
+    """Per kind the recipient receives: None when every item reaches them (no focus applies), else the sorted
+    keys of the items that do."""
+    uit = {}
+    for code, open_ in per_soort.items():
+        soort = soorten[code]
+        if not o.ontvangt_soort(soort):
+            continue
+        if o.ontvangt_alles(soort):
+            uit[code] = None
+        else:
+            uit[code] = sorted(sleutel for sleutel, (a, _m, _w) in open_.items.items() if o.ontvangt(soort, a))
+    return uit
+
+
+def _aantal(per_soort: dict[str, _Lui], ontvangen: dict) -> int:
+    return sum(per_soort[code].aantal if s is None else len(s) for code, s in ontvangen.items())
+
+
+def _stand(per_soort: dict[str, _Lui], ontvangen: dict) -> str:
+    """The digest of the reminders a recipient wants: per kind its items' digest and which of them they receive."""
+    delen = sorted((code, per_soort[code].vingerafdruk, sleutels) for code, sleutels in ontvangen.items())
+    return hashlib.sha256(repr(delen).encode()).hexdigest()
+
+
+def _bewaar_standen(standen: dict[int, str]) -> None:
+    cache.set_many({_stand_sleutel(pk): stand for pk, stand in standen.items()}, STAND_SECONDEN)
+
+
+def vergeet_standen(gebruiker_ids) -> None:
+    if gebruiker_ids:
+        cache.delete_many([_stand_sleutel(g) for g in gebruiker_ids])
 
 
 def ververs(meldingen, vandaag: date) -> tuple[list[Melding], list[Melding]]:
@@ -445,6 +567,7 @@ def verstuur_direct(vandaag: date | None = None) -> int:
             Melding.objects.filter(pk__in=[m.pk for m in weg]).update(vervallen_op=timezone.now(), claim="")
             if weg:
                 vergeet_kop([meldingen[0].gebruiker_id])
+                vergeet_standen([meldingen[0].gebruiker_id])
             if not open_:
                 continue
             klaar = [m.pk for m in open_]
@@ -542,6 +665,8 @@ def verstuur_overzichten(vandaag: date | None = None) -> int:
             meldingen = list(open_meldingen(gebruiker).filter(moment__lte=vandaag).order_by("datum", "pk"))
             open_, weg = ververs(meldingen, vandaag)
             Melding.objects.filter(pk__in=[m.pk for m in weg]).update(vervallen_op=timezone.now())
+            if weg:
+                vergeet_standen([gebruiker.pk])
             beheerder = OPGAVEMANAGER.code in _rolcodes(gebruiker)
             if beheerder and samenvatting_ is None:
                 samenvatting_ = samenvatting(vandaag)

@@ -2,7 +2,7 @@
 receive reminders (permission ``herinneringen.ontvangen``); each user sees and changes only their own."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from . import diensten
 from .bijdragen import ONTVANGEN
 from .forms import GezienForm, VoorkeurForm
 from .models import Melding, Voorkeur
+from .tables import MeldingTable
 
 PER_SOORT = 10  # Mijn werk shows the first ten of each kind, with a link to all of them
 PER_PAGINA = 50
@@ -82,29 +83,24 @@ class MijnWerkView(generic.ObjectPermissionMixin, TemplateView):
         }
 
     def _pagina(self, gebruiker, soort, titels) -> dict:
-        """All reminders of one kind, open and seen each paged (PER_PAGINA)."""
+        """All reminders of one kind, open and seen each a table paged by PER_PAGINA (``?open-page=``,
+        ``?gezien-page=``)."""
         uit = {}
         for naam, gezien in (("open", False), ("gezien", True)):
             qs = diensten.open_meldingen(gebruiker).filter(soort=soort, gezien_op__isnull=not gezien)
-            pagina = Paginator(qs.order_by("datum", "pk"), PER_PAGINA).get_page(self.request.GET.get(f"pagina_{naam}"))
-            for m in pagina.object_list:
-                m.titel = titels[soort]
-            pagina.vorige = self._naar(
-                f"pagina_{naam}", pagina.previous_page_number() if pagina.has_previous() else None
-            )
-            pagina.volgende = self._naar(f"pagina_{naam}", pagina.next_page_number() if pagina.has_next() else None)
-            uit[f"{naam}_pagina"] = pagina
-        uit["aantal_open"] = uit["open_pagina"].paginator.count
-        uit["aantal_gezien"] = uit["gezien_pagina"].paginator.count
+            tabel = MeldingTable(qs.order_by("datum", "pk"), titel=titels[soort], gezien=gezien, prefix=f"{naam}-")
+            try:
+                pagina = max(int(self.request.GET.get(tabel.prefixed_page_field, 1)), 1)
+            except ValueError:
+                pagina = 1
+            try:
+                tabel.paginate(per_page=PER_PAGINA, page=pagina)
+            except EmptyPage:
+                tabel.paginate(per_page=PER_PAGINA, page=tabel.paginator.num_pages)
+            uit[f"{naam}_tabel"] = tabel
+        uit["aantal_open"] = uit["open_tabel"].paginator.count
+        uit["aantal_gezien"] = uit["gezien_tabel"].paginator.count
         return uit
-
-    def _naar(self, parameter: str, nummer: int | None) -> str:
-        """This page's query string with ``parameter`` set to page ``nummer`` ('' without such a page)."""
-        if nummer is None:
-            return ""
-        query = self.request.GET.copy()
-        query[parameter] = nummer
-        return f"?{query.urlencode()}"
 
     def post(self, request, *args, **kwargs):
         form = GezienForm(request.POST)

@@ -1,5 +1,6 @@
 """Programme of the Bestuursopdracht (Bijlage 1): programme lines, actions and indicators."""
 
+import unicodedata
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -148,7 +149,10 @@ class Actie(VersieModel):
 
     def __str__(self):
         prefix = f"{self.code} " if self.code else ""
-        return prefix + Truncator(self.tekst).chars(80)
+        # a text of at most 80 characters is never truncated: what Truncator returns for it, without its cost
+        # (lists and reminders show hundreds of actions)
+        tekst = unicodedata.normalize("NFC", self.tekst) if len(self.tekst) <= 80 else Truncator(self.tekst).chars(80)
+        return prefix + tekst
 
     def get_absolute_url(self):
         return reverse("programma:actie_detail", args=[self.pk])
@@ -308,7 +312,10 @@ class Indicator(VersieModel):
 
     def __str__(self):
         prefix = f"{self.code} " if self.code else ""
-        return prefix + Truncator(self.tekst).chars(80)
+        # a text of at most 80 characters is never truncated: what Truncator returns for it, without its cost
+        # (lists and reminders show hundreds of actions)
+        tekst = unicodedata.normalize("NFC", self.tekst) if len(self.tekst) <= 80 else Truncator(self.tekst).chars(80)
+        return prefix + tekst
 
     def get_absolute_url(self):
         return reverse("programma:indicator_detail", args=[self.pk])

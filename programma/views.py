@@ -41,27 +41,44 @@ class ProgrammalijnListView(generic.ObjectListView):
 
 
 class ProgrammalijnDetailView(generic.ObjectDetailView):
+    """A line's status counts over all its actions; of its actions (per subthema), overdue actions, follow-ups
+    and indicators the first PER_LIJST, each with a link to its list filtered on the line, which has them all:
+    the page grows with what it shows, not with the history."""
+
     velden = ("nummer", "naam", "omschrijving", "trekker")
+    PER_LIJST = 25
+    TE_LAAT = 10  # overdue actions listed under the counts
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         peildatum = timezone.localdate()
         lijn = self.object
+        per = self.PER_LIJST
 
         def maak():
             overzicht, acties = queries.lijn_met_acties(lijn, peildatum)
+            subthemas = dict(lijn.subthemas.values_list("naam", "pk"))
             groepen = {}
             for actie in acties:
                 groepen.setdefault(actie.subthema, []).append(actie)
-            return overzicht, list(groepen.items()), queries.vervolgacties_voor_lijn(lijn, peildatum)
+            actiegroepen = [
+                {"subthema": naam, "subthema_id": subthemas.get(naam), "acties": groep[:per], "aantal": len(groep)}
+                for naam, groep in groepen.items()
+            ]
+            vervolgacties = queries.vervolgacties_voor_lijn(lijn, peildatum)
+            return overzicht, actiegroepen, vervolgacties[:per], len(vervolgacties)
 
-        overzicht, actiegroepen, vervolgacties = gecachet("programmalijn", (lijn.pk, peildatum.isoformat()), maak)
+        overzicht, actiegroepen, vervolgacties, aantal_vervolgacties = gecachet(
+            "programmalijn", (lijn.pk, peildatum.isoformat(), per), maak
+        )
         context.update(
             peildatum=peildatum,
             overzicht=overzicht,
+            te_laat=overzicht.te_laat[: self.TE_LAAT],
             actiegroepen=actiegroepen,
-            indicatoren=lijn.indicatoren.all(),
+            indicatoren=lijn.indicatoren.all()[:per],
             vervolgacties=vervolgacties,
+            aantal_vervolgacties=aantal_vervolgacties,
         )
         if lijn.nummer == 2 and self.request.user.has_perm("themasessies.view_sessie"):
             context["kerncijfers"] = themasessies_kerncijfers(peildatum)  # the measures of the integral approach

@@ -17,7 +17,8 @@ def concept_wacht(vandaag):
         .exclude(Exists(zelfde.filter(definitief=True)))
         .exclude(Exists(zelfde.filter(status=Status.KLAAR, versie__gt=OuterRef("versie"))))
     )
-    for r in qs.order_by("peildatum", "pk"):
+    # only what the reminder shows: not the snapshot, the largest column of a report
+    for r in qs.only("soort", "peildatum", "versie", "klaar_op", "aangevraagd_op").order_by("peildatum", "pk"):
         yield Aanleiding(
             str(r.pk),
             timezone.localdate(r.klaar_op or r.aangevraagd_op),

@@ -35,6 +35,11 @@ def test_mijn_werk_in_de_browser(page, live_server, basisgegevens, maak_gebruike
         expect(aantal).to_have_count(0)
     else:
         expect(aantal).to_have_text(str(voor - 1))
+    # one kind's page: its open and seen reminders as the project's paged tables
+    page.get_by_role("link", name="Actie over de geplande einddatum", exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk: Actie over de geplande einddatum")
+    expect(page.get_by_role("row").filter(has_text="Woningen zoeken").get_by_role("button")).to_be_visible()
+    assert axe_overtredingen(page) == []
     page.get_by_role("link", name="Voorkeuren voor herinneringen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Voorkeuren voor herinneringen")
     assert axe_overtredingen(page) == []

@@ -353,13 +353,15 @@ def test_mijn_werk_telt_per_soort_toont_de_eerste_tien_en_alle_gepagineerd(clien
     alle = client.get(pad, {"soort": ACTIE}).content.decode()
     assert f"{PER_PAGINA + 4} open herinneringen" in alle
     assert [a for a in acties if a.get_absolute_url() + '"' in alle] == [*acties[:PER_PAGINA], acties[-1]]
-    assert "Pagina 1 van 2" in alle and "pagina_open=2" in alle
-    tweede = client.get(pad, {"soort": ACTIE, "pagina_open": 2}).content.decode()
+    assert "open-page=2" in alle and "gezien-page=" not in alle  # the list's own paging, per table
+    tweede = client.get(pad, {"soort": ACTIE, "open-page": 2}).content.decode()
     assert [a for a in acties if a.get_absolute_url() + '"' in tweede] == acties[PER_PAGINA:]
+    laatste = client.get(pad, {"soort": ACTIE, "open-page": 9}).content.decode()  # beyond the end: the last page
+    assert [a for a in acties if a.get_absolute_url() + '"' in laatste] == acties[PER_PAGINA:]
     # marking one seen on the second page returns there
     melding = Melding.objects.get(sleutel=str(acties[PER_PAGINA].pk))
-    antwoord = client.post(f"{pad}?soort={ACTIE}&pagina_open=2", {"melding": melding.pk, "gezien": "1"})
-    assert antwoord.status_code == 302 and antwoord["Location"] == f"{pad}?soort={ACTIE}&pagina_open=2"
+    antwoord = client.post(f"{pad}?soort={ACTIE}&open-page=2", {"melding": melding.pk, "gezien": "1"})
+    assert antwoord.status_code == 302 and antwoord["Location"] == f"{pad}?soort={ACTIE}&open-page=2"
     assert client.get(pad, {"soort": "bestaat.niet"}).status_code == 200  # an unknown kind: the overview
 
 
@@ -381,3 +383,76 @@ def test_mijn_werk_evalueert_alleen_de_soorten_die_de_gebruiker_ontvangt(adviseu
     diensten.bijwerken(VANDAAG, gebruikers=[adviseur, manager])
     assert geroepen == []
     assert Melding.objects.get(soort="test.alleen_beheer").vervallen_op is not None
+
+
+def _melding_sql(telling) -> list[str]:
+    return [q["sql"] for q in telling.captured_queries if "herinneringen_melding" in q["sql"]]
+
+
+def _mijn_werk(client, capture) -> str:
+    """Mijn werk as its user sees it, with its writes committed (what it wrote is remembered once they are)."""
+    with capture(execute=True):
+        return client.get(reverse("herinneringen:mijn_werk")).content.decode()
+
+
+def _zet_status(a, status) -> None:
+    a.status = status
+    a.save()
+
+
+@pytest.mark.django_db
+def test_mijn_werk_leest_en_schrijft_de_herinneringen_niet_opnieuw_als_ze_gelijk_bleven(
+    client, adviseur, django_capture_on_commit_callbacks
+):
+    """Issue 19: Mijn werk compared every wanted reminder with the database on each request (groot: ~1,100 rows
+    read twice). Wanted reminders as last written: only the rows shown are read; a change is written."""
+    a = actie(timezone.localdate() - timedelta(days=3))
+    client.force_login(adviseur)
+    pad = reverse("herinneringen:mijn_werk")
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as eerst:
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as daarna:
+        assert "1 open herinnering" in client.get(pad).content.decode()
+    assert len(_melding_sql(daarna)) == 1 < len(_melding_sql(eerst))  # the rows shown, nothing compared
+    assert not [q for q in _melding_sql(daarna) if q.startswith(("INSERT", "UPDATE"))]
+
+    _zet_status(a, ActieStatus.AFGEROND)  # work done: the reminder goes
+    assert "0 open herinneringen" in _mijn_werk(client, django_capture_on_commit_callbacks)
+    assert Melding.objects.get().vervallen_op is not None
+    _zet_status(a, ActieStatus.LOOPT)  # undone: back
+    assert "1 open herinnering" in _mijn_werk(client, django_capture_on_commit_callbacks)
+    assert Melding.objects.get().vervallen_op is None
+
+
+@pytest.mark.django_db
+def test_een_door_de_controle_voor_het_versturen_ingetrokken_herinnering_komt_terug_in_mijn_werk(
+    client, via_smtp, adviseur, django_capture_on_commit_callbacks
+):
+    """The state check before sending retires a reminder whose work is done; when the work is undone again, Mijn
+    werk shows it again (what Mijn werk last wrote is no longer what the database holds)."""
+    a = actie(timezone.localdate() - timedelta(days=3))
+    client.force_login(adviseur)
+    assert "1 open herinnering" in _mijn_werk(client, django_capture_on_commit_callbacks)
+    _zet_status(a, ActieStatus.AFGEROND)
+    assert diensten.verstuur_direct() == 0 and via_smtp.berichten == []
+    assert Melding.objects.get().vervallen_op is not None  # retired by the state check, not by Mijn werk
+    _zet_status(a, ActieStatus.LOOPT)
+    assert "1 open herinnering" in _mijn_werk(client, django_capture_on_commit_callbacks)
+    assert Melding.objects.get().vervallen_op is None
+
+
+@pytest.mark.django_db
+def test_mijn_werk_volgt_een_gewijzigde_focus_ook_als_de_gegevens_gelijk_bleven(
+    client, adviseur, doelgroepen, django_capture_on_commit_callbacks
+):
+    """What Mijn werk last wrote is per user: a changed focus (no project data changed) shows on the next visit."""
+    profiel = Profiel.objects.create(gebruiker=adviseur)
+    profiel.focus.set([doelgroepen["statushouders"]])
+    eind = timezone.localdate() - timedelta(days=3)
+    statushouders, oekraine = actie(eind, doelgroepen["statushouders"]), actie(eind, doelgroepen["oekraine"])
+    client.force_login(adviseur)
+    pagina = _mijn_werk(client, django_capture_on_commit_callbacks)
+    assert statushouders.get_absolute_url() + '"' in pagina and oekraine.get_absolute_url() + '"' not in pagina
+    profiel.focus.set([doelgroepen["oekraine"]])
+    pagina = _mijn_werk(client, django_capture_on_commit_callbacks)
+    assert statushouders.get_absolute_url() + '"' not in pagina and oekraine.get_absolute_url() + '"' in pagina

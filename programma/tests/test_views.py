@@ -272,7 +272,43 @@ def test_lijnpagina_laadt_alleen_de_acties_van_die_lijn_eenmaal(adviseur_client,
     overzicht = next(o for o in queries.programma_overzicht(timezone.localdate()) if o.id == lijn.pk)
     assert response.context["overzicht"] == overzicht
     acties = next(a for a in queries.acties_per_lijn(timezone.localdate()) if a.nummer == lijn.nummer).acties
-    assert [a for _subthema, groep in response.context["actiegroepen"] for a in groep] == acties
+    assert [a for groep in response.context["actiegroepen"] for a in groep["acties"]] == acties
+
+
+def test_lijnpagina_toont_per_lijst_de_eerste_25_met_een_link_naar_alle(adviseur_client, basisgegevens):
+    """Issue 19: on groot the page of line 1 rendered its 519 actions, 260 overdue ones and every indicator
+    (413 ms). The counts still cover every action; each list shows its first ones, with a link to the list
+    filtered on the line that holds them all."""
+    from programma.views import ProgrammalijnDetailView as View
+
+    lijn = Programmalijn.objects.get(nummer=4)
+    subthema = lijn.subthemas.first()
+    eerder, eerder_zonder = lijn.acties.count(), lijn.acties.filter(subthema=None).count()
+    verleden = timezone.localdate() - timedelta(days=30)
+    nieuw = [
+        ActieFactory(programmalijn=lijn, subthema=None, code=f"T4-{i:03d}", gepland_eind=verleden, status="loopt")
+        for i in range(View.PER_LIJST + 3)
+    ]
+    IndicatorFactory.create_batch(View.PER_LIJST + 1 - lijn.indicatoren.count(), programmalijn=lijn)
+    response = adviseur_client.get(lijn.get_absolute_url())
+    html = response.content.decode()
+    overzicht = response.context["overzicht"]
+    assert overzicht.aantal_acties == eerder + len(nieuw) and len(overzicht.te_laat) >= len(nieuw)
+    zonder = next(g for g in response.context["actiegroepen"] if not g["subthema"])
+    assert zonder["aantal"] == eerder_zonder + len(nieuw) and len(zonder["acties"]) == View.PER_LIJST
+    assert nieuw[-1].get_absolute_url() + '"' not in html  # the last by order: only in the full list
+    assert f"{View.PER_LIJST} van {zonder['aantal']}" in html
+    assert f"Toon alle {overzicht.aantal_acties} acties van deze programmalijn" in html
+    assert f"?programmalijn={lijn.pk}&amp;te_laat=True" in html
+    assert f"Toon alle {len(overzicht.te_laat)} acties over de geplande datum" in html
+    assert f"Toon alle {View.PER_LIJST + 1} indicatoren van deze programmalijn" in html
+    assert len(response.context["indicatoren"]) == View.PER_LIJST
+    if subthema is not None:  # a group with a subthema links to the list filtered on it
+        ActieFactory.create_batch(View.PER_LIJST + 1, programmalijn=lijn, subthema=subthema)
+        html = adviseur_client.get(lijn.get_absolute_url()).content.decode()
+        assert f"?programmalijn={lijn.pk}&amp;subthema={subthema.pk}" in html
+    lijst = adviseur_client.get(reverse("programma:actie_list"), {"programmalijn": lijn.pk, "te_laat": "True"})
+    assert {a.pk for a in nieuw} <= {a.pk for a in lijst.context["table"].data}
 
 
 def test_csv_export_van_acties(adviseur_client, basisgegevens):
@@ -376,3 +412,16 @@ def test_het_rapport_leest_per_indicator_alleen_de_laatste_metingen_en_dezelfde_
         assert rapport.handmatig == heel.handmatig[-MAX_PUNTEN:]
         assert rapport.trend == heel.trend
         assert all(p.datum <= peildatum for p in rapport.handmatig)
+
+
+def test_actie_urls_en_naam_zijn_die_van_de_actie_zelf():
+    """The URL reversed once for a list of actions is each action's own; the name shows a text of up to 80
+    characters whole (normalised) and a longer one truncated, as before the shortcut for short texts."""
+    from django.utils.text import Truncator
+
+    url = queries.actie_urls()
+    for i, tekst in enumerate(("Kort", "e\u0301" * 10, "e\u0301" * 80, "x" * 80, "x" * 81, "Lange tekst " * 10)):
+        a = ActieFactory(code=f"B9-{i:02d}", tekst=tekst)
+        assert url(a.pk) == a.get_absolute_url()
+        assert str(a) == f"B9-{i:02d} " + Truncator(tekst).chars(80)
+    assert str(ActieFactory(code="", tekst="Zonder code")) == "Zonder code"
