@@ -627,10 +627,25 @@ class Importer:
         overslaan = velden - set(modelwaarden) | set(fout_velden)
         # a reference the form found is known to exist: no query per row to check it again
         overslaan |= {k for k, v in modelwaarden.items() if hasattr(v, "_meta")}
+        # a field's own checks (clean_fields: its type, choices, validators) depend on its value alone: a value
+        # that passed them in an earlier row of this import takes the value they made of it and is not checked
+        # again; the model's clean() still runs for every row
+        gecontroleerd = vars(self).setdefault("_gecontroleerd", {})  # (field, type, repr) → checked value
+        nieuw = {}
+        for naam, waarde in modelwaarden.items():
+            if naam not in overslaan:
+                sleutel = (naam, type(waarde), repr(waarde))
+                if sleutel in gecontroleerd:
+                    modelwaarden[naam] = gecontroleerd[sleutel]
+                    overslaan.add(naam)
+                else:
+                    nieuw[naam] = sleutel
+        obj = self.model(**modelwaarden)
         try:
-            self.model(**modelwaarden).full_clean(exclude=overslaan, validate_unique=False, validate_constraints=False)
+            obj.full_clean(exclude=overslaan, validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             return validatiefouten(nummer, exc)
+        gecontroleerd.update((sleutel, getattr(obj, naam)) for naam, sleutel in nieuw.items())
         return []
 
     def sleutel(self, waarden: dict) -> dict:
@@ -668,6 +683,7 @@ class Importer:
         if fouten:
             return [], fouten
         schoon, sleutels = [], {}
+        self._gecontroleerd = {}  # see regelfouten; the database is as it was for every row of this round
         # one form for all rows: binding it to the next row's data and cleaning it again is far cheaper than a
         # new form per row (which deep-copies every field); import forms keep no state outside their data
         form = self.form_class(data={})
