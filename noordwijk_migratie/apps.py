@@ -21,6 +21,7 @@ class KernConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from . import (
+            imports,  # its system check
             inloggen,  # noqa: F401 - connects the login receivers
             oidc,  # noqa: F401 - its system checks
             rechten,
@@ -35,6 +36,7 @@ class KernConfig(AppConfig):
         auditlog.unregister(ImportTaak)
         auditlog.register(ImportTaak, exclude_fields=["inhoud"])
 
+        imports.lees_xml_met_expat()  # before anything imports openpyxl
         registry.laad()  # every app's bijdragen.py
 
         post_save.connect(bij_wijziging, dispatch_uid="data-versie-save")

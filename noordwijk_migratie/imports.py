@@ -12,7 +12,7 @@ Either every row is valid and all rows are saved in one transaction, or nothing 
 every error is reported with its row number and column.
 
 Limits (security issue #12): :func:`controleer` checks a file before anything parses it (10 MB,
-type; for an XLSX the unpacked size and a count of its XML elements with expat, see :func:`_tel_markup`;
+type; for an XLSX the unpacked size, no DTD and a count of its XML elements with expat, see :func:`_tel_markup`;
 for a CSV the encoding, the header width and the number of cells), and :func:`lees_tabel` reads only
 within bounds: at most MAX_RIJEN data rows (it stops at the first row beyond), only the columns up to the
 last column of the header (at most MAX_KOLOMMEN), never the declared dimension of a sheet; a CSV field
@@ -31,6 +31,7 @@ import datetime
 import io
 import json
 import logging
+import os
 import zipfile
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -38,6 +39,7 @@ from xml.parsers import expat
 
 from django import forms
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -60,6 +62,36 @@ XML_PER_CEL = 4  # elements a cell can take: <c>, <v> or <is><t>, and its shared
 MAX_XML_PER_RIJ = XML_PER_CEL * 16_384  # one <row> (Excel's own limit is 16,384 columns, XFD)
 MAX_OPMAAK = 50_000  # elements that are not cell content: styles, merged cells, validation, …
 MAX_BEWAARDE_FOUTEN = 1_000  # errors an ImportTaak keeps to show (it counts them all)
+# expat from this version on limits entity amplification itself ("billion laughs", "quadratic blowup"; Python's
+# "XML vulnerabilities" table); the import refuses every DTD before anything is parsed (_tel_markup) in any case
+MIN_EXPAT = (2, 4, 1)
+
+
+def lees_xml_met_expat() -> None:
+    """Let openpyxl read a workbook's XML with the standard library's C parser instead of defusedxml's pure-Python
+    one (a quarter of reading a large sheet): openpyxl's own switch, the environment variable OPENPYXL_DEFUSEDXML,
+    read once when openpyxl is first imported (hence called from the app's ``ready()``; a value set outside is
+    kept). What defusedxml adds to the standard parser is refusing entity declarations and external entities;
+    :func:`_tel_markup` refuses every DTD, in which alone they can be declared, in every part of an upload before
+    openpyxl sees it, and the standard library never fetches an external DTD or entity. With an expat older than
+    MIN_EXPAT openpyxl keeps its default (and :func:`controleer_expat` reports an error)."""
+    if expat.version_info >= MIN_EXPAT:
+        os.environ.setdefault("OPENPYXL_DEFUSEDXML", "False")
+
+
+@checks.register(checks.Tags.security)
+def controleer_expat(app_configs, **kwargs):
+    """Imports parse uploaded XML (XLSX) with expat: refuse to run with one that lacks its own protection."""
+    if expat.version_info < MIN_EXPAT:
+        versie, minimum = (".".join(map(str, v)) for v in (expat.version_info, MIN_EXPAT))
+        return [
+            checks.Error(
+                f"De XML-parser expat {versie} is ouder dan {minimum} en beschermt niet tegen 'billion laughs'; werk "
+                "Python of libexpat bij voordat er bestanden worden ingelezen.",
+                id="kern.E002",
+            )
+        ]
+    return []
 
 
 def _spoorvelden(model) -> list[tuple[str, str, object]]:
@@ -407,8 +439,11 @@ class _Markup:
             raise ImportBestandFout(_("Een rij van het XLSX-bestand bevat te veel cellen."))
 
     @staticmethod
-    def weiger_entiteit(*_args):  # as defusedxml (with which openpyxl reads): no entity declarations
-        raise ImportBestandFout(_("Het bestand is geen geldig XLSX-bestand."))
+    def weiger_dtd(*_args):
+        """No DTD (a spreadsheet has none): entities are declared in one, so none is ever expanded or fetched."""
+        raise ImportBestandFout(
+            _("Het XLSX-bestand bevat een DTD (XML-entiteiten) en wordt niet ingelezen; sla het opnieuw op in Excel.")
+        )
 
 
 def _tel_markup(data: bytes, kolommen: int) -> int:
@@ -417,8 +452,10 @@ def _tel_markup(data: bytes, kolommen: int) -> int:
     openpyxl builds each ``<row>``, the shared strings and the styles completely in memory, and its
     ``max_row``/``max_col`` bounds only filter what it has already parsed. Cell content is bounded by
     the rows and the expected columns, every other element (styles, merged cells, …) by MAX_OPMAAK,
-    a single row by MAX_XML_PER_RIJ and each sheet by MAX_RIJEN. A part that is not XML (an image)
-    is counted up to where expat stops, which is also where openpyxl would stop.
+    a single row by MAX_XML_PER_RIJ and each sheet by MAX_RIJEN. A part with a DTD is refused at its
+    start (:meth:`_Markup.weiger_dtd`): no entity reaches openpyxl, which reads with the standard parser
+    (:func:`lees_xml_met_expat`). A part that is not XML (an image) is counted up to where expat stops,
+    which is also where openpyxl would stop.
 
     Returns how many rows reading may yield: the most ``<row>`` elements of a sheet, or more when its
     cells would fill more rows of the expected width (a measure of the work, for direct or as a task)."""
@@ -432,7 +469,7 @@ def _tel_markup(data: bytes, kolommen: int) -> int:
                 teller.nieuw_deel()
                 parser = expat.ParserCreate(namespace_separator="}")
                 parser.StartElementHandler = teller.start
-                parser.EntityDeclHandler = parser.UnparsedEntityDeclHandler = _Markup.weiger_entiteit
+                parser.StartDoctypeDeclHandler = _Markup.weiger_dtd  # at its start, before any declaration in it
                 with zf.open(info) as deel:
                     try:
                         while blok := deel.read(1 << 16):
@@ -590,10 +627,25 @@ class Importer:
         overslaan = velden - set(modelwaarden) | set(fout_velden)
         # a reference the form found is known to exist: no query per row to check it again
         overslaan |= {k for k, v in modelwaarden.items() if hasattr(v, "_meta")}
+        # a field's own checks (clean_fields: its type, choices, validators) depend on its value alone: a value
+        # that passed them in an earlier row of this import takes the value they made of it and is not checked
+        # again; the model's clean() still runs for every row
+        gecontroleerd = vars(self).setdefault("_gecontroleerd", {})  # (field, type, repr) → checked value
+        nieuw = {}
+        for naam, waarde in modelwaarden.items():
+            if naam not in overslaan:
+                sleutel = (naam, type(waarde), repr(waarde))
+                if sleutel in gecontroleerd:
+                    modelwaarden[naam] = gecontroleerd[sleutel]
+                    overslaan.add(naam)
+                else:
+                    nieuw[naam] = sleutel
+        obj = self.model(**modelwaarden)
         try:
-            self.model(**modelwaarden).full_clean(exclude=overslaan, validate_unique=False, validate_constraints=False)
+            obj.full_clean(exclude=overslaan, validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             return validatiefouten(nummer, exc)
+        gecontroleerd.update((sleutel, getattr(obj, naam)) for naam, sleutel in nieuw.items())
         return []
 
     def sleutel(self, waarden: dict) -> dict:
@@ -631,6 +683,7 @@ class Importer:
         if fouten:
             return [], fouten
         schoon, sleutels = [], {}
+        self._gecontroleerd = {}  # see regelfouten; the database is as it was for every row of this round
         # one form for all rows: binding it to the next row's data and cleaning it again is far cheaper than a
         # new form per row (which deep-copies every field); import forms keep no state outside their data
         form = self.form_class(data={})

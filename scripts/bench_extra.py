@@ -108,9 +108,12 @@ def import_xlsx():
         cursor.execute(f"DELETE FROM {Plaatsing._meta.db_table} WHERE id = ANY(%s)", [ids])  # noqa: S608
     verhoog_data_versie()
     opruimen = time.perf_counter() - begin
+    from xml.parsers import expat
+
+    parser = "defusedxml (puur Python)" if openpyxl.DEFUSEDXML else "C-parser standaardbibliotheek"
     return (
         f"{resultaat.aangemaakt} aangemaakt; importeer() zelf {duur:.2f} s; in de tijd ook het XLSX maken "
-        f"({maken:.2f} s) en opruimen ({opruimen:.2f} s)"
+        f"({maken:.2f} s) en opruimen ({opruimen:.2f} s); XML: {parser}, expat {'.'.join(map(str, expat.version_info))}"
     )
 
 

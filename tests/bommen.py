@@ -101,6 +101,29 @@ def teksten_bom(teksten: int = 3_000_000) -> bytes:
     return buffer.getvalue()
 
 
+def dtd_xlsx(dtd: bytes, tekst: bytes) -> bytes:
+    """A gemeenten sheet that starts with ``<!DOCTYPE …>`` (``dtd``) and names its gemeente ``tekst`` (an entity
+    reference): what a crafted file needs for entity expansion or an external entity."""
+
+    def bewerk(sheet):
+        return b"<!DOCTYPE worksheet " + dtd + b">" + sheet.replace(b"'s-Gravenhage", tekst)
+
+    return vervang(gemeenten_xlsx(), "xl/worksheets/sheet1.xml", bewerk)
+
+
+def billion_laughs_xlsx() -> bytes:
+    """Under 1 kB of entities that expand to 10^9 copies of "lol" (3 GB) in a parser that expands them."""
+    niveaus = [b'<!ENTITY lol0 "lol">'] + [
+        b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10) for i in range(1, 10)
+    ]
+    return dtd_xlsx(b"[" + b"".join(niveaus) + b"]", b"&lol9;")
+
+
+def externe_entiteit_xlsx(pad) -> bytes:
+    """The gemeente's name is an external entity: the contents of the local file ``pad``."""
+    return dtd_xlsx(b'[<!ENTITY buiten SYSTEM "%s">]' % pad.as_uri().encode(), b"&buiten;")
+
+
 def brede_kop_csv(kolommen: int = 3_000_000) -> bytes:
     """3 MB: the gemeenten header followed by millions of empty header columns, and a few rows."""
     kop = ";".join(GEMEENTE_KOP) + ";" * kolommen

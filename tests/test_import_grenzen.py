@@ -2,6 +2,7 @@
 a file is read only within bounds (rows, header columns, cells, markup), and an import of more than
 SYNCHROON_MAX_RIJEN rows runs as a task whose page only its own user sees."""
 
+import os
 import time
 
 import pytest
@@ -134,3 +135,51 @@ def test_groot_bestand_met_een_foute_rij_slaat_niets_op_en_toont_de_fout_per_rij
     assert "<td>2.501</td><td>koppeldatum</td>" in fragment
     assert Plaatsing.objects.count() == 0
     assert bytes(ImportTaak.objects.get().inhoud) == b""
+
+
+# --------------------------------------------------------------------------- XML entities (openpyxl's parser)
+
+DTD_MELDING = "Het XLSX-bestand bevat een DTD (XML-entiteiten) en wordt niet ingelezen; sla het opnieuw op in Excel."
+
+
+def test_openpyxl_leest_met_de_xml_parser_van_de_standaardbibliotheek():
+    """lees_xml_met_expat (the app's ready()) switched defusedxml off: the DTD tests below then show that the
+    import's own check, not defusedxml, keeps entities out."""
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML is False
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [bommen.billion_laughs_xlsx, lambda: bommen.dtd_xlsx(b'SYSTEM "http://127.0.0.1:9/extern.dtd"', b"Leiden")],
+    ids=["billion-laughs", "externe-dtd"],
+)
+def test_xlsx_met_dtd_wordt_geweigerd_met_nederlandse_melding_en_niets_opgeslagen(basisgegevens, maak):
+    entries = LogEntry.objects.count()
+    resultaat, duur = _importeer("entiteiten.xlsx", maak())
+    assert _meldingen(resultaat) == DTD_MELDING
+    assert duur < 1, f"{duur:.1f} s"
+    assert (resultaat.aangemaakt, Gemeente.objects.count(), LogEntry.objects.count()) == (0, 13, entries)
+
+
+def test_xlsx_met_externe_entiteit_leest_geen_lokaal_bestand(basisgegevens, tmp_path):
+    geheim = tmp_path / "geheim.txt"
+    geheim.write_text("GM0999-GEHEIM")
+    resultaat, _duur = _importeer("extern.xlsx", bommen.externe_entiteit_xlsx(geheim))
+    assert _meldingen(resultaat) == DTD_MELDING
+    assert not Gemeente.objects.filter(naam__contains="GEHEIM").exists()
+    assert Gemeente.objects.count() == 13
+
+
+def test_systeemcheck_weigert_een_expat_zonder_eigen_bescherming_en_laat_openpyxl_dan_op_defusedxml(monkeypatch):
+    from xml.parsers import expat
+
+    from noordwijk_migratie.imports import controleer_expat, lees_xml_met_expat
+
+    assert controleer_expat(None) == []
+    monkeypatch.setattr(expat, "version_info", (2, 4, 0))
+    assert [m.id for m in controleer_expat(None)] == ["kern.E002"]
+    monkeypatch.delenv("OPENPYXL_DEFUSEDXML", raising=False)
+    lees_xml_met_expat()
+    assert "OPENPYXL_DEFUSEDXML" not in os.environ  # openpyxl's default: defusedxml when it is installed

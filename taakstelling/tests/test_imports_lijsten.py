@@ -361,6 +361,29 @@ def test_import_controleert_modelregels_en_sleutels_per_rij(adviseur_client):
     assert (goed.aangemaakt, goed.bijgewerkt, goed.ongewijzigd, goed.fouten) == (1, 0, 1, [])
 
 
+def test_import_meldt_een_veldfout_en_een_regelfout_op_elke_rij_ook_bij_dezelfde_waarden():
+    """The model's field checks run once per distinct value (Importer.regelfouten): a value that failed is
+    reported on every row that has it, and the model's clean() still judges every row."""
+    regels = [
+        PLAATSING_KOP,
+        "2024-02-01;gezin;1;1;0;corporatiewoning;2024-03-01;;;KOP-1",
+        "2024-02-01;gezin;2;1;0;;2024-03-01;;;KOP-2",  # values that passed, but offered without woonvorm (clean)
+        "2024-02-01;gezin;3;1;0;;2024-03-01;;;KOP-3",  # and again
+        "2024-02-01;gezin;4;1;0;corporatiewoning;2024-03-01;;;Jansen",  # a name (the model's validator)
+        "2024-02-01;gezin;5;1;0;corporatiewoning;2024-03-01;;;Jansen",  # the same value fails again
+    ]
+    resultaat = PlaatsingImporter().importeer(csv("p.csv", regels))
+    assert [(x.rij, x.kolom) for x in resultaat.fouten] == [
+        (3, "woonvorm"),
+        (4, "woonvorm"),
+        (5, "coa_referentie"),
+        (6, "coa_referentie"),
+    ]
+    assert resultaat.fouten[2].melding == resultaat.fouten[3].melding
+    assert "lijkt een naam" in resultaat.fouten[3].melding
+    assert Plaatsing.objects.count() == 0
+
+
 def test_dashboard_toont_geimporteerde_plaatsingen_direct():
     from noordwijk_migratie.cache import data_versie
     from rapportage import dashboard
