@@ -28,14 +28,15 @@ BROKER_FOUTEN = _broker_fouten()  # what publishing a task raises when Redis is 
 
 @worker_init.connect
 def rapporten_opwarmen(**kwargs) -> None:
-    """A worker renders the reports: it loads and warms WeasyPrint when it starts (about a second: imports,
-    fonts, templates), so the first report a user requests does not wait for that. ``worker_init`` runs
+    """A worker builds the reports: it loads and warms what they need when it starts (about a second: the
+    URLconf, WeasyPrint's imports, fonts, templates; ``rapportage.services.opwarmen``), so the first report
+    a user requests does not wait for that. ``worker_init`` runs
     in the worker's main process before the pool starts; prefork children are forked from it and inherit
     the warm state (WeasyPrint starts no threads). A failure is logged and the worker starts anyway: the
     first report then pays the cost itself."""
-    from rapportage.pdf import opwarmen
+    from rapportage.services import opwarmen
 
     try:
-        logger.info("WeasyPrint opgewarmd in %.2f s", opwarmen())
+        logger.info("Rapporten: opgewarmd in %.2f s", opwarmen())
     except Exception:
-        logger.warning("Opwarmen van WeasyPrint mislukt; het eerste rapport doet het zelf", exc_info=True)
+        logger.warning("Opwarmen voor de rapporten mislukt; het eerste rapport doet het zelf", exc_info=True)
