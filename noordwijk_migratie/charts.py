@@ -62,6 +62,9 @@ class Chart:
     columns: list[str]
     rows: list[list[str]]
     id: str
+    # small multiples: the lowest and highest value of the vertical axis as text, for a caller that
+    # prints them beside the chart instead of inside it (``maak_kleine_grafiek(y_labels=False)``)
+    bereik: tuple[str, str] = ()
 
 
 def nice_ticks(lo: Decimal, hi: Decimal) -> list[Decimal]:
@@ -585,6 +588,7 @@ def _kleine_lijngrafiek(
     width: int = 240,
     height: int = 96,
     x_labels: bool = True,
+    y_labels: bool = True,
 ) -> Chart:
     """A compact line chart for small multiples: few SVG nodes, so a report can hold hundreds.
 
@@ -594,7 +598,9 @@ def _kleine_lijngrafiek(
     and no legend inside the SVG (the page around the charts explains the line styles once; series
     differ by colour *and* dash like in :func:`_lijngrafiek`). ``x_labels=False`` leaves the first and
     last x value out of the SVG, for a caller that prints the range beside the chart (as text that is
-    cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter).
+    cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter); ``y_labels=False``
+    likewise the lowest and highest y tick (``Chart.bereik`` has them). A dot is a zero-length segment
+    (``h0``) with a round cap.
     """
     chart_id = _chart_id("small", title, [(s.label, s.points) for s in series], reference_lines, width, height)
     lijnen = _lijnen(series, reference_lines)
@@ -605,7 +611,7 @@ def _kleine_lijngrafiek(
     ticks = nice_ticks(min(extent), max(extent))
     lo, hi = ticks[0], ticks[-1]
     labels = (getal(lo), getal(hi))
-    left = min(max(18, 7 * max(len(s) for s in labels) + 8), width // 3)
+    left = min(max(18, 7 * max(len(s) for s in labels) + 8), width // 3) if y_labels else 6
     right, top, bottom = width - 6, 8, height - (20 if x_labels else 6)
 
     def ypos(v: Decimal) -> float:
@@ -620,10 +626,11 @@ def _kleine_lijngrafiek(
     for _label, value in refs:
         y = _c(ypos(value))
         body.append(f'<path class="ref-line" d="M{left} {y}H{right}" stroke="{TEXT}" stroke-dasharray="2 3"/>')
-    body.append(
-        f'<text x="{left - 4}" y="{_c(ypos(hi) + 4)}" text-anchor="end" fill="{TEXT}">{labels[1]}</text>'
-        f'<text x="{left - 4}" y="{_c(ypos(lo) + 4)}" text-anchor="end" fill="{TEXT}">{labels[0]}</text>'
-    )
+    if y_labels:
+        body.append(
+            f'<text x="{left - 4}" y="{_c(ypos(hi) + 4)}" text-anchor="end" fill="{TEXT}">{labels[1]}</text>'
+            f'<text x="{left - 4}" y="{_c(ypos(lo) + 4)}" text-anchor="end" fill="{TEXT}">{labels[0]}</text>'
+        )
     if x_labels:
         body.append(f'<text x="{left}" y="{height - 4}" fill="{TEXT}">{_t(_x_label(xs[0]), 14)}</text>')
     if x_labels and len(xs) > 1:
@@ -639,7 +646,7 @@ def _kleine_lijngrafiek(
                 continue
             xy = f"{_c(p[0])} {_c(p[1])}"
             line += f"{'L' if k > 0 and pts[k - 1] is not None else 'M'}{xy}"
-            dots += f"M{xy}L{xy}"
+            dots += f"M{xy}h0"
         if not line:
             continue
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -650,10 +657,12 @@ def _kleine_lijngrafiek(
         )
     rows, desc = _lijn_tabel_en_samenvatting(series, lijnen)
     svg = _svg(chart_id, title, desc, width, height, body, font_size=11)
-    return Chart(title, desc, svg, lijnen.columns, rows, chart_id)
+    return Chart(title, desc, svg, lijnen.columns, rows, chart_id, bereik=labels)
 
 
-def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, height: int = 96) -> Chart:
+def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, y_labels: bool = True, height: int = 96) -> Chart:
     """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`_kleine_lijngrafiek`)."""
     reeksen, refs = _uit_spec(spec)
-    return _kleine_lijngrafiek(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)
+    return _kleine_lijngrafiek(
+        spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, y_labels=y_labels, height=height
+    )

@@ -406,6 +406,10 @@ def test_small_line_chart_points_gaps_and_series_styles():
 def test_small_line_chart_without_x_labels_and_empty():
     root = assert_valid(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(5))], x_labels=False))
     assert texts(root) == ["60", "−20"]  # values -20 … 54
+    # without any label (the PDF prints the range under the chart): no SVG text at all, the range as data
+    kaal = _kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(5))], x_labels=False, y_labels=False)
+    assert texts(assert_valid(kaal)) == [] and kaal.bereik == ("−20", "60")
+    assert by_class(parse(kaal), "points")[0].get("d").count("h0") == 5  # a dot per value
     leeg = _kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", [(date(2025, 1, 1), None)])])
     assert leeg.rows == [] and "Geen gegevens" in texts(parse(leeg))
 
