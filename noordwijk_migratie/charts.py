@@ -62,6 +62,9 @@ class Chart:
     columns: list[str]
     rows: list[list[str]]
     id: str
+    # small multiples: the lowest and highest value of the vertical axis as text, for a caller that
+    # prints them beside the chart instead of inside it (``maak_kleine_grafiek(y_labels=False)``)
+    bereik: tuple[str, str] = ()
 
 
 def nice_ticks(lo: Decimal, hi: Decimal) -> list[Decimal]:
@@ -451,6 +454,7 @@ def _staafgrafiek(
     split = next(k for k, part in enumerate(axes) if 'class="zero-line"' in part)
     body += axes[:split]
     every = math.ceil(len(cats) / max(1, int((frame.right - frame.left) // 60)))
+    balken = [[] for _d in data]  # per series the outline of each of its bars (one path per series)
     for k, cat in enumerate(cats):
         pos, neg = Decimal(0), Decimal(0)
         x0 = frame.left + band * k + (band - group) / 2
@@ -465,12 +469,20 @@ def _staafgrafiek(
             if stacked:
                 pos, neg = (pos + v, neg) if v >= 0 else (pos, neg + v)
             x = x0 if stacked else x0 + bar_w * i
-            rect = f'x="{_c(x)}" y="{_c(min(ya, yb))}" width="{_c(bar_w)}" height="{_c(abs(yb - ya))}"'
-            body.append(
-                f'<rect class="bar" {rect} fill="{PALETTE[i % len(PALETTE)]}" stroke="{WHITE}" stroke-width="0.5"/>'
-            )
-            if i % len(HATCHES):
-                body.append(f'<rect {rect} fill="url(#{chart_id}-p{i % len(HATCHES)})"/>')
+            x1, y0, y1 = _c(x), _c(min(ya, yb)), _c(max(ya, yb))
+            x2 = _c(x + bar_w)
+            balken[i].append(f"M{x1} {y0}L{x2} {y0}L{x2} {y1}L{x1} {y1}Z")
+    # One path per series, and one for its hatching: a PDF draws each SVG element on its own (a rect per
+    # bar and per hatch made the 44-period chart of the halfjaarrapportage hundreds of elements).
+    for i, delen in enumerate(balken):
+        if not delen:
+            continue
+        d = "".join(delen)
+        body.append(
+            f'<path class="bar" d="{d}" fill="{PALETTE[i % len(PALETTE)]}" stroke="{WHITE}" stroke-width="0.5"/>'
+        )
+        if i % len(HATCHES):
+            body.append(f'<path class="hatch" d="{d}" fill="url(#{chart_id}-p{i % len(HATCHES)})"/>')
     body += axes[split:]
     body += [f'<g transform="translate(0 {_c(frame.legend_top)})">', *legend, "</g>"]
     rows = [[cat, *(getal(v) if (v := d.get(cat)) is not None else EMPTY_CELL for d in data)] for cat in cats]
@@ -576,6 +588,7 @@ def _kleine_lijngrafiek(
     width: int = 240,
     height: int = 96,
     x_labels: bool = True,
+    y_labels: bool = True,
 ) -> Chart:
     """A compact line chart for small multiples: few SVG nodes, so a report can hold hundreds.
 
@@ -585,7 +598,9 @@ def _kleine_lijngrafiek(
     and no legend inside the SVG (the page around the charts explains the line styles once; series
     differ by colour *and* dash like in :func:`_lijngrafiek`). ``x_labels=False`` leaves the first and
     last x value out of the SVG, for a caller that prints the range beside the chart (as text that is
-    cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter).
+    cheaper to typeset than SVG text, which WeasyPrint lays out letter by letter); ``y_labels=False``
+    likewise the lowest and highest y tick (``Chart.bereik`` has them). A dot is a zero-length segment
+    (``h0``) with a round cap.
     """
     chart_id = _chart_id("small", title, [(s.label, s.points) for s in series], reference_lines, width, height)
     lijnen = _lijnen(series, reference_lines)
@@ -596,7 +611,7 @@ def _kleine_lijngrafiek(
     ticks = nice_ticks(min(extent), max(extent))
     lo, hi = ticks[0], ticks[-1]
     labels = (getal(lo), getal(hi))
-    left = min(max(18, 7 * max(len(s) for s in labels) + 8), width // 3)
+    left = min(max(18, 7 * max(len(s) for s in labels) + 8), width // 3) if y_labels else 6
     right, top, bottom = width - 6, 8, height - (20 if x_labels else 6)
 
     def ypos(v: Decimal) -> float:
@@ -611,10 +626,11 @@ def _kleine_lijngrafiek(
     for _label, value in refs:
         y = _c(ypos(value))
         body.append(f'<path class="ref-line" d="M{left} {y}H{right}" stroke="{TEXT}" stroke-dasharray="2 3"/>')
-    body.append(
-        f'<text x="{left - 4}" y="{_c(ypos(hi) + 4)}" text-anchor="end" fill="{TEXT}">{labels[1]}</text>'
-        f'<text x="{left - 4}" y="{_c(ypos(lo) + 4)}" text-anchor="end" fill="{TEXT}">{labels[0]}</text>'
-    )
+    if y_labels:
+        body.append(
+            f'<text x="{left - 4}" y="{_c(ypos(hi) + 4)}" text-anchor="end" fill="{TEXT}">{labels[1]}</text>'
+            f'<text x="{left - 4}" y="{_c(ypos(lo) + 4)}" text-anchor="end" fill="{TEXT}">{labels[0]}</text>'
+        )
     if x_labels:
         body.append(f'<text x="{left}" y="{height - 4}" fill="{TEXT}">{_t(_x_label(xs[0]), 14)}</text>')
     if x_labels and len(xs) > 1:
@@ -630,7 +646,7 @@ def _kleine_lijngrafiek(
                 continue
             xy = f"{_c(p[0])} {_c(p[1])}"
             line += f"{'L' if k > 0 and pts[k - 1] is not None else 'M'}{xy}"
-            dots += f"M{xy}L{xy}"
+            dots += f"M{xy}h0"
         if not line:
             continue
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -641,10 +657,12 @@ def _kleine_lijngrafiek(
         )
     rows, desc = _lijn_tabel_en_samenvatting(series, lijnen)
     svg = _svg(chart_id, title, desc, width, height, body, font_size=11)
-    return Chart(title, desc, svg, lijnen.columns, rows, chart_id)
+    return Chart(title, desc, svg, lijnen.columns, rows, chart_id, bereik=labels)
 
 
-def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, height: int = 96) -> Chart:
+def maak_kleine_grafiek(spec: dict, *, x_labels: bool = True, y_labels: bool = True, height: int = 96) -> Chart:
     """Draw a line-chart spec (``grafiek_lijn``) as a small multiple (:func:`_kleine_lijngrafiek`)."""
     reeksen, refs = _uit_spec(spec)
-    return _kleine_lijngrafiek(spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, height=height)
+    return _kleine_lijngrafiek(
+        spec["titel"], reeksen, reference_lines=refs, x_labels=x_labels, y_labels=y_labels, height=height
+    )

@@ -3,6 +3,7 @@
 - ``te_plannen(vandaag, bestaande, ...) -> list[Aanvraag]``: pure planning rule of the beat task.
 - ``vraag_aan(soort, peildatum, door) -> Rapport``: new version, dispatched to Celery after commit.
 - ``bouw_rapport(rapport_id, taak_id="")``: snapshot -> HTML -> PDF, idempotent (run by the task).
+- ``opwarmen()``: the one-time costs of the first report (URLconf, WeasyPrint), paid when the worker starts.
 - ``herstel_vastgelopen() -> list[int]``: reports left "bezig" by a dead worker: mislukt, requeued once.
 - ``ontbreekt_voor_definitief(rapport) -> list[str]``: why it cannot become definitief yet (Dutch, empty: it can).
 - ``vraag_definitief(rapport, door)``: checks, then finalises in the background (``maak_definitief``).
@@ -13,6 +14,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -258,6 +260,22 @@ def _schrijf_pdf(rapport: Rapport, inhoud: bytes) -> tuple[str, str]:
         with contextlib.suppress(FileNotFoundError):
             tijdelijk.unlink()
     return naam, hashlib.sha256(inhoud).hexdigest()
+
+
+def opwarmen() -> float:
+    """Load now, once per process, what building a report loads the first time, so the first report a
+    user requests does not wait for it: the URLconf (section functions link pages with ``reverse``, which
+    imports every app's views on first use) and WeasyPrint (:func:`rapportage.pdf.opwarmen`). The Celery
+    worker calls this when it starts (``noordwijk_migratie.celery``); it needs no database. Returns the
+    seconds it took."""
+    from django.urls import reverse
+
+    from .pdf import opwarmen as pdf_opwarmen
+
+    start = time.perf_counter()
+    reverse("liveness")
+    pdf_opwarmen()
+    return time.perf_counter() - start
 
 
 def bouw_rapport(rapport_id: int, taak_id: str = "") -> str:

@@ -51,6 +51,16 @@ def by_class(root: ET.Element, cls: str) -> list[ET.Element]:
     return [e for e in root.iter() if e.get("class") == cls]
 
 
+def balken(path: ET.Element) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of each bar in a bar series' path (one closed rectangle per bar)."""
+    uit = []
+    for rechthoek in path.get("d").split("Z")[:-1]:
+        punten = [(float(x), float(y)) for x, y in re.findall(r"[ML](-?[\d.]+) (-?[\d.]+)", rechthoek)]
+        ys = [y for _x, y in punten]
+        uit.append((punten[0][0], min(ys), max(ys)))
+    return uit
+
+
 def texts(root: ET.Element) -> list[str]:
     return [e.text or "" for e in root.iter(f"{SVG}text")]
 
@@ -188,12 +198,12 @@ def test_negative_values_zero_line_and_bars_below(saldo_bars):
     y0 = float(zero.get("y1"))
     grid = sorted(float(e.get("y1")) for e in root.iter(f"{SVG}line") if e.get("class") is None)
     assert grid[0] < y0 < grid[-1]  # zero line strictly inside the plot
-    bars = by_class(root, "bar")
-    assert len(bars) == 4  # None value gives no bar
-    tops = [float(b.get("y")) for b in bars]
-    bottoms = [float(b.get("y")) + float(b.get("height")) for b in bars]
-    # order: Q1 Saldo (-25), Q1 Ander (3), Q2 Saldo (19), Q2 Ander (-4.5)
-    for k, value in enumerate([-25, 3, 19, -4.5]):
+    bars = [b for path in by_class(root, "bar") for b in balken(path)]  # one path per series
+    assert len(by_class(root, "bar")) == 2 and len(bars) == 4  # None value gives no bar
+    tops = [top for _x, top, _bottom in bars]
+    bottoms = [bottom for _x, _top, bottom in bars]
+    # order: Saldo Q1 (-25), Saldo Q2 (19), Ander Q1 (3), Ander Q2 (-4.5)
+    for k, value in enumerate([-25, 19, 3, -4.5]):
         if value < 0:
             assert tops[k] == pytest.approx(y0, abs=0.1) and bottoms[k] > y0
         else:
@@ -208,8 +218,10 @@ def test_negative_values_zero_line_and_bars_below(saldo_bars):
 def test_bar_series_are_distinguished_by_pattern(saldo_bars):
     root = parse(saldo_bars)
     assert len(list(root.iter(f"{SVG}pattern"))) == 1
-    fills = {r.get("fill") for r in root.iter(f"{SVG}rect")}
-    assert f"url(#{saldo_bars.id}-p1)" in fills
+    (hatch,) = by_class(root, "hatch")  # the second series' bars, hatched with the pattern
+    assert hatch.get("fill") == f"url(#{saldo_bars.id}-p1)"
+    assert hatch.get("d") == by_class(root, "bar")[1].get("d")
+    assert f"url(#{saldo_bars.id}-p1)" in {r.get("fill") for r in root.iter(f"{SVG}rect")}  # and its legend key
 
 
 def test_stacked_bars_stack():
@@ -220,9 +232,9 @@ def test_stacked_bars_stack():
         stacked=True,
     )
     root = assert_valid(chart)
-    a_x, a_y = by_class(root, "bar")[:2]
-    assert a_x.get("x") == a_y.get("x")
-    assert float(a_y.get("y")) + float(a_y.get("height")) == pytest.approx(float(a_x.get("y")), abs=0.1)
+    (a_x, _b_x), (a_y, _b_y) = (balken(path) for path in by_class(root, "bar"))
+    assert a_x[0] == a_y[0]  # same x: on top of each other
+    assert a_y[2] == pytest.approx(a_x[1], abs=0.1)  # y's bar ends where x's starts
     assert "hoogste totaal 30" in chart.description
 
 
@@ -394,6 +406,10 @@ def test_small_line_chart_points_gaps_and_series_styles():
 def test_small_line_chart_without_x_labels_and_empty():
     root = assert_valid(_kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(5))], x_labels=False))
     assert texts(root) == ["60", "−20"]  # values -20 … 54
+    # without any label (the PDF prints the range under the chart): no SVG text at all, the range as data
+    kaal = _kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", _reeks(5))], x_labels=False, y_labels=False)
+    assert texts(assert_valid(kaal)) == [] and kaal.bereik == ("−20", "60")
+    assert by_class(parse(kaal), "points")[0].get("d").count("h0") == 5  # a dot per value
     leeg = _kleine_lijngrafiek("Reeks", [_Reeks("Handmatig", [(date(2025, 1, 1), None)])])
     assert leeg.rows == [] and "Geen gegevens" in texts(parse(leeg))
 

@@ -126,13 +126,14 @@ def als_beeld(chart) -> str:
 def kleine_grafieken(indicatoren, per_rij=3):
     """The indicators (report snapshot dicts) that have a chart spec, each paired with its chart drawn as
     a small multiple (``noordwijk_migratie.charts.maak_kleine_grafiek``: the same series in a lean SVG,
-    so a report can hold hundreds), in rows of ``per_rij`` — a row is kept together on one page.
+    so a report can hold hundreds; the range of its axes is printed under it as text, ``chart.bereik``
+    and the first and last date), in rows of ``per_rij`` — a row is kept together on one page.
     Only series with at least two values get a chart (one point is no course); the manual series is
     always drawn first and the computed one second, so the legend's line styles hold for every chart."""
     from noordwijk_migratie.charts import maak_kleine_grafiek
 
     paren = [
-        (i, maak_kleine_grafiek(_vaste_volgorde(i["grafiek"]), x_labels=False, height=84))
+        (i, maak_kleine_grafiek(_vaste_volgorde(i["grafiek"]), x_labels=False, y_labels=False, height=84))
         for i in indicatoren
         if i.get("grafiek") and _aantal_punten(i["grafiek"]) >= 2
     ]

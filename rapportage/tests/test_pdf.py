@@ -175,3 +175,11 @@ def test_urlfetcher_levert_eigen_static_en_media_bestanden(settings):
     assert fetcher.fetch(BASIS_URL + "media/rapporten/logo.svg").read() == b"<svg/>"
     assert fetcher.lokaal_pad(BASIS_URL + "media/bestaat-niet.png") is None
     assert fetcher.lokaal_pad("https://elders.example/static/rapportage/pdf.css") is None
+
+
+def test_opwarmen_rendert_zonder_database(django_assert_num_queries, weasyprint_log):
+    """What the Celery worker does when it starts (noordwijk_migratie.celery): no query, so a worker also
+    starts while the database is away, and a clean WeasyPrint log (the stylesheet and fonts load)."""
+    with django_assert_num_queries(0):
+        assert services.opwarmen() > 0
+    assert not [r for r in weasyprint_log.records if r.levelno >= logging.WARNING]

@@ -36,3 +36,5 @@ def test_werker_maakt_rapport_van_begin_tot_eind(tmp_path):
     assert rapport.foutmelding == ""
     _controleer_compleet(rapport)
     assert rapport.taak_id and rapport.gestart_op and rapport.klaar_op >= rapport.gestart_op
+    # the worker paid the first report's one-time costs when it started (noordwijk_migratie.celery)
+    assert "Rapporten: opgewarmd in" in (tmp_path / "werker.log").read_text(errors="replace")
