@@ -8,8 +8,9 @@ so the dashboard and the reports use the same figures as the pages.
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -139,10 +140,29 @@ def _wijzigingen_per_actie(pks) -> dict[int, list[tuple[date | None, str, str]]]
     return per_actie
 
 
-def _acties_kort(acties, peildatum) -> list[ActieKort]:
+class _ActieRij(NamedTuple):
+    """The columns of an action that :class:`ActieKort` needs, read as values (no model instances)."""
+
+    pk: int
+    code: str | None
+    tekst: str
+    programmalijn_id: int
+    lijn_nummer: int
+    subthema: str | None
+    trekker: str
+    gepland_eind: date | None
+    werkelijk_eind: date | None
+
+
+def _actie_rijen(acties) -> list[_ActieRij]:
+    """The actions of a queryset as :class:`_ActieRij`, in the model's order, in one query."""
+    velden = ("pk", "code", "tekst", "programmalijn_id", "programmalijn__nummer", "subthema__naam", "trekker")
+    return [_ActieRij(*r) for r in acties.values_list(*velden, "gepland_eind", "werkelijk_eind")]
+
+
+def _acties_kort(acties: list[_ActieRij], peildatum) -> list[ActieKort]:
     """:func:`_actie_kort` of each action, with the labels of the choices translated once, the doelgroepen
     from :func:`doelgroepen_per_actie` and the status changes from :func:`_wijzigingen_per_actie`."""
-    acties = list(acties)
     pks = [a.pk for a in acties]
     namen, wijzigingen = doelgroepen_per_actie(pks), _wijzigingen_per_actie(pks)
     trekkers = {waarde: str(label) for waarde, label in Actie._meta.get_field("trekker").flatchoices}
@@ -155,7 +175,7 @@ def _acties_kort(acties, peildatum) -> list[ActieKort]:
 
 
 def _actie_kort(
-    actie, peildatum, trekkers: dict, statussen: dict, doelgroepen: list[str], url: str, wijzigingen: list[tuple]
+    actie: _ActieRij, peildatum, trekkers: dict, statussen: dict, doelgroepen: list[str], url: str, wijzigingen: list
 ) -> ActieKort:
     """The action as it stood on ``peildatum``: its status then (from its dated status changes) and the reason
     recorded with that change."""
@@ -165,8 +185,8 @@ def _actie_kort(
         id=actie.pk,
         code=actie.code or "",
         tekst=actie.tekst,
-        programmalijn=actie.programmalijn.nummer,
-        subthema=actie.subthema.naam if actie.subthema_id else "",
+        programmalijn=actie.lijn_nummer,
+        subthema=actie.subthema or "",
         status=status,
         status_label=statussen[status],
         trekker=trekkers.get(actie.trekker, actie.trekker),
@@ -179,10 +199,6 @@ def _actie_kort(
     )
 
 
-def _acties_qs():
-    return Actie.objects.select_related("programmalijn", "subthema")
-
-
 def acties_op(peildatum: date):
     """Actions annotated with ``status_op``, their status on ``peildatum`` (:func:`programma.rules.status_op`
     in SQL), for conditions such as ``te_laat_q(peildatum, "status_op")``."""
@@ -191,12 +207,12 @@ def acties_op(peildatum: date):
     return Actie.objects.annotate(status_op=Coalesce(Subquery(laatste), Value(BEGINSTATUS)))
 
 
-def _lijnen_met_acties(lijnen):
-    """The programme lines with their actions and the counts :class:`LijnOverzicht` shows."""
+def _lijnen_met_tellingen(lijnen):
+    """The programme lines with the counts :class:`LijnOverzicht` shows."""
     return lijnen.annotate(
         n_indicatoren=Count("indicatoren", distinct=True),
         n_vervolg_open=Count("vervolgacties", filter=~Q(vervolgacties__status="afgerond"), distinct=True),
-    ).prefetch_related(Prefetch("acties", queryset=_acties_qs()))
+    )
 
 
 def _lijn_overzicht(lijn, acties: list[ActieKort], peildatum: date) -> LijnOverzicht:
@@ -215,10 +231,13 @@ def _lijn_overzicht(lijn, acties: list[ActieKort], peildatum: date) -> LijnOverz
 
 
 def _per_lijn(lijnen, peildatum: date) -> list[tuple[Programmalijn, list[ActieKort]]]:
-    """Each line (its actions prefetched) with :func:`_acties_kort` of its actions, for all lines at once."""
+    """Each line with :func:`_acties_kort` of its actions, for all lines at once (the actions as values)."""
     lijnen = list(lijnen)
-    alle = iter(_acties_kort([a for lijn in lijnen for a in lijn.acties.all()], peildatum))
-    return [(lijn, [next(alle) for _a in lijn.acties.all()]) for lijn in lijnen]
+    per_lijn: dict[int, list[ActieKort]] = {lijn.pk: [] for lijn in lijnen}
+    rijen = _actie_rijen(Actie.objects.filter(programmalijn__in=lijnen))
+    for rij, actie in zip(rijen, _acties_kort(rijen, peildatum), strict=True):
+        per_lijn[rij.programmalijn_id].append(actie)
+    return [(lijn, per_lijn[lijn.pk]) for lijn in lijnen]
 
 
 def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
@@ -226,27 +245,28 @@ def programma_overzicht(peildatum: date | None = None) -> list[LijnOverzicht]:
     peildatum = peildatum or timezone.localdate()
     return [
         _lijn_overzicht(lijn, acties, peildatum)
-        for lijn, acties in _per_lijn(_lijnen_met_acties(Programmalijn.objects.all()), peildatum)
+        for lijn, acties in _per_lijn(_lijnen_met_tellingen(Programmalijn.objects.all()), peildatum)
     ]
 
 
 def lijn_met_acties(lijn, peildatum: date) -> tuple[LijnOverzicht, list[ActieKort]]:
     """One programme line's overview (as in :func:`programma_overzicht`) and its actions, for its own page:
     only this line's actions are loaded, once."""
-    [(lijn, acties)] = _per_lijn(_lijnen_met_acties(Programmalijn.objects.filter(pk=lijn.pk)), peildatum)
+    [(lijn, acties)] = _per_lijn(_lijnen_met_tellingen(Programmalijn.objects.filter(pk=lijn.pk)), peildatum)
     return _lijn_overzicht(lijn, acties, peildatum), acties
 
 
 def acties_per_lijn(peildatum: date | None = None) -> list[LijnActies]:
     """Every action grouped by programme line, with its status and whether it is overdue on ``peildatum``."""
     peildatum = peildatum or timezone.localdate()
-    lijnen = Programmalijn.objects.prefetch_related(Prefetch("acties", queryset=_acties_qs()))
-    return [LijnActies(lijn.nummer, lijn.naam, acties) for lijn, acties in _per_lijn(lijnen, peildatum)]
+    return [
+        LijnActies(lijn.nummer, lijn.naam, acties) for lijn, acties in _per_lijn(Programmalijn.objects.all(), peildatum)
+    ]
 
 
 def acties_van_lijn(lijn, peildatum: date) -> list[ActieKort]:
     """The actions of one programme line (for a report section about that line alone)."""
-    return _acties_kort(_acties_qs().filter(programmalijn=lijn), peildatum)
+    return _acties_kort(_actie_rijen(Actie.objects.filter(programmalijn=lijn)), peildatum)
 
 
 def vervolgacties_voor_lijn(lijn, peildatum: date | None = None) -> list[VervolgactieKort]:
