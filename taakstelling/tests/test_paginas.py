@@ -342,11 +342,11 @@ def test_het_dashboard_tekent_de_laatste_perioden_de_pagina_de_hele_keten(manage
     its chart shows the latest 8 periods begun by the peildatum; the statushouders page draws them all."""
     from rapportage import dashboard
 
-    perioden = [PeriodeFactory() for _ in range(12)]  # 2200-H1 … 2205-H2
-    peildatum = date(2205, 3, 1)  # in 2205-H1: 2205-H2 has not begun
+    perioden = [PeriodeFactory() for _ in range(12)]  # twelve half years in a row
+    peildatum = perioden[10].begindatum + timedelta(days=60)  # in the 11th: the 12th has not begun
     paneel = next(p for p in dashboard.dashboard(peildatum)["panelen"] if p["code"] == "statushouders")
     [grafiek] = paneel["grafieken"]
-    assert grafiek["categorieen"] == [p.label for p in perioden[3:11]]  # 2201-H2 … 2205-H1
+    assert grafiek["categorieen"] == [p.label for p in perioden[3:11]]  # the 4th … the 11th
     assert grafiek["titel"] == "Gecorrigeerde taakstelling, realisatie en saldo eind van de laatste 8 perioden"
     index = manager_client.get(reverse("taakstelling:index"), {"peildatum": peildatum.isoformat()})
     labels = [c for g in index.context["grafieken"] for c in g["categorieen"]]
