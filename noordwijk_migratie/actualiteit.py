@@ -9,8 +9,11 @@ Pure: plain dates in, bools and Dutch text out. A figure never measured (``None`
 verouderd; the callers show it as unknown.
 """
 
+import functools
 from datetime import date
 
+from django.core.signals import setting_changed
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -42,8 +45,22 @@ def label(gemeten_op: date | None, peildatum: date, max_dagen: int, soort: str |
 def tekst(gemeten_op: str, verouderd: bool, soort: str | None = None) -> str:
     """:func:`label` for a figure that already carries its date (dd-mm-jjjj, "" when never measured) and
     whether it is verouderd, as a rule's result does: "stand 30-06-2025, verouderd"."""
-    soort = _("telling") if soort is None else str(soort)
+    return _tekst(gemeten_op, verouderd, None if soort is None else str(soort), translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _tekst(gemeten_op: str, verouderd: bool, soort: str | None, _taal: str | None) -> str:
+    """:func:`tekst` once per distinct text and language: a dashboard labels every location's figures, mostly
+    with the same few dates, and each translation lookup costs more than the rest of the label."""
+    soort = _("telling") if soort is None else soort
     if not gemeten_op:
         return _("geen %(soort)s") % {"soort": soort}
     uit = f"{soort} {gemeten_op}"
     return f"{uit}, {VEROUDERD}" if verouderd else uit
+
+
+def _vergeet(**_kwargs):
+    _tekst.cache_clear()  # a test that changes the language settings gets fresh texts
+
+
+setting_changed.connect(_vergeet)

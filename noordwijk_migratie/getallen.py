@@ -6,12 +6,14 @@ Django's format machinery with the formats in ``noordwijk_migratie/formats/nl``;
 (saldi) carry a real minus sign (−17) or a plus (+19).
 """
 
+import functools
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.signals import setting_changed
 from django.db import models
-from django.utils import formats
+from django.utils import formats, translation
 
 MIN = "\u2212"  # the minus sign, not a hyphen
 
@@ -68,7 +70,21 @@ def datum(d: date | None) -> str:
         return ""
     if isinstance(d, datetime):
         return formats.date_format(d, "SHORT_DATETIME_FORMAT")
+    return _korte_datum(d, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _korte_datum(d: date, _taal: str | None) -> str:
+    """A date written once per language: a dashboard or report writes the same few dates hundreds of times
+    (every stale figure carries its date), and Django's formatting takes tens of µs each."""
     return formats.date_format(d, "SHORT_DATE_FORMAT")
+
+
+def _vergeet_datums(**_kwargs):
+    _korte_datum.cache_clear()  # a test that changes the format settings gets the new format
+
+
+setting_changed.connect(_vergeet_datums)
 
 
 def lange_datum(d: date | None) -> str:

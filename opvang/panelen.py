@@ -112,16 +112,52 @@ SIGNAAL_PAGINA = {  # where a signal asks the user to act
 }
 
 
+def _gebundeld(peil, soort: str, doelgroep_code: str, locaties: list[str]) -> str:
+    """One signal for the verouderd figures of ``soort`` at several locations of one doelgroep: each location
+    with the date of its figure, so a long list of locations is one line of the dashboard, not one each."""
+    ov = _overzicht(peil, doelgroep_code)
+    g = queries.grenzen()
+    if soort == "bezetting_verouderd":
+        datums = {r.locatie: r.bezet_datum for r in ov.locaties}
+        tekst = _(
+            "%(doelgroep)s: bij %(aantal)s locaties is de laatste telling meer dan %(dagen)s dagen oud: "
+            "%(locaties)s. Voer nieuwe tellingen in."
+        )
+        dagen = g.bezetting_dagen
+    else:
+        datums = {r.locatie: r.capaciteit_datum for r in ov.locaties}
+        tekst = _(
+            "%(doelgroep)s: bij %(aantal)s locaties is de capaciteitsstand meer dan %(dagen)s dagen oud: "
+            "%(locaties)s. Leg nieuwe standen vast."
+        )
+        dagen = g.capaciteit_dagen
+    lijst = "; ".join(f"{naam} ({datum(datums[naam])})" if datums.get(naam) else naam for naam in locaties)
+    return tekst % {"doelgroep": ov.doelgroep_naam, "aantal": len(locaties), "dagen": dagen, "locaties": lijst}
+
+
+BUNDEL = ("bezetting_verouderd", "capaciteit_verouderd")  # one signal per kind and doelgroep, listing the locations
+
+
 def signalen(peil) -> list[dict]:
     # one reverse() per kind of signal, not per signal (a long history has hundreds of overdue milestones)
     urls = {soort: reverse(naam) for soort, naam in SIGNAAL_PAGINA.items()}
     index = reverse("opvang:index")
-    return [
-        {"ernst": s.ernst, "tekst": s.tekst, "url": urls.get(s.soort, index)}
-        for s in queries.signalen(
-            peil.datum, referentie(peil), _beleidsdatums(peil), overzicht=lambda code, _d, _r: _overzicht(peil, code)
-        )
-    ]
+    alle = queries.signalen(
+        peil.datum, referentie(peil), _beleidsdatums(peil), overzicht=lambda code, _d, _r: _overzicht(peil, code)
+    )
+    bundels = {}
+    for s in alle:
+        if s.soort in BUNDEL:
+            bundels.setdefault((s.soort, s.doelgroep_code), []).append(s)
+    uit = []
+    for s in alle:
+        groep = bundels.get((s.soort, s.doelgroep_code)) if s.soort in BUNDEL else None
+        if groep is None or len(groep) == 1:
+            uit.append({"ernst": s.ernst, "tekst": s.tekst, "url": urls.get(s.soort, index)})
+        elif groep[0] is s:  # the bundle stands where its first signal stood
+            tekst = _gebundeld(peil, s.soort, s.doelgroep_code, [t.locatie for t in groep])
+            uit.append({"ernst": s.ernst, "tekst": tekst, "url": urls.get(s.soort, index)})
+    return uit
 
 
 def termijnen(peil) -> list[dict]:

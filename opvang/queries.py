@@ -7,7 +7,7 @@ and the reports show the same figures.
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,6 +41,29 @@ def actuele_standen(datum):
 def actuele_bezettingen(datum):
     """QuerySet of the latest occupancy per (locatie, doelgroep) on ``datum``, active locations only."""
     return Bezetting.objects.geldend_op(datum).filter(rules.actief_q(datum, "locatie__"))
+
+
+def laatste_bezettingen(datum, locaties, doelgroep_ids) -> list[tuple[int, int, int, datetime.date]]:
+    """(locatie_id, doelgroep_id, aantal, datum) of the latest occupancy count on or before ``datum`` per location
+    of ``locaties`` (an Opvanglocatie QuerySet) and doelgroep of ``doelgroep_ids``; pairs never counted are left
+    out. One query that probes the unique index on (locatie, doelgroep, datum), read backwards, once per pair and
+    field, so its cost grows with the locations, not with the history (unlike
+    :meth:`opvang.models.GedateerdQuerySet.geldend_op`, which reads every row of the groups it answers for)."""
+    doelgroep_ids = list(doelgroep_ids)
+    kolommen = {}
+    for doelgroep_id in doelgroep_ids:
+        laatste = Bezetting.objects.filter(locatie=OuterRef("pk"), doelgroep_id=doelgroep_id, datum__lte=datum)
+        laatste = laatste.order_by("-datum")
+        kolommen[f"aantal_{doelgroep_id}"] = Subquery(laatste.values("aantal")[:1])
+        kolommen[f"datum_{doelgroep_id}"] = Subquery(laatste.values("datum")[:1])
+    if not kolommen:
+        return []
+    return [
+        (rij["pk"], doelgroep_id, rij[f"aantal_{doelgroep_id}"], rij[f"datum_{doelgroep_id}"])
+        for rij in locaties.order_by().values("pk", **kolommen)
+        for doelgroep_id in doelgroep_ids
+        if rij[f"datum_{doelgroep_id}"] is not None
+    ]
 
 
 class Referentie:
@@ -108,11 +131,13 @@ def locatie_standen(doelgroep, datum, ref: Referentie | None = None) -> list[rul
     standen = {}
     for s in ref.per_datum("standen", datum, lambda: list(actuele_standen(datum).values_list(*rules.STAND_VELDEN))):
         standen.setdefault(s[0], []).append(rules.StandWaarde(*s))
-    bezettingen = ref.per_datum(  # plain values, unsorted: no model objects, no join for the default ordering
+    bezettingen = ref.per_datum(  # plain values of the active locations, all doelgroepen at once
         "bezettingen",
         datum,
-        lambda: list(
-            actuele_bezettingen(datum).order_by().values_list("locatie_id", "doelgroep_id", "aantal", "datum")
+        lambda: laatste_bezettingen(
+            datum,
+            Opvanglocatie.objects.filter(pk__in={pk for pk, *_rest in koppelingen}),
+            [d.pk for d in ref.doelgroepen().values()],
         ),
     )
     bezet = {pk: (aantal, dag) for pk, doelgroep_id, aantal, dag in bezettingen if doelgroep_id == doelgroep.pk}

@@ -7,8 +7,8 @@ from django.db.models import Q
 from noordwijk_migratie.actualiteit import is_verouderd
 
 from . import rules
-from .models import Bezetting, Capaciteitsstand, Mijlpaal
-from .queries import Referentie, grenzen
+from .models import Bezetting, Capaciteitsstand, Mijlpaal, Opvanglocatie
+from .queries import Referentie, grenzen, laatste_bezettingen
 
 
 def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None) -> list[rules.ReeksPunt]:
@@ -16,8 +16,9 @@ def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None
     :func:`opvang.queries.doelgroep_overzicht` on that date; a total with a part that is verouderd on that
     date is not drawn there (None), so a series never runs on past its last measurement.
 
-    Three SQL queries (the capacity stands of the locations involved and the occupancy of the doelgroep that
-    hold within the span, and those locations' milestones) plus the reference data; the latest rows per point
+    Four SQL queries (the capacity stands of the locations involved and the occupancy of the doelgroep that
+    hold within the span — the counts in force on its first day in a query of their own, found per location,
+    not by reading the history before it — and those locations' milestones) plus the reference data; the latest rows per point
     are found by binary search (:class:`opvang.rules.Tijdlijn`), not by a scan of the history per point.
     """
     punten = rules.meetpunten(van, tot)
@@ -36,11 +37,17 @@ def bezetting_reeks(doelgroep_code: str, van, tot, ref: Referentie | None = None
     ):
         standen.setdefault(rij[0], []).append(rules.StandWaarde(*rij))
     capaciteit = {pk: rules.beschikbaar_verloop(doelgroep.pk, s) for pk, s in standen.items()}
+    # the counts of the span, and per location the one in force on its first day (an index probe each)
     bezettingen = rules.tijdlijnen(
-        Bezetting.objects.filter(doelgroep=doelgroep)
-        .geldend_tussen(punten[0], punten[-1])
-        .order_by()
-        .values_list("locatie_id", "datum", "aantal"),
+        [
+            *Bezetting.objects.filter(doelgroep=doelgroep, datum__gt=punten[0], datum__lte=punten[-1])
+            .order_by()
+            .values_list("locatie_id", "datum", "aantal"),
+            *(
+                (pk, dag, aantal)
+                for pk, _d, aantal, dag in laatste_bezettingen(punten[0], Opvanglocatie.objects.all(), [doelgroep.pk])
+            ),
+        ],
         itemgetter(0),
         itemgetter(1),
     )

@@ -11,14 +11,14 @@ from noordwijk_migratie.charts import grafiek_staaf
 from .rules import PeriodeResultaat, RegioVergelijking
 
 
-def perioden(overzicht: Sequence[PeriodeResultaat]) -> list[dict]:
+def perioden(overzicht: Sequence[PeriodeResultaat], titel: str | None = None) -> list[dict]:
     """Gecorrigeerde taakstelling, realisatie and saldo eind per period (index page, dashboard panel,
-    halfjaarrapportage)."""
+    halfjaarrapportage); ``titel`` for a chart of part of the chain."""
     if not overzicht:
         return []
     return [
         grafiek_staaf(
-            _("Gecorrigeerde taakstelling, realisatie en saldo eind per periode"),
+            titel or _("Gecorrigeerde taakstelling, realisatie en saldo eind per periode"),
             [p.label for p in overzicht],
             {
                 _("Gecorrigeerd"): [(p.label, p.gecorrigeerd) for p in overzicht],

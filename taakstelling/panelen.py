@@ -19,6 +19,21 @@ def kerncijfers(peil):
     return peil.gedeeld("taakstelling.kern", lambda: queries.statushouders_kerncijfers(peil.datum, overzicht(peil)))
 
 
+DASHBOARD_PERIODEN = 8  # the panel's chart; the statushouders page and the report draw the whole chain
+
+
+def _recente_perioden(perioden) -> list[dict]:
+    """The chart of the panel: the latest periods begun by the peildatum, not the whole history (decades of
+    half years would be as many unreadable bars, and grow the dashboard with the history)."""
+    if len(perioden) <= DASHBOARD_PERIODEN:
+        return grafieken.perioden(perioden)
+    begonnen = [p for p in perioden if p.status != "toekomstig"] or list(perioden)
+    titel = _("Gecorrigeerde taakstelling, realisatie en saldo eind van de laatste %(n)s perioden") % {
+        "n": DASHBOARD_PERIODEN
+    }
+    return grafieken.perioden(begonnen[-DASHBOARD_PERIODEN:], titel)
+
+
 def statushouders(peil) -> dict:
     perioden, kern = overzicht(peil), kerncijfers(peil)
     p = kern.periode
@@ -72,7 +87,7 @@ def statushouders(peil) -> dict:
         kern.status_tekst,
         kern.regel,
         cijfers,
-        grafieken.perioden(perioden),
+        _recente_perioden(perioden),
         kern.toelichting,
     )
 

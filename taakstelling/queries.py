@@ -10,7 +10,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -171,12 +171,20 @@ def tredehistorie(peildatum: date) -> list[rules.TredeStap]:
     ]
 
 
+def _open_plaatsingen(peildatum: date) -> dict:
+    """The signals' counts and the persons in the pipeline, in one pass over the placements."""
+    open_ = Plaatsing.objects.filter(beeindiging="", datum_gehuisvest__isnull=True)  # what all three ask for
+    return open_.aggregate(
+        koppeling=Count("pk", filter=rules.koppeling_over_termijn_q(peildatum)),
+        verhuizing=Count("pk", filter=rules.verhuizing_over_termijn_q(peildatum)),
+        in_pijplijn=Coalesce(Sum(rules.personen_expr(), filter=rules.in_pijplijn_q()), 0),
+    )
+
+
 def signalen(peildatum: date) -> tuple[int, int]:
     """(koppelingen without an offer after 10 weeks, households not moved 2 weeks after the lease)."""
-    return (
-        Plaatsing.objects.filter(rules.koppeling_over_termijn_q(peildatum)).count(),
-        Plaatsing.objects.filter(rules.verhuizing_over_termijn_q(peildatum)).count(),
-    )
+    tellingen = _open_plaatsingen(peildatum)
+    return tellingen["koppeling"], tellingen["verhuizing"]
 
 
 def statushouders_kerncijfers(
@@ -185,9 +193,13 @@ def statushouders_kerncijfers(
     """:func:`rules.kerncijfers` on ``peildatum``; ``overzicht``: :func:`periode_overzicht` on
     ``peildatum`` if the caller already has it."""
     overzicht = periode_overzicht(peildatum) if overzicht is None else overzicht
-    in_pijplijn = Plaatsing.objects.filter(rules.in_pijplijn_q()).aggregate(n=Sum(rules.personen_expr()))["n"] or 0
+    tellingen = _open_plaatsingen(peildatum)
     return rules.kerncijfers(
-        peildatum, overzicht, in_pijplijn, signalen(peildatum), interventieladder_status(peildatum, overzicht)
+        peildatum,
+        overzicht,
+        tellingen["in_pijplijn"],
+        (tellingen["koppeling"], tellingen["verhuizing"]),
+        interventieladder_status(peildatum, overzicht),
     )
 
 

@@ -37,3 +37,13 @@ def test_verouderd_precies_als_ouder_dan_de_grens(peildatum, dagen, grens):
     except OverflowError:
         return
     assert is_verouderd(gemeten, peildatum, grens) == (dagen > grens)
+
+
+def test_het_label_volgt_de_actieve_taal_ook_als_het_al_eens_gemaakt_is():
+    """Labels are made once per text and language: another language gets its own date format."""
+    from django.utils import translation
+
+    assert label(D(2025, 6, 30), D(2026, 12, 1), 45) == "telling 30-06-2025, verouderd"
+    with translation.override("en"):
+        assert "06/30/2025" in label(D(2025, 6, 30), D(2026, 12, 1), 45)
+    assert label(D(2025, 6, 30), D(2026, 12, 1), 45) == "telling 30-06-2025, verouderd"

@@ -59,3 +59,15 @@ def test_saldo_en_datums():
     assert datum(datetime(2025, 3, 7, 9, 5)) == "07-03-2025 09:05"
     assert datum(None) == ""
     assert lange_datum(date(2025, 7, 1)) == "1 juli 2025"
+
+
+def test_een_datum_volgt_de_actieve_taal_ook_als_hij_al_eens_geschreven_is():
+    """Dates are written once per date and language (the dashboard writes the same dates hundreds of times):
+    another language still gets its own format."""
+    from django.utils import translation
+
+    dag = date(2025, 7, 1)
+    assert datum(dag) == "01-07-2025"
+    with translation.override("en"):
+        assert datum(dag) == "07/01/2025"
+    assert datum(dag) == "01-07-2025"

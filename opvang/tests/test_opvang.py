@@ -589,6 +589,57 @@ def test_een_verouderde_telling_of_stand_is_gemarkeerd_en_geeft_geen_status(mana
     assert "Onbekend — telling verouderd" in overzicht
 
 
+def test_verouderde_tellingen_van_een_doelgroep_staan_in_een_signaal_met_elke_locatie_en_haar_datum(manager_client):
+    """Many stale counts (two figures per location) would bury the other signals: one signal per kind and
+    doelgroep names every location with the date of its figure; each figure stays marked on its own."""
+    from rapportage import dashboard
+
+    oek = doelgroep("oekraine")
+    for naam, geteld in (("Testlocatie Duin", D(2025, 1, 1)), ("Testlocatie Polder", D(2025, 2, 1))):
+        loc = OpvanglocatieFactory(naam=naam, doelgroepen=[oek])
+        CapaciteitsstandFactory(locatie=loc, doelgroep=oek, ingangsdatum=D(2025, 5, 1), plaatsen=100)
+        BezettingFactory(locatie=loc, doelgroep=oek, datum=geteld, aantal=50)
+    # a third location's count is current: it is not named
+    loc = OpvanglocatieFactory(naam="Testlocatie Strand", doelgroepen=[oek])
+    CapaciteitsstandFactory(locatie=loc, doelgroep=oek, ingangsdatum=D(2025, 5, 1), plaatsen=100)
+    BezettingFactory(locatie=loc, doelgroep=oek, datum=D(2025, 6, 1), aantal=50)
+
+    signalen = [s for s in dashboard.dashboard(D(2025, 6, 15))["signalen"] if "Testlocatie" in s["tekst"]]
+    assert [(s["ernst"], s["tekst"], s["url"]) for s in signalen] == [
+        (
+            "waarschuwing",
+            "Oekraïense ontheemden: bij 2 locaties is de laatste telling meer dan 45 dagen oud: Testlocatie Duin "
+            "(01-01-2025); Testlocatie Polder (01-02-2025). Voer nieuwe tellingen in.",
+            reverse("opvang:bezetting_invoer"),
+        )
+    ]
+    paneel = next(p for p in dashboard.dashboard(D(2025, 6, 15))["panelen"] if p["code"] == "oekraine")
+    bezet = _cijfers(paneel)["Bezet"]
+    assert bezet["verouderd"] and bezet["stand"] == "telling 01-01-2025, verouderd"  # marked by its oldest count
+    assert paneel["status"] == "onbekend"  # and no status derived from it
+    html = manager_client.get(reverse("dashboard"), {"peildatum": "2025-06-15"}).content.decode()
+    assert html.count("Testlocatie Duin (01-01-2025)") == 1
+
+
+def test_laatste_bezettingen_per_locatie_en_doelgroep_in_een_query(django_assert_num_queries):
+    """The latest count on or before the date per location and doelgroep (later counts do not count, a pair
+    never counted is left out), the same rows as the history-wide form, in one query whatever the history."""
+    oek, asiel = doelgroep("oekraine"), doelgroep("asielzoekers")
+    duin = OpvanglocatieFactory(doelgroepen=[oek, asiel])
+    polder = OpvanglocatieFactory(doelgroepen=[oek])
+    for dag, aantal in ((D(2025, 1, 1), 10), (D(2025, 2, 1), 20), (D(2025, 3, 1), 30)):
+        BezettingFactory(locatie=duin, doelgroep=oek, datum=dag, aantal=aantal)
+    BezettingFactory(locatie=duin, doelgroep=asiel, datum=D(2024, 12, 1), aantal=7)
+    BezettingFactory(locatie=polder, doelgroep=oek, datum=D(2025, 3, 1), aantal=5)
+    locaties = Opvanglocatie.objects.filter(pk__in=[duin.pk, polder.pk])
+    with django_assert_num_queries(1):
+        rijen = queries.laatste_bezettingen(D(2025, 2, 15), locaties, [oek.pk, asiel.pk])
+    assert sorted(rijen) == sorted([(duin.pk, oek.pk, 20, D(2025, 2, 1)), (duin.pk, asiel.pk, 7, D(2024, 12, 1))])
+    historie = Bezetting.objects.filter(locatie__in=locaties).geldend_op(D(2025, 2, 15))
+    assert sorted(rijen) == sorted(historie.values_list("locatie_id", "doelgroep_id", "aantal", "datum"))
+    assert queries.laatste_bezettingen(D(2025, 2, 15), locaties, []) == []
+
+
 def test_een_mijlpaal_die_na_zijn_datum_nog_gepland_staat_is_een_signaal():
     from rapportage import dashboard
 

@@ -335,3 +335,19 @@ def test_nareiziger_formulier_toont_nieuwste_plaatsingen_en_accepteert_elke_best
     response = adviseur_client.post(url, {"plaatsing": oudste.pk, "datum": "2025-03-01", "aantal": 2})
     assert response.status_code == 302, response.context["form"].errors
     assert Nareiziger.objects.get().plaatsing == oudste
+
+
+def test_het_dashboard_tekent_de_laatste_perioden_de_pagina_de_hele_keten(manager_client):
+    """Decades of half years would be as many unreadable bars on the dashboard (and grow it with the history):
+    its chart shows the latest 8 periods begun by the peildatum; the statushouders page draws them all."""
+    from rapportage import dashboard
+
+    perioden = [PeriodeFactory() for _ in range(12)]  # twelve half years in a row
+    peildatum = perioden[10].begindatum + timedelta(days=60)  # in the 11th: the 12th has not begun
+    paneel = next(p for p in dashboard.dashboard(peildatum)["panelen"] if p["code"] == "statushouders")
+    [grafiek] = paneel["grafieken"]
+    assert grafiek["categorieen"] == [p.label for p in perioden[3:11]]  # the 4th … the 11th
+    assert grafiek["titel"] == "Gecorrigeerde taakstelling, realisatie en saldo eind van de laatste 8 perioden"
+    index = manager_client.get(reverse("taakstelling:index"), {"peildatum": peildatum.isoformat()})
+    labels = [c for g in index.context["grafieken"] for c in g["categorieen"]]
+    assert all(p.label in labels for p in perioden)
