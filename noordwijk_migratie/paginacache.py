@@ -1,7 +1,7 @@
 """The rendered body of a page, cached: a warm request renders only the shell around it.
 
-``base.html`` marks the parts of a page that are the same for everyone with the same rights on the
-same day, nothing personal (``{% paginadeel "…" %}``: the title, the extra head, the breadcrumbs and the content). A view
+``base.html`` marks the parts of a page that hold nothing personal (``{% paginadeel "…" %}``: the title,
+the extra head, the breadcrumbs and the content). A view
 with :class:`PaginaCacheMixin` keeps those parts, as rendered, under
 
     today · language · the user · the switched-on modules · the full path (query string included),
@@ -47,8 +47,8 @@ _SLEUTEL = "_paginasleutel"
 
 def rol_sleutel(user) -> str:
     """The same for users with the same rights (what ``perms``/``has_perm`` can tell apart)."""
-    rechten_ = sorted(user.get_all_permissions()) if user.is_active else []
-    return hashlib.sha256(repr((user.is_superuser, rechten_)).encode()).hexdigest()[:20]
+    toegestaan = sorted(user.get_all_permissions()) if user.is_active else []
+    return hashlib.sha256(repr((user.is_superuser, toegestaan)).encode()).hexdigest()[:20]
 
 
 def sleutel(request) -> str:
