@@ -9,15 +9,12 @@ Pure: plain dates in, bools and Dutch text out. A figure never measured (``None`
 verouderd; the callers show it as unknown.
 """
 
-import functools
 from datetime import date
 
-from django.core.signals import setting_changed
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .getallen import datum
+from .getallen import datum, per_taal
 
 VEROUDERD = gettext_lazy("verouderd")
 STATUS_VEROUDERD = gettext_lazy("onbekend — telling verouderd")
@@ -45,22 +42,13 @@ def label(gemeten_op: date | None, peildatum: date, max_dagen: int, soort: str |
 def tekst(gemeten_op: str, verouderd: bool, soort: str | None = None) -> str:
     """:func:`label` for a figure that already carries its date (dd-mm-jjjj, "" when never measured) and
     whether it is verouderd, as a rule's result does: "stand 30-06-2025, verouderd"."""
-    return _tekst(gemeten_op, verouderd, None if soort is None else str(soort), translation.get_language())
+    return _tekst(gemeten_op, verouderd, None if soort is None else str(soort))
 
 
-@functools.lru_cache(maxsize=4096)
-def _tekst(gemeten_op: str, verouderd: bool, soort: str | None, _taal: str | None) -> str:
-    """:func:`tekst` once per distinct text and language: a dashboard labels every location's figures, mostly
-    with the same few dates, and each translation lookup costs more than the rest of the label."""
+@per_taal  # a dashboard labels every location's figures, mostly with the same few dates
+def _tekst(gemeten_op: str, verouderd: bool, soort: str | None) -> str:
     soort = _("telling") if soort is None else soort
     if not gemeten_op:
         return _("geen %(soort)s") % {"soort": soort}
     uit = f"{soort} {gemeten_op}"
     return f"{uit}, {VEROUDERD}" if verouderd else uit
-
-
-def _vergeet(**_kwargs):
-    _tekst.cache_clear()  # a test that changes the language settings gets fresh texts
-
-
-setting_changed.connect(_vergeet)

@@ -70,21 +70,27 @@ def datum(d: date | None) -> str:
         return ""
     if isinstance(d, datetime):
         return formats.date_format(d, "SHORT_DATETIME_FORMAT")
-    return _korte_datum(d, translation.get_language())
+    return _korte_datum(d)
 
 
-@functools.lru_cache(maxsize=4096)
-def _korte_datum(d: date, _taal: str | None) -> str:
-    """A date written once per language: a dashboard or report writes the same few dates hundreds of times
-    (every stale figure carries its date), and Django's formatting takes tens of µs each."""
+def per_taal(functie):
+    """``functie`` (of hashable arguments) computed once per arguments and active language, and forgotten
+    when a setting changes (a test that switches formats or languages): for texts a dashboard or report
+    writes hundreds of times with the same few values (dates, labels), where Django's formatting or a
+    translation lookup costs more than the rest."""
+    bewaard = functools.lru_cache(maxsize=4096)(lambda _taal, *args: functie(*args))
+    setting_changed.connect(lambda **_kwargs: bewaard.cache_clear(), weak=False)
+
+    @functools.wraps(functie)
+    def binnen(*args):
+        return bewaard(translation.get_language(), *args)
+
+    return binnen
+
+
+@per_taal
+def _korte_datum(d: date) -> str:
     return formats.date_format(d, "SHORT_DATE_FORMAT")
-
-
-def _vergeet_datums(**_kwargs):
-    _korte_datum.cache_clear()  # a test that changes the format settings gets the new format
-
-
-setting_changed.connect(_vergeet_datums)
 
 
 def lange_datum(d: date | None) -> str:
