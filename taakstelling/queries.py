@@ -172,9 +172,9 @@ def tredehistorie(peildatum: date) -> list[rules.TredeStap]:
 
 
 def _open_plaatsingen(peildatum: date) -> dict:
-    """The signals' counts and the persons in the pipeline, in one pass over the placements."""
-    open_ = Plaatsing.objects.filter(beeindiging="", datum_gehuisvest__isnull=True)  # what all three ask for
-    return open_.aggregate(
+    """The signals' counts and the persons in the pipeline, in one pass over the placements (each by its own
+    rule's condition)."""
+    return Plaatsing.objects.aggregate(
         koppeling=Count("pk", filter=rules.koppeling_over_termijn_q(peildatum)),
         verhuizing=Count("pk", filter=rules.verhuizing_over_termijn_q(peildatum)),
         in_pijplijn=Coalesce(Sum(rules.personen_expr(), filter=rules.in_pijplijn_q()), 0),
