@@ -2,7 +2,6 @@
 receive reminders (permission ``herinneringen.ontvangen``); each user sees and changes only their own."""
 
 from django.contrib import messages
-from django.core.paginator import EmptyPage
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -89,15 +88,7 @@ class MijnWerkView(generic.ObjectPermissionMixin, TemplateView):
         for naam, gezien in (("open", False), ("gezien", True)):
             qs = diensten.open_meldingen(gebruiker).filter(soort=soort, gezien_op__isnull=not gezien)
             tabel = MeldingTable(qs.order_by("datum", "pk"), titel=titels[soort], gezien=gezien, prefix=f"{naam}-")
-            try:
-                pagina = max(int(self.request.GET.get(tabel.prefixed_page_field, 1)), 1)
-            except ValueError:
-                pagina = 1
-            try:
-                tabel.paginate(per_page=PER_PAGINA, page=pagina)
-            except EmptyPage:
-                tabel.paginate(per_page=PER_PAGINA, page=tabel.paginator.num_pages)
-            uit[f"{naam}_tabel"] = tabel
+            uit[f"{naam}_tabel"] = generic.pagineer(tabel, self.request, PER_PAGINA)
         uit["aantal_open"] = uit["open_tabel"].paginator.count
         uit["aantal_gezien"] = uit["gezien_tabel"].paginator.count
         return uit

@@ -174,6 +174,20 @@ class TellingUitCachePaginator(Paginator):
         return gecachet("lijst-aantal", (sleutel,), lambda: len(self.object_list))
 
 
+def pagineer(table, request, per_page: int, **kwargs):
+    """Page ``table`` at the page its query parameter asks for (``?page=``, or ``?<prefix>page=``): a number
+    that is not one gives the first page, one past the end the last."""
+    try:
+        pagina = max(int(request.GET.get(table.prefixed_page_field, 1)), 1)
+    except ValueError:
+        pagina = 1
+    try:
+        table.paginate(per_page=per_page, page=pagina, **kwargs)
+    except EmptyPage:
+        table.paginate(per_page=per_page, page=table.paginator.num_pages, **kwargs)
+    return table
+
+
 class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, FilterView):
     """Filterset + filter form + sortable, paginated table + htmx partial + CSV/XLSX export."""
 
@@ -216,18 +230,10 @@ class ObjectListView(ObjectPermissionMixin, ExportMixin, SingleTableMixin, Filte
             per_page = min(max(int(self.request.GET.get("per_page", self.per_pagina)), 1), MAX_PER_PAGINA)
         except ValueError:
             per_page = self.per_pagina
-        try:
-            pagina = max(int(self.request.GET.get("page", 1)), 1)
-        except ValueError:
-            pagina = 1
         teller = {}
         if isinstance(table.data, TableQuerysetData) and is_projectdata(table.data.data.model):
             teller = {"paginator_class": TellingUitCachePaginator, "queryset": table.data.data}
-        try:
-            table.paginate(per_page=per_page, page=pagina, **teller)
-        except EmptyPage:
-            table.paginate(per_page=per_page, page=table.paginator.num_pages, **teller)
-        return table
+        return pagineer(table, self.request, per_page, **teller)
 
     def get_export_filename(self, export_format):
         return f"{self.model._meta.model_name}-{timezone.localdate():%Y%m%d}.{export_format}"
