@@ -19,6 +19,13 @@ from noordwijk_migratie.registry import indicator_keuzes
 from .rules import formatteer_waarde, is_te_laat, valideer_meetwaarde
 
 
+def _code_en_tekst(code: str, tekst: str) -> str:
+    """An action's or indicator's name: its code and its text, cut at 80 characters. A text of at most 80 is
+    never cut: it is what Truncator returns for it, without its cost (lists and reminders show hundreds)."""
+    kort = unicodedata.normalize("NFC", tekst) if len(tekst) <= 80 else Truncator(tekst).chars(80)
+    return f"{code} {kort}" if code else kort
+
+
 class Trekker(models.TextChoices):
     """The trekker of an action is a role, never a person (Bijlage 1 names the roles)."""
 
@@ -148,11 +155,7 @@ class Actie(VersieModel):
         ]
 
     def __str__(self):
-        prefix = f"{self.code} " if self.code else ""
-        # a text of at most 80 characters is never truncated: what Truncator returns for it, without its cost
-        # (lists and reminders show hundreds of actions)
-        tekst = unicodedata.normalize("NFC", self.tekst) if len(self.tekst) <= 80 else Truncator(self.tekst).chars(80)
-        return prefix + tekst
+        return _code_en_tekst(self.code, self.tekst)
 
     def get_absolute_url(self):
         return reverse("programma:actie_detail", args=[self.pk])
@@ -311,11 +314,7 @@ class Indicator(VersieModel):
         ]
 
     def __str__(self):
-        prefix = f"{self.code} " if self.code else ""
-        # a text of at most 80 characters is never truncated: what Truncator returns for it, without its cost
-        # (lists and reminders show hundreds of actions)
-        tekst = unicodedata.normalize("NFC", self.tekst) if len(self.tekst) <= 80 else Truncator(self.tekst).chars(80)
-        return prefix + tekst
+        return _code_en_tekst(self.code, self.tekst)
 
     def get_absolute_url(self):
         return reverse("programma:indicator_detail", args=[self.pk])
