@@ -30,9 +30,9 @@ BROKER_FOUTEN = _broker_fouten()  # what publishing a task raises when Redis is 
 def rapporten_opwarmen(**kwargs) -> None:
     """A worker builds the reports: it loads and warms what they need when it starts (about a second: the
     URLconf, WeasyPrint's imports, fonts, templates; ``rapportage.services.opwarmen``), so the first report
-    a user requests does not wait for that. ``worker_init`` runs
-    in the worker's main process before the pool starts; prefork children are forked from it and inherit
-    the warm state (WeasyPrint starts no threads). A failure is logged and the worker starts anyway: the
+    a user requests does not wait for that; what it loaded is then frozen out of the garbage collector.
+    ``worker_init`` runs in the worker's main process before the pool starts; prefork children are forked
+    from it and inherit the warm state (WeasyPrint starts no threads). A failure is logged and the worker starts anyway: the
     first report then pays the cost itself."""
     from rapportage.services import opwarmen
 
